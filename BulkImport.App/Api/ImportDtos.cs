@@ -1,0 +1,48 @@
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports;
+
+namespace BulkImport.App.Api;
+
+/// <summary>The import summary of SPEC section 12.</summary>
+public sealed record ImportSummary(
+    int Id, string? Name, Domain Domain, Operation Operation, ImportStatus Status, string FileName, string CreatedBy,
+    DateTime CreatedAt, DateTime? CompletedAt, int TotalRows, int ValidRows, int ErrorRows, int SkippedRows,
+    int InsertRows, int UpdateRows, int ProcessedRows, int Inserted, int Updated, int Failed,
+    IReadOnlyList<string> FileErrors, IReadOnlyList<string> FileWarnings, bool AutoCreateInvoices,
+    string? FailureReason, string? ConfirmedBy, DateTime? ConfirmedAt, string? CancelledBy, DateTime? CancelledAt,
+    string? ReplayedBy, DateTime? ReplayedAt)
+{
+    public static ImportSummary From(Import i) => new(
+        i.Id, i.Name, i.Domain, i.Operation, i.Status, i.FileName, i.CreatedBy, i.CreatedAt, i.CompletedAt,
+        i.TotalRows, i.ValidRows, i.ErrorRows, i.SkippedRows, i.InsertRows, i.UpdateRows,
+        i.ProcessedRows, i.Inserted, i.Updated, i.Failed, i.FileErrors, i.FileWarnings, i.AutoCreateInvoices,
+        i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt);
+}
+
+/// <summary>One message next to its cell.</summary>
+public sealed record RowMessageDto(string? Column, string Message);
+
+/// <summary>A row of SPEC section 12: values by column name (canonical), status, action, messages.</summary>
+public sealed record ImportRowDto(int RowNumber, RowStatus Status, RowAction? Action, IReadOnlyDictionary<string, string> Values, IReadOnlyList<RowMessageDto> Messages, long? RecordId, long? InvoiceId)
+{
+    public static ImportRowDto From(ImportRow row, IImportDomain domain)
+    {
+        var values = new Dictionary<string, string>(domain.Columns.Count);
+        for (var i = 0; i < domain.Columns.Count; i++)
+        {
+            values[domain.Columns[i]] = i < row.Values.Length ? row.Values[i] ?? "" : "";
+        }
+
+        return new ImportRowDto(row.RowNumber, row.Status, row.Action == RowAction.None ? null : row.Action, values,
+            row.Messages.ConvertAll(m => new RowMessageDto(m.Column, m.Message)), row.RecordId, row.InvoiceId);
+    }
+}
+
+/// <summary>The answer to a row edit or skip: the row and the import's new counts.</summary>
+public sealed record RowChangeResult(ImportRowDto Row, ImportSummary Import);
+
+/// <summary>The body of PUT /api/imports/{id}/rows/{rowNumber}.</summary>
+public sealed record EditRowRequest(Dictionary<string, string?>? Values);
+
+/// <summary>A page of items, as every list of the API answers.</summary>
+public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);

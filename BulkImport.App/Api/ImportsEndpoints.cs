@@ -1,0 +1,154 @@
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Results;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace BulkImport.App.Api;
+
+/// <summary>The import endpoints of SPEC section 12.</summary>
+public static class ImportsEndpoints
+{
+    public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/imports").WithTags("Imports");
+        group.MapPost("/", CreateAsync).DisableAntiforgery();
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:int}", async (int id, ImportService imports, CancellationToken ct) =>
+            TypedResults.Ok(ImportSummary.From(await imports.GetAsync(id, ct))));
+        group.MapGet("/{id:int}/rows", RowsAsync);
+        group.MapPut("/{id:int}/rows/{rowNumber:int}", EditRowAsync);
+        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, ImportService imports, ImportDomains domains, CancellationToken ct) =>
+        {
+            var (row, import) = await imports.SkipRowAsync(id, rowNumber, ct);
+            return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
+        });
+        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportService imports, CancellationToken ct) =>
+            TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.QueueCommitAsync(id, UserName(http), ct))));
+        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportService imports, CancellationToken ct) =>
+            TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.CancelAsync(id, UserName(http), ct))));
+        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportService imports, CancellationToken ct) =>
+            TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.ReplayAsync(id, UserName(http), ct))));
+        group.MapGet("/{id:int}/results.csv", ResultsAsync);
+        return group;
+    }
+
+    public static string UserName(HttpContext http) => http.User.Identity?.Name ?? "operator";
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportService imports, IOptions<ImportOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxFileBytes;
+        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit + (1024 * 1024);
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            throw ImportProblem.BadRequest("Send the import as multipart/form-data with the fields 'file', 'domain' and 'operation'.");
+        }
+
+        var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = limit + 1 };
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        ImportFiles.StoredFile? stored = null;
+        string? fileName = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition() && name.Equals("file", StringComparison.OrdinalIgnoreCase) && stored is null)
+                {
+                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    stored = await files.StoreAsync(section.Body, ct);
+                }
+                else if (!disposition.IsFileDisposition())
+                {
+                    using var text = new StreamReader(section.Body);
+                    var buffer = new char[1024];
+                    var read = await text.ReadBlockAsync(buffer, ct);
+                    fields[name] = new string(buffer, 0, read).Trim();
+                }
+            }
+
+            if (stored is null)
+            {
+                throw ImportProblem.BadRequest("The request has no file. Send the CSV file in the multipart field 'file'.");
+            }
+
+            var domain = ParseEnum<Domain>(fields, "domain", "Client, ClientAssignment");
+            var operation = ParseEnum<Operation>(fields, "operation", "Add, Update, AddUpdate");
+            var invoices = fields.TryGetValue("autoCreateInvoices", out var flag) && flag.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            fields.TryGetValue("name", out var importName);
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http)), ct);
+            stored = null;
+            return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
+        }
+        finally
+        {
+            if (stored is not null)
+            {
+                files.Delete(stored);
+            }
+        }
+    }
+
+    private static T ParseEnum<T>(Dictionary<string, string> fields, string field, string allowed) where T : struct, Enum
+    {
+        if (!fields.TryGetValue(field, out var text) || text.Length == 0)
+        {
+            throw ImportProblem.BadRequest($"The field '{field}' is missing. Use one of: {allowed}.");
+        }
+
+        var compact = text.Replace(" ", "").Replace("&", "");
+        if (!Enum.TryParse<T>(compact, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(compact, out _))
+        {
+            throw ImportProblem.BadRequest($"'{text}' is not a valid {field}. Use one of: {allowed}.");
+        }
+
+        return value;
+    }
+
+    private static async Task<IResult> ListAsync(ImportStatus? status, Domain? domain, int? page, int? pageSize, ImportService imports, CancellationToken ct)
+    {
+        var result = await imports.ListAsync(new ImportFilter(status, domain), PageRequest.Of(page, pageSize), ct);
+        return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
+    }
+
+    private static async Task<IResult> RowsAsync(int id, RowStatus? status, int? page, int? pageSize, ImportService imports, ImportDomains domains, CancellationToken ct)
+    {
+        var import = await imports.GetAsync(id, ct);
+        var domain = domains.Get(import.Domain);
+        var result = await imports.RowsAsync(id, status, PageRequest.Of(page, pageSize, 100), ct);
+        return TypedResults.Ok(new PageDto<ImportRowDto>([.. result.Items.Select(r => ImportRowDto.From(r, domain))], result.PageNumber, result.PageSize, result.TotalCount));
+    }
+
+    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, ImportService imports, ImportDomains domains, CancellationToken ct)
+    {
+        if (body.Values is null || body.Values.Count == 0)
+        {
+            throw ImportProblem.BadRequest("Send the cells to change as {\"values\": {\"Column Name\": \"value\"}}.");
+        }
+
+        var (row, import) = await imports.EditRowAsync(id, rowNumber, body.Values, ct);
+        return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
+    }
+
+    private static async Task ResultsAsync(int id, HttpContext http, ImportService imports, ResultsFile results, CancellationToken ct)
+    {
+        var import = await imports.GetAsync(id, ct);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ResultsFile.FileNameFor(import) }.ToString();
+        await results.WriteAsync(import, http.Response.Body, ct);
+    }
+}

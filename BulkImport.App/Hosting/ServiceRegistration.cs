@@ -1,0 +1,79 @@
+using BulkImport.Core.Clients;
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Domains.Clients;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Results;
+using BulkImport.Core.Imports.Staging;
+using BulkImport.Core.Imports.Validation;
+using BulkImport.Core.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.App.Hosting;
+
+/// <summary>Wires the import pipeline, its database and its background workers.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddBulkImport(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
+            .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath));
+        services.AddOptions<CommitOptions>().Bind(configuration.GetSection(CommitOptions.Section));
+        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
+        services.AddOptions<FeatureOptions>().Bind(configuration.GetSection(FeatureOptions.Section));
+
+        var connectionString = configuration.GetConnectionString("BulkImport");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataFolder = Path.GetFullPath(configuration[$"{ImportOptions.Section}:{nameof(ImportOptions.DataFolder)}"] ?? "data", environment.ContentRootPath);
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "bulkimport.db")}";
+        }
+        else
+        {
+            EnsureFolderOf(connectionString, environment.ContentRootPath);
+        }
+
+        services.AddDbContextFactory<BulkImportDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IImportDomain, ClientDomain>();
+        services.AddSingleton(sp =>
+        {
+            var features = configuration.GetSection(FeatureOptions.Section).Get<FeatureOptions>() ?? new FeatureOptions();
+            var all = sp.GetServices<IImportDomain>();
+            return new ImportDomains(all.Where(d => d.Domain != Domain.Payment || features.PaymentImport));
+        });
+        services.AddSingleton<ImportFiles>();
+        services.AddSingleton<ImportWorkQueue>();
+        services.AddSingleton<ImportProgressFeed>();
+        services.AddSingleton<RowRevalidator>();
+        services.AddSingleton<UsageService>();
+        services.AddSingleton<ImportStagingService>();
+        services.AddSingleton<ImportCommitRunner>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<ResultsFile>();
+        services.AddSingleton<ClientQueries>();
+        services.AddSingleton<AppReadiness>();
+        services.AddHostedService<DatabaseStartupService>();
+        services.AddHostedService<ValidationWorker>();
+        services.AddHostedService<CommitWorker>();
+        return services;
+    }
+
+    private static void EnsureFolderOf(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, contentRoot));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using BulkImport.App.Api;
+using BulkImport.App.Components;
+using BulkImport.App.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBulkImport(builder.Configuration, builder.Environment);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAntiforgery();
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+}
+
+app.MapStaticAssets();
+app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
+    ? Results.Ok(new { status = "Healthy" })
+    : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable));
+app.MapImportsApi();
+app.MapClientsApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+    foreach (var address in addresses ?? [])
+    {
+        Console.WriteLine($"BulkImport is ready: open {address}/imports in your browser.");
+    }
+});
+
+app.Run();
+
+/// <summary>The app's entry point, public for the test host.</summary>
+public partial class Program;

@@ -1,0 +1,45 @@
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Clients;
+
+/// <summary>Reads clients for the client API: search, and one client with its assignments and invoices.</summary>
+public sealed class ClientQueries(IDbContextFactory<BulkImportDbContext> dbFactory)
+{
+    public async Task<Page<Client>> SearchAsync(string? search, PageRequest page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Clients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            if (int.TryParse(term, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                query = query.Where(c => c.ClientId == id);
+            }
+            else
+            {
+                var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                query = query.Where(c =>
+                    EF.Functions.Like(c.FirstName, pattern, "\\") ||
+                    EF.Functions.Like(c.LastName, pattern, "\\") ||
+                    EF.Functions.Like(c.FirstName + " " + c.LastName, pattern, "\\") ||
+                    (c.Email != null && EF.Functions.Like(c.Email, pattern, "\\")));
+            }
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.ClientId).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new Page<Client>(items, page.Page, page.PageSize, total);
+    }
+
+    public async Task<Client?> GetAsync(int clientId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Clients.AsNoTracking()
+            .Include(c => c.Assignments.OrderBy(a => a.AssignmentId))
+            .ThenInclude(a => a.Invoices.OrderBy(i => i.InvoiceId))
+            .SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
+    }
+}

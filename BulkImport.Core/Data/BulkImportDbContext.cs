@@ -1,0 +1,26 @@
+using BulkImport.Core.Clients;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Data;
+
+/// <summary>The schema of the whole product: client data, reference data, imports and their rows.</summary>
+public class BulkImportDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<ClientAssignment> ClientAssignments => Set<ClientAssignment>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<SelectListValue> SelectListValues => Set<SelectListValue>();
+    public DbSet<Import> Imports => Set<Import>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BulkImportDbContext).Assembly);
+    }
+}

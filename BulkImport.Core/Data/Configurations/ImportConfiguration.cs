@@ -1,0 +1,31 @@
+using BulkImport.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BulkImport.Core.Data.Configurations;
+
+internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
+{
+    public void Configure(EntityTypeBuilder<Import> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Domain).HasConversion<string>().HasMaxLength(32);
+        builder.Property(i => i.Operation).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.StoredFileName).HasMaxLength(64);
+        builder.Property(i => i.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(i => i.CreatedAt);
+        builder.HasIndex(i => i.Status);
+        var comparer = new ValueComparer<List<string>>(
+            (a, b) => a!.SequenceEqual(b!),
+            v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+            v => v.ToList());
+        foreach (var property in new[] { nameof(Import.PresentColumns), nameof(Import.FileErrors), nameof(Import.FileWarnings) })
+        {
+            builder.Property<List<string>>(property)
+                .HasConversion(v => RowJson.SerializeStrings(v), v => RowJson.DeserializeStrings(v), comparer);
+        }
+    }
+}

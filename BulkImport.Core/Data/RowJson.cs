@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BulkImport.Core.Imports;
+
+namespace BulkImport.Core.Data;
+
+/// <summary>
+/// The one place that turns row values and messages into the text stored in the database,
+/// shared by EF Core's converters and the prepared commands of the hot paths.
+/// </summary>
+public static class RowJson
+{
+    public static string SerializeValues(string?[] values) => JsonSerializer.Serialize(values, RowJsonContext.Default.StringArray);
+
+    public static string?[] DeserializeValues(string json) => JsonSerializer.Deserialize(json, RowJsonContext.Default.StringArray) ?? [];
+
+    public static string? SerializeMessages(List<RowMessage> messages) =>
+        messages.Count == 0 ? null : JsonSerializer.Serialize(messages, RowJsonContext.Default.ListRowMessage);
+
+    public static List<RowMessage> DeserializeMessages(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];
+
+    public static string SerializeStrings(List<string> values) => JsonSerializer.Serialize(values, RowJsonContext.Default.ListString);
+
+    public static List<string> DeserializeStrings(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListString) ?? [];
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(string?[]))]
+[JsonSerializable(typeof(List<RowMessage>))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class RowJsonContext : JsonSerializerContext;

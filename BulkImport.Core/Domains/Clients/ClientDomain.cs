@@ -1,0 +1,65 @@
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains.Common;
+using BulkImport.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Domains.Clients;
+
+/// <summary>The Client domain plug-in.</summary>
+public sealed class ClientDomain : IImportDomain
+{
+    public Domain Domain => Domain.Client;
+
+    public IReadOnlyList<string> Columns => ClientColumns.All;
+
+    public IReadOnlyList<string> SelectListColumns => ClientColumns.SelectLists;
+
+    public bool SupportsInvoices => false;
+
+    public string KeyColumn => ClientColumns.ClientId;
+
+    public IReadOnlyList<string> RequiredColumns(Operation operation) => operation == Operation.Update
+        ? [ClientColumns.ClientId]
+        : [ClientColumns.FirstName, ClientColumns.LastName];
+
+    public async Task<IRowValidator> CreateValidatorAsync(BulkImportDbContext db, ValidationSettings settings, IReadOnlyCollection<string?[]>? onlyRows, CancellationToken ct)
+    {
+        var selectLists = await SelectLists.LoadAsync(db, ct);
+        HashSet<int> existing;
+        if (onlyRows is null)
+        {
+            existing = [.. await db.Clients.AsNoTracking().Select(c => c.ClientId).ToListAsync(ct)];
+        }
+        else
+        {
+            var wanted = new List<int>();
+            foreach (var values in onlyRows)
+            {
+                if (int.TryParse(CellText.Clean(values[0] ?? ""), System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    wanted.Add(id);
+                }
+            }
+
+            existing = [.. await db.Clients.AsNoTracking().Where(c => wanted.Contains(c.ClientId)).Select(c => c.ClientId).ToListAsync(ct)];
+        }
+
+        return new ClientRowValidator(settings, selectLists, existing);
+    }
+
+    public IDomainCommitter CreateCommitter(CommitSettings settings) => new ClientCommitter();
+
+    public string DescribeKey(string rowKey) => $"Client ID {rowKey}";
+
+    public async IAsyncEnumerable<string?[]> TemplateRowsAsync(BulkImportDbContext db, int courseId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var clients = db.Clients.AsNoTracking()
+            .Where(c => db.ClientAssignments.Any(a => a.ClientId == c.ClientId && a.CourseId == courseId))
+            .OrderBy(c => c.ClientId)
+            .AsAsyncEnumerable();
+        await foreach (var client in clients.WithCancellation(ct))
+        {
+            yield return ClientColumns.ToValues(client);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Data.Common;
+
+namespace BulkImport.Core.Domains;
+
+/// <summary>
+/// Writes one batch of valid rows inside the caller's transaction (the same one that marks the rows),
+/// so a batch is either wholly written and marked, or not at all.
+/// </summary>
+public interface IDomainCommitter : IDisposable
+{
+    Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct);
+}
+
+/// <summary>A staged valid row handed to a committer.</summary>
+public sealed record CommitRow(int RowNumber, Imports.RowAction Action, string?[] Values);
+
+/// <summary>What became of one row: Success with the record's ID, or Failed with a reason a person can act on.</summary>
+public readonly record struct RowOutcome(int RowNumber, bool Success, Imports.RowAction Action, long? RecordId, long? InvoiceId, string? Error)
+{
+    public static RowOutcome Succeeded(int rowNumber, Imports.RowAction action, long recordId, long? invoiceId = null) =>
+        new(rowNumber, true, action, recordId, invoiceId, null);
+
+    public static RowOutcome FailedWith(int rowNumber, Imports.RowAction action, string error) =>
+        new(rowNumber, false, action, null, null, error);
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Usage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BulkImport.Core.Imports.Commit;
+
+/// <summary>
+/// Commits one queued import in batches (DESIGN section 2, step 7). Each batch writes its records and marks its rows
+/// in one transaction, so a crash loses at most the batch in flight and a replay continues at the first unmarked row.
+/// Cancellation is honoured between batches.
+/// </summary>
+public sealed class ImportCommitRunner(
+    IDbContextFactory<BulkImportDbContext> dbFactory,
+    ImportDomains domains,
+    ImportProgressFeed feed,
+    UsageService usage,
+    IOptions<ImportOptions> importOptions,
+    IOptionsMonitor<CommitOptions> commitOptions,
+    TimeProvider clock,
+    ILogger<ImportCommitRunner> logger)
+{
+    public async Task RunAsync(int importId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, ct);
+        if (import is null || import.Status != ImportStatus.Queued)
+        {
+            return;
+        }
+
+        // Checked again here: two imports confirmed at once must not pass a limit together (one committer runs at a time).
+        var remainingRows = await db.ImportRows.CountAsync(r => r.ImportId == importId && r.Status == RowStatus.Valid, ct);
+        var report = await usage.GetAsync(db, ct);
+        var overLimit = report.WhyNotAllowed(remainingRows);
+        if (overLimit is not null)
+        {
+            await FinishAsync(db, import, ImportStatus.CommitFailed, overLimit, ct);
+            return;
+        }
+
+        import.Status = ImportStatus.Committing;
+        import.CommitStartedAt = clock.GetUtcNow().UtcDateTime;
+        import.FailureReason = null;
+        await db.SaveChangesAsync(ct);
+
+        var stopwatch = Stopwatch.StartNew();
+        var startProcessed = import.ProcessedRows;
+        Publish(import, stopwatch, startProcessed);
+        try
+        {
+            await CommitBatchesAsync(db, import, stopwatch, startProcessed, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The host is stopping: the import stays Committing and is found as interrupted on the next start.
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Commit of import {ImportId} failed", importId);
+            db.ChangeTracker.Clear();
+            var fresh = await db.Imports.SingleAsync(i => i.Id == importId, CancellationToken.None);
+            await FinishAsync(db, fresh, ImportStatus.CommitFailed, $"The commit stopped: {e.Message} Rows committed before the stop stay committed; replay the import to continue.", CancellationToken.None);
+        }
+    }
+
+    private async Task CommitBatchesAsync(BulkImportDbContext db, Import import, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
+    {
+        var domain = domains.Get(import.Domain);
+        var settings = new CommitSettings(import.Operation, import.AutoCreateInvoices, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var batchSize = importOptions.Value.CommitBatchSize;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        using var committer = domain.CreateCommitter(settings);
+        using var store = new CommitBatchStore(connection, import.Id);
+        var lastRow = 0;
+        while (true)
+        {
+            if (await CancelRequestedAsync(db, import.Id, ct))
+            {
+                await RefreshAsync(db, import, ct);
+                await FinishAsync(db, import, ImportStatus.Cancelled, null, ct);
+                return;
+            }
+
+            var batch = await store.NextBatchAsync(lastRow, batchSize, ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await using (var transaction = await connection.BeginTransactionAsync(ct))
+            {
+                var outcomes = await committer.CommitBatchAsync(connection, transaction, batch, ct);
+                await store.RecordAsync(transaction, outcomes, clock.GetUtcNow().UtcDateTime, ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            lastRow = batch[^1].RowNumber;
+            await RefreshAsync(db, import, ct);
+            Publish(import, stopwatch, startProcessed);
+
+            var failAfter = commitOptions.CurrentValue.FailAfterRows;
+            if (failAfter > 0 && import.ProcessedRows >= failAfter)
+            {
+                throw new InvalidOperationException($"Injected failure after {import.ProcessedRows} rows (Commit:FailAfterRows).");
+            }
+        }
+
+        await FinishAsync(db, import, ImportStatus.Committed, null, ct);
+    }
+
+    private static Task<bool> CancelRequestedAsync(BulkImportDbContext db, int importId, CancellationToken ct) =>
+        db.Imports.AsNoTracking().Where(i => i.Id == importId).Select(i => i.CancelRequested).SingleAsync(ct);
+
+    private static async Task RefreshAsync(BulkImportDbContext db, Import import, CancellationToken ct) =>
+        await db.Entry(import).ReloadAsync(ct);
+
+    private async Task FinishAsync(BulkImportDbContext db, Import import, ImportStatus status, string? reason, CancellationToken ct)
+    {
+        import.Status = status;
+        import.FailureReason = reason;
+        import.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        if (status == ImportStatus.Cancelled && import.CancelledAt is null)
+        {
+            import.CancelledAt = import.CompletedAt;
+        }
+
+        await db.SaveChangesAsync(ct);
+        feed.Publish(Snapshot(import, 0, null));
+    }
+
+    private void Publish(Import import, Stopwatch stopwatch, int startProcessed)
+    {
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var done = import.ProcessedRows - startProcessed;
+        var rate = seconds > 0 ? done / seconds : 0;
+        var left = import.ValidRows - import.ProcessedRows;
+        TimeSpan? remaining = rate > 0 ? TimeSpan.FromSeconds(left / rate) : null;
+        feed.Publish(Snapshot(import, rate, remaining));
+    }
+
+    public static ImportProgress Snapshot(Import import, double rate, TimeSpan? remaining) =>
+        new(import.Id, import.Status, import.ValidRows, import.ProcessedRows, import.Inserted, import.Updated, import.Failed, rate, remaining, import.FailureReason);
+}

@@ -1,0 +1,18 @@
+namespace BulkImport.Core.Imports;
+
+/// <summary>Settings of the import pipeline (configuration section <c>Import</c>).</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>Folder for the database default and uploads; relative paths are under the content root.</summary>
+    public string DataFolder { get; set; } = "data";
+    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+    public int MaxDataRows { get; set; } = 1_000_000;
+    /// <summary>Rows written per transaction while staging.</summary>
+    public int StagingBatchSize { get; set; } = 5_000;
+    /// <summary>Rows written per commit transaction.</summary>
+    public int CommitBatchSize { get; set; } = 2_000;
+
+    public string UploadsFolder => Path.Combine(DataFolder, "uploads");
+}

@@ -1,0 +1,286 @@
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Validation;
+using BulkImport.Core.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Imports;
+
+/// <summary>A request to start an import from an uploaded file.</summary>
+public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User);
+
+/// <summary>Filters of the history.</summary>
+public sealed record ImportFilter(ImportStatus? Status = null, Domain? Domain = null, string? CreatedBy = null);
+
+/// <summary>
+/// Everything a person (through the screens or the API) can do with an import. Every change checks the status
+/// with a conditional update, so two clicks or two viewers cannot both succeed.
+/// </summary>
+public sealed class ImportService(
+    IDbContextFactory<BulkImportDbContext> dbFactory,
+    ImportDomains domains,
+    ImportFiles files,
+    ImportWorkQueue queue,
+    RowRevalidator revalidator,
+    UsageService usage,
+    ImportProgressFeed feed,
+    TimeProvider clock)
+{
+    public async Task<Import> CreateAsync(NewImport request, CancellationToken ct)
+    {
+        var stored = request.File;
+        try
+        {
+            var domain = domains.Get(request.Domain);
+            if (request.AutoCreateInvoices && (!domain.SupportsInvoices || request.Operation == Operation.Update))
+            {
+                throw ImportProblem.BadRequest("Auto Create Invoices is offered only for Client Assignment imports with Add or Add & Update.");
+            }
+        }
+        catch
+        {
+            files.Delete(stored);
+            throw;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = new Import
+        {
+            Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
+            Domain = request.Domain,
+            Operation = request.Operation,
+            AutoCreateInvoices = request.AutoCreateInvoices,
+            Status = ImportStatus.Validating,
+            FileName = SafeFileName(request.FileName),
+            StoredFileName = stored.StoredFileName,
+            FileSize = stored.Size,
+            FileSha256 = stored.Sha256,
+            CreatedBy = request.User,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var earlier = await db.Imports.AsNoTracking()
+            .Where(i => i.FileSha256 == stored.Sha256 && i.Status == ImportStatus.Committed)
+            .OrderByDescending(i => i.Id)
+            .Select(i => new { i.Id, i.CompletedAt })
+            .FirstOrDefaultAsync(ct);
+        if (earlier is not null)
+        {
+            import.FileWarnings.Add($"This file was already imported on {earlier.CompletedAt:yyyy-MM-dd HH:mm} UTC as import #{earlier.Id}.");
+        }
+
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        await queue.Validation.Writer.WriteAsync(import.Id, ct);
+        return import;
+    }
+
+    public async Task<Import> GetAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
+    }
+
+    public async Task<Page<Import>> ListAsync(ImportFilter filter, PageRequest page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Imports.AsNoTracking().AsQueryable();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (filter.Domain is { } domain)
+        {
+            query = query.Where(i => i.Domain == domain);
+        }
+
+        if (filter.CreatedBy is { } user)
+        {
+            query = query.Where(i => i.CreatedBy == user);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new Page<Import>(items, page.Page, page.PageSize, total);
+    }
+
+    public async Task<Page<ImportRow>> RowsAsync(int id, RowStatus? status, PageRequest page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
+        var query = db.ImportRows.AsNoTracking().Where(r => r.ImportId == id);
+        int total;
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+            total = await query.CountAsync(ct);
+        }
+        else
+        {
+            total = import.TotalRows;
+        }
+
+        var items = await query.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new Page<ImportRow>(items, page.Page, page.PageSize, total);
+    }
+
+    /// <summary>Changes cells of one row and revalidates it and the rows sharing its key; returns the row and the import with new counts.</summary>
+    public async Task<(ImportRow Row, Import Import)> EditRowAsync(int id, int rowNumber, IReadOnlyDictionary<string, string?> changes, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (import, row) = await LoadForChangeAsync(db, id, rowNumber, ct);
+        var domain = domains.Get(import.Domain);
+        var values = RowRevalidator.Merge(domain, row.Values, changes);
+        await revalidator.ReviseAsync(db, import, domain, row, values, skip: false, ct);
+        await db.SaveChangesAsync(ct);
+        return (row, import);
+    }
+
+    public async Task<(ImportRow Row, Import Import)> SkipRowAsync(int id, int rowNumber, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (import, row) = await LoadForChangeAsync(db, id, rowNumber, ct);
+        if (row.Status != RowStatus.Skipped)
+        {
+            await revalidator.ReviseAsync(db, import, domains.Get(import.Domain), row, null, skip: true, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (row, import);
+    }
+
+    private static async Task<(Import, ImportRow)> LoadForChangeAsync(BulkImportDbContext db, int id, int rowNumber, CancellationToken ct)
+    {
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
+        if (!import.Status.AllowsRowChanges())
+        {
+            throw ImportProblem.Conflict($"Rows of import {id} cannot be changed while it is {import.Status}: rows can be fixed or skipped only during review, before Confirm.");
+        }
+
+        var row = await db.ImportRows.SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1) and end at {import.TotalRows + 1}.");
+        return (import, row);
+    }
+
+    /// <summary>Confirms the import: checks the usage limits and queues the commit.</summary>
+    public async Task<Import> QueueCommitAsync(int id, string user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
+        if (import.Status != ImportStatus.ReadyForReview)
+        {
+            throw ImportProblem.Conflict(import.Status switch
+            {
+                ImportStatus.Validating => $"Import {id} is still being read and validated. Wait until it is ready for review, then commit.",
+                ImportStatus.Queued or ImportStatus.Committing => $"Import {id} is already being committed.",
+                ImportStatus.CommitFailed or ImportStatus.Cancelled => $"Import {id} is {import.Status}. Use replay to continue it.",
+                _ => $"Import {id} is {import.Status} and cannot be committed.",
+            });
+        }
+
+        var report = await usage.GetAsync(db, ct);
+        var overLimit = report.WhyNotAllowed(import.ValidRows);
+        if (overLimit is not null)
+        {
+            throw ImportProblem.Conflict(overLimit);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Imports
+            .Where(i => i.Id == id && i.Status == ImportStatus.ReadyForReview)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ImportStatus.Queued)
+                .SetProperty(i => i.ConfirmedBy, user)
+                .SetProperty(i => i.ConfirmedAt, now), ct);
+        if (changed == 0)
+        {
+            throw ImportProblem.Conflict($"Import {id} was confirmed by someone else a moment ago.");
+        }
+
+        await queue.Commit.Writer.WriteAsync(id, ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<Import> CancelAsync(int id, string user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (import.Status == ImportStatus.Committing)
+        {
+            // The committer stops at the next batch boundary and sets Cancelled itself.
+            await db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.CancelRequested, true)
+                .SetProperty(i => i.CancelledBy, user)
+                .SetProperty(i => i.CancelledAt, now), ct);
+            return await GetAsync(id, ct);
+        }
+
+        var changed = await db.Imports
+            .Where(i => i.Id == id && (i.Status == ImportStatus.Validating || i.Status == ImportStatus.ReadyForReview
+                || i.Status == ImportStatus.AwaitingVerification || i.Status == ImportStatus.Queued))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ImportStatus.Cancelled)
+                .SetProperty(i => i.CancelRequested, true)
+                .SetProperty(i => i.CancelledBy, user)
+                .SetProperty(i => i.CancelledAt, now)
+                .SetProperty(i => i.CompletedAt, now), ct);
+        if (changed == 0)
+        {
+            var current = await GetAsync(id, ct);
+            if (current.Status == ImportStatus.Committing)
+            {
+                return await CancelAsync(id, user, ct);
+            }
+
+            throw ImportProblem.Conflict($"Import {id} is {current.Status}; only an import that has not finished can be cancelled.");
+        }
+
+        var cancelled = await GetAsync(id, ct);
+        feed.Publish(ImportCommitRunner.Snapshot(cancelled, 0, null));
+        return cancelled;
+    }
+
+    /// <summary>Re-queues a CommitFailed or Cancelled import; the committer continues at the first row not yet committed.</summary>
+    public async Task<Import> ReplayAsync(int id, string user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Imports
+            .Where(i => i.Id == id && (i.Status == ImportStatus.CommitFailed || i.Status == ImportStatus.Cancelled))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ImportStatus.Queued)
+                .SetProperty(i => i.CancelRequested, false)
+                .SetProperty(i => i.CompletedAt, (DateTime?)null)
+                .SetProperty(i => i.ReplayedBy, user)
+                .SetProperty(i => i.ReplayedAt, now), ct);
+        if (changed == 0)
+        {
+            var current = await GetAsync(id, ct);
+            throw ImportProblem.Conflict($"Import {id} is {current.Status}; only a CommitFailed or Cancelled import can be replayed.");
+        }
+
+        await queue.Commit.Writer.WriteAsync(id, ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>The name shown for an upload: no path, no control characters, bounded length. It is never used in a path.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var baseName = (name ?? "").Replace('\\', '/');
+        baseName = baseName[(baseName.LastIndexOf('/') + 1)..];
+        var clean = new string(baseName.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length == 0)
+        {
+            clean = "upload.csv";
+        }
+
+        return clean.Length > 200 ? clean[..200] : clean;
+    }
+}

@@ -1,0 +1,28 @@
+namespace BulkImport.Core.Imports;
+
+/// <summary>The life of an import (SPEC section 3). The last four are final.</summary>
+public enum ImportStatus
+{
+    Validating,
+    ReadyForReview,
+    AwaitingVerification,
+    Queued,
+    Committing,
+    Committed,
+    ValidationFailed,
+    CommitFailed,
+    Cancelled,
+}
+
+/// <summary>Which statuses allow what.</summary>
+public static class ImportStatusRules
+{
+    public static bool IsFinal(this ImportStatus status) =>
+        status is ImportStatus.Committed or ImportStatus.ValidationFailed or ImportStatus.CommitFailed or ImportStatus.Cancelled;
+
+    public static bool IsInProgress(this ImportStatus status) => !status.IsFinal();
+
+    /// <summary>Rows may be edited or skipped only before the commit is queued.</summary>
+    public static bool AllowsRowChanges(this ImportStatus status) =>
+        status is ImportStatus.ReadyForReview or ImportStatus.AwaitingVerification;
+}

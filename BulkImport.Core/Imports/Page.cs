@@ -1,0 +1,15 @@
+namespace BulkImport.Core.Imports;
+
+/// <summary>One page of a longer list.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
+
+/// <summary>Paging arguments, clamped to sane values.</summary>
+public readonly record struct PageRequest(int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    public static PageRequest Of(int? page, int? pageSize, int defaultSize = 50) =>
+        new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, MaxPageSize));
+
+    public int Skip => (Page - 1) * PageSize;
+}

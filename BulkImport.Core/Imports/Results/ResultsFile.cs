@@ -1,0 +1,59 @@
+using System.Globalization;
+using BulkImport.Core.Csv;
+using BulkImport.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Imports.Results;
+
+/// <summary>
+/// The results file (SPEC section 10), streamed from the staged rows in row order, so it always matches the database.
+/// </summary>
+public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory)
+{
+    public static readonly string[] Columns = ["Row Number", "Status", "Action", "Created/Updated ID", "Error Messages"];
+    public const string InvoiceColumn = "Invoice ID";
+
+    public static string FileNameFor(Import import) => $"import-{import.Id}-results.csv";
+
+    public async Task WriteAsync(Import import, Stream destination, CancellationToken ct)
+    {
+        var withInvoices = import.AutoCreateInvoices;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var writer = CsvExport.Create(destination);
+        writer.WriteHeader(withInvoices ? [.. Columns, InvoiceColumn] : Columns);
+
+        var notProcessed = import.Status switch
+        {
+            ImportStatus.Cancelled => "Not committed: the import was cancelled before this row.",
+            ImportStatus.CommitFailed => "Not committed yet: the commit stopped before this row. Replay the import to continue.",
+            _ => "Not committed yet.",
+        };
+
+        var fields = new string[withInvoices ? 6 : 5];
+        var rows = db.ImportRows.AsNoTracking().Where(r => r.ImportId == import.Id).OrderBy(r => r.RowNumber).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            var (status, action, messages) = row.Status switch
+            {
+                RowStatus.Success => ("Success", row.Action.ToString(), Join(row.Messages)),
+                RowStatus.Failed => ("Failed", row.Action.ToString(), Join(row.Messages)),
+                RowStatus.Error => ("Failed", "", Join(row.Messages)),
+                RowStatus.Skipped => ("Skipped", "", row.SkippedByOperator ? "Skipped by the operator." : "Blank row."),
+                _ => ("Skipped", "", notProcessed),
+            };
+            fields[0] = row.RowNumber.ToString(CultureInfo.InvariantCulture);
+            fields[1] = status;
+            fields[2] = action;
+            fields[3] = row.RecordId?.ToString(CultureInfo.InvariantCulture) ?? "";
+            fields[4] = messages;
+            if (withInvoices)
+            {
+                fields[5] = row.InvoiceId?.ToString(CultureInfo.InvariantCulture) ?? "";
+            }
+
+            await writer.WriteRecordAsync(fields, ct);
+        }
+    }
+
+    private static string Join(List<RowMessage> messages) => string.Join("; ", messages.Select(m => m.Message));
+}

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using BulkImport.Core.Csv;
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BulkImport.Core.Imports.Staging;
+
+/// <summary>
+/// Reads a stored upload, validates each row as it is read and stages it, in one streaming pass (DESIGN section 2,
+/// steps 2-4). Only a hash of each row key is kept in memory; rows whose keys repeat are revisited afterwards.
+/// </summary>
+public sealed class ImportStagingService(
+    IDbContextFactory<BulkImportDbContext> dbFactory,
+    ImportDomains domains,
+    ImportFiles files,
+    IOptions<ImportOptions> options,
+    TimeProvider clock,
+    ILogger<ImportStagingService> logger)
+{
+    public async Task RunAsync(int importId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
+        if (import.Status != ImportStatus.Validating)
+        {
+            return;
+        }
+
+        var domain = domains.Get(import.Domain);
+        var settings = options.Value;
+        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows };
+        try
+        {
+            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits);
+            import.FileWarnings = [.. file.Warnings.Select(w => w.Message)];
+            if (file.Errors.Count > 0)
+            {
+                await FailAsync(db, import, file.Errors.Select(e => e.Message), ct);
+                return;
+            }
+
+            import.PresentColumns = [.. file.PresentColumns];
+            await StageAsync(db, import, domain, file, settings, ct);
+        }
+        catch (CsvFileException e)
+        {
+            await db.ImportRows.Where(r => r.ImportId == import.Id).ExecuteDeleteAsync(ct);
+            db.ChangeTracker.Clear();
+            import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
+            await FailAsync(db, import, [e.Problem.Message], ct);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import {ImportId} could not be read", importId);
+            db.ChangeTracker.Clear();
+            await db.ImportRows.Where(r => r.ImportId == importId).ExecuteDeleteAsync(ct);
+            import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
+            await FailAsync(db, import, ["The file could not be read. Save it as CSV (UTF-8) and upload it again; if this keeps happening, contact support with the Import ID."], ct);
+        }
+    }
+
+    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, CancellationToken ct)
+    {
+        var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
+        RowCounts.Reset(import);
+
+        var seenKeys = new HashSet<int>();
+        var repeatedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var writer = new ImportRowWriter(connection, import.Id, settings.StagingBatchSize))
+            {
+                foreach (var row in file.Rows())
+                {
+                    var (status, action, messages, key) = Judge(row, validator);
+                    if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+                    {
+                        repeatedKeys.Add(key);
+                    }
+
+                    import.TotalRows++;
+                    RowCounts.Add(import, status, action);
+                    await writer.AddAsync(row.RowNumber, status, action, row.Values, messages, key, ct);
+                }
+
+                await writer.FlushAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (import.TotalRows == 0)
+        {
+            await FailAsync(db, import, ["The file has no data rows. Add at least one row under the header and upload it again."], ct);
+            return;
+        }
+
+        await DuplicateKeyRule.ApplyAsync(db, import, domain, repeatedKeys, ct);
+        var cancelledMeanwhile = await db.Imports.AsNoTracking().AnyAsync(i => i.Id == import.Id && i.Status == ImportStatus.Cancelled, ct);
+        import.Status = cancelledMeanwhile ? ImportStatus.Cancelled : ImportStatus.ReadyForReview;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static (RowStatus, RowAction, List<RowMessage>, string?) Judge(ParsedRow row, IRowValidator validator)
+    {
+        if (row.Kind == ParsedRowKind.Blank)
+        {
+            return (RowStatus.Skipped, RowAction.None, [], null);
+        }
+
+        if (row.Problems.Count > 0)
+        {
+            var problems = row.Problems.ConvertAll(p => new RowMessage(p.Column, p.Message, "structure"));
+            return (RowStatus.Error, RowAction.None, problems, null);
+        }
+
+        var result = validator.Validate(row.Values);
+        return (result.Status, result.Action, result.Messages, result.RowKey);
+    }
+
+    private async Task FailAsync(BulkImportDbContext db, Import import, IEnumerable<string> errors, CancellationToken ct)
+    {
+        import.FileErrors = [.. errors];
+        import.Status = ImportStatus.ValidationFailed;
+        import.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        RowCounts.Reset(import);
+        await db.SaveChangesAsync(ct);
+    }
+}

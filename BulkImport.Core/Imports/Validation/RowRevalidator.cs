@@ -1,0 +1,108 @@
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Domains.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Imports.Validation;
+
+/// <summary>
+/// Revalidates an edited or skipped row at once, with every row that shares its old or new key, and keeps the
+/// import's counts in step: the work of one short transaction, whatever the size of the import.
+/// </summary>
+public sealed class RowRevalidator(TimeProvider clock)
+{
+    /// <summary>Applies new cell values to <paramref name="row"/> (or skips it) and revalidates what depends on it. Changes are tracked by <paramref name="db"/>.</summary>
+    public async Task ReviseAsync(BulkImportDbContext db, Import import, IImportDomain domain, ImportRow row, string?[]? newValues, bool skip, CancellationToken ct)
+    {
+        var settings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (row.RowKey is not null)
+        {
+            keys.Add(row.RowKey);
+        }
+
+        RowCounts.Add(import, row.Status, row.Action, -1);
+        if (skip)
+        {
+            row.Status = RowStatus.Skipped;
+            row.Action = RowAction.None;
+            row.Messages = [];
+            row.SkippedByOperator = true;
+        }
+        else
+        {
+            row.Values = newValues ?? row.Values;
+            row.SkippedByOperator = false;
+            var validator = await domain.CreateValidatorAsync(db, settings, [row.Values], ct);
+            Apply(row, validator.Validate(row.Values));
+            if (row.RowKey is not null)
+            {
+                keys.Add(row.RowKey);
+            }
+        }
+
+        RowCounts.Add(import, row.Status, row.Action);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var keyList = keys.ToList();
+        var others = await db.ImportRows
+            .Where(r => r.ImportId == import.Id && r.RowNumber != row.RowNumber && r.RowKey != null && keyList.Contains(r.RowKey)
+                && (r.Status == RowStatus.Valid || r.Status == RowStatus.Error))
+            .ToListAsync(ct);
+        if (others.Count > 0)
+        {
+            var validator = await domain.CreateValidatorAsync(db, settings, others.ConvertAll(o => o.Values), ct);
+            foreach (var other in others)
+            {
+                RowCounts.Add(import, other.Status, other.Action, -1);
+                Apply(other, validator.Validate(other.Values));
+                RowCounts.Add(import, other.Status, other.Action);
+            }
+        }
+
+        var live = skip ? others : [row, .. others];
+        foreach (var group in live.Where(r => r.RowKey is not null).GroupBy(r => r.RowKey!))
+        {
+            _ = DuplicateKeyRule.Mark(import, domain, [.. group.OrderBy(r => r.RowNumber)]).ToList();
+        }
+    }
+
+    private static void Apply(ImportRow row, RowValidation result)
+    {
+        row.Status = result.Status;
+        row.Action = result.Action;
+        row.Messages = result.Messages;
+        row.RowKey = result.RowKey;
+    }
+
+    /// <summary>Turns {"Column Name": "value"} into a full row of values, matching names as headers are matched.</summary>
+    public static string?[] Merge(IImportDomain domain, string?[] current, IReadOnlyDictionary<string, string?> changes)
+    {
+        var values = current.Length == domain.Columns.Count ? (string?[])current.Clone() : new string?[domain.Columns.Count];
+        foreach (var (name, value) in changes)
+        {
+            var index = -1;
+            var wanted = Csv.HeaderName.Normalize(name);
+            for (var i = 0; i < domain.Columns.Count; i++)
+            {
+                if (Csv.HeaderName.Normalize(domain.Columns[i]) == wanted)
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                throw ImportProblem.BadRequest($"'{name}' is not a column of the {domain.Domain} template. The columns are: {string.Join(", ", domain.Columns)}.");
+            }
+
+            values[index] = CellText.Clean(value?.Trim() ?? "");
+        }
+
+        return values;
+    }
+}

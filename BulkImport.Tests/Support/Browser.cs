@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace BulkImport.Tests.Support;
+
+/// <summary>Headless Debian Chromium driven by Playwright (it cannot download its own browsers here).</summary>
+public static class Browser
+{
+    public static string ExecutablePath =>
+        Environment.GetEnvironmentVariable("BULKIMPORT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>Waits until the Blazor circuit is live (the prerendered page has no handlers yet).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+}

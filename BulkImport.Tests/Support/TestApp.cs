@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Support;
+
+/// <summary>
+/// The real app on its own SQLite file and data folder, for API tests (in-memory server) and browser tests
+/// (<see cref="StartOnLoopback"/> for a real port). Settings can be overridden per test.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private bool _kestrel;
+
+    public TestApp(Dictionary<string, string?>? settings = null)
+    {
+        DataFolder = Path.Combine(AppContext.BaseDirectory, "test-data", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:BulkImport"] = $"Data Source={Path.Combine(DataFolder, "bulkimport.db")}",
+            ["Import:DataFolder"] = DataFolder,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataFolder { get; }
+
+    public string ConnectionString => _settings["ConnectionStrings:BulkImport"]!;
+
+    /// <summary>Starts the app on a loopback port (for Chromium) and returns its base address.</summary>
+    public string StartOnLoopback()
+    {
+        _kestrel = true;
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_kestrel)
+        {
+            builder.UseUrls("http://127.0.0.1:0");
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background task; the test output folder is temporary anyway.
+        }
+    }
+}

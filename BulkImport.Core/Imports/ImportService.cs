@@ -106,7 +106,24 @@ public sealed class ImportService(
         return new Page<Import>(items, page.Page, page.PageSize, total);
     }
 
-    public async Task<Page<ImportRow>> RowsAsync(int id, RowStatus? status, PageRequest page, CancellationToken ct)
+    /// <summary>How many imports are in progress, processed (Committed) and failed (ValidationFailed, CommitFailed, Cancelled).</summary>
+    public async Task<(int InProgress, int Processed, int Failed)> OverviewAsync(string? createdBy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Imports.AsNoTracking();
+        if (createdBy is not null)
+        {
+            query = query.Where(i => i.CreatedBy == createdBy);
+        }
+
+        var counts = await query.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return (
+            counts.Where(c => c.Key.IsInProgress()).Sum(c => c.Count),
+            counts.Where(c => c.Key == ImportStatus.Committed).Sum(c => c.Count),
+            counts.Where(c => c.Key is ImportStatus.ValidationFailed or ImportStatus.CommitFailed or ImportStatus.Cancelled).Sum(c => c.Count));
+    }
+
+    public async Task<Page<ImportRow>> RowsAsync(int id, RowStatus? status, PageRequest page, CancellationToken ct, bool descending = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
@@ -123,7 +140,8 @@ public sealed class ImportService(
             total = import.TotalRows;
         }
 
-        var items = await query.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var ordered = descending ? query.OrderByDescending(r => r.RowNumber) : query.OrderBy(r => r.RowNumber);
+        var items = await ordered.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new Page<ImportRow>(items, page.Page, page.PageSize, total);
     }
 

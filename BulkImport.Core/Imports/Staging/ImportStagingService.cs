@@ -2,6 +2,7 @@ using System.Data.Common;
 using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
+using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,11 +18,30 @@ public sealed class ImportStagingService(
     IDbContextFactory<BulkImportDbContext> dbFactory,
     ImportDomains domains,
     ImportFiles files,
+    ImportProgressFeed feed,
     IOptions<ImportOptions> options,
     TimeProvider clock,
     ILogger<ImportStagingService> logger)
 {
+    private const int ProgressEveryRows = 10_000;
+
     public async Task RunAsync(int importId, CancellationToken ct)
+    {
+        try
+        {
+            await ReadAsync(importId, ct);
+        }
+        finally
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            if (await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, CancellationToken.None) is { } done)
+            {
+                feed.Publish(ImportCommitRunner.Snapshot(done, 0, null));
+            }
+        }
+    }
+
+    private async Task ReadAsync(int importId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
@@ -92,6 +112,10 @@ public sealed class ImportStagingService(
                     import.TotalRows++;
                     RowCounts.Add(import, status, action);
                     await writer.AddAsync(row.RowNumber, status, action, row.Values, messages, key, ct);
+                    if (import.TotalRows % ProgressEveryRows == 0)
+                    {
+                        feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                    }
                 }
 
                 await writer.FlushAsync(ct);

@@ -20,8 +20,13 @@ internal static class CsvMessages
 
     public static FileMessage ExcelOrZip() => new($"This looks like an Excel or ZIP file; {SaveAsCsv}.");
 
-    public static FileMessage Binary() =>
-        new($"This is not a CSV text file: it contains binary data (NUL bytes). Open it in Excel and {SaveAsCsv}.");
+    public static FileMessage Binary(int line) =>
+        new($"This is not a CSV text file: it contains binary data (NUL bytes, the first on line {line.ToString(Invariant)}). Open it in Excel and {SaveAsCsv}.");
+
+    public static FileMessage UnsupportedEncoding(int line) =>
+        new($"Unsupported encoding; save as UTF-8. The file is neither UTF-8 nor Western European (Windows-1252) text: line {line.ToString(Invariant)} "
+            + "holds letters of another encoding (Korean, Chinese, Japanese, Cyrillic or Greek, for example), which would be imported as garbage. "
+            + "In Excel choose Save As > CSV UTF-8 (Comma delimited) and upload again.");
 
     public static FileMessage TooLarge(long size, long limit) =>
         new($"The file is {Size(size)}; the limit is {Size(limit)}. Split it into smaller files and upload them one by one.");
@@ -35,14 +40,38 @@ internal static class CsvMessages
     public static FileMessage MissingRequiredColumn(string name) =>
         new($"Required column '{name}' is missing. Add it to the header row (see the template for the names) and upload again.", 1, name);
 
-    public static FileMessage UnknownColumn(string name) =>
-        new($"Column '{name}' is not in the template and was ignored.", 1, name);
+    public static FileMessage UnknownColumn(string name, string? suggestion) =>
+        new($"Column '{name}' is not in the template and was ignored." + (suggestion is null ? "" : $" Did you mean '{suggestion}'? Rename the column and upload again to import it."), 1, name);
 
-    public static FileMessage ReadAsWindows1252() =>
-        new("The file is not valid UTF-8, so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
+    public static FileMessage HeaderFurtherDown(int row, int line, IReadOnlyList<string> names) =>
+        new($"Header not found on line 1: the column names ({Quoted(names, 4)}) are on row {row.ToString(Invariant)}{LinePart(row, line)}. "
+            + $"Delete the {Count(row - 1, "row")} above them so that the header is row 1, and upload again.", 1);
 
-    public static FileMessage InvalidUtf8WithBom() =>
-        new("The file says it is UTF-8 but holds bytes that are not; they show as \uFFFD. If letters look wrong, save it as CSV UTF-8 and upload again.");
+    public static FileMessage NoTemplateColumnInHeader(IReadOnlyList<string> cells, IReadOnlyCollection<string> required) =>
+        new($"Header not found on line 1: none of its cells ({Quoted(cells, 4)}) is a column of the template. Row 1 must hold the column names"
+            + (required.Count == 0 ? "" : $" (this import needs {Quoted([.. required], required.Count)})")
+            + "; download the template to see them, fix row 1 and upload again.", 1);
+
+    public static FileMessage UnsupportedSeparator(string headerCell, string separatorName) =>
+        new($"The columns seem to be separated by {separatorName}: row 1 is a single column '{Shorten(headerCell)}'. "
+            + "Only commas, semicolons and tabs separate columns; save the file as CSV (Comma delimited) and upload again.", 1);
+
+    public static FileMessage RepeatsHeader(int row, int firstLine, int lastLine) =>
+        new($"Row {row.ToString(Invariant)} repeats the header (the column names){LineRange(row, firstLine, lastLine)}; it is not data. Skip this row, or delete it from the file.", row);
+
+    public static FileMessage SecondTable(int row, int line, string why) =>
+        new($"Row {row.ToString(Invariant)}{LinePart(row, line)} starts a second table: {why}. A file must hold one table under one header row; "
+            + "split it into separate files and upload them one by one.", row);
+
+    public static FileMessage BackslashQuotes(int row, int firstLine, int lastLine) =>
+        new($"Row uses backslash-escaped quotes (\\\"), which CSV does not have, so its values may be split in the wrong places{LineRange(row, firstLine, lastLine)}. "
+            + "Inside a quoted value write a quote as two quotes (\"\"), or fix the cells here.", row);
+
+    public static FileMessage ReadAsWindows1252(int line) =>
+        new($"The file is not valid UTF-8 (the first byte that is not is on line {line.ToString(Invariant)}), so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
+
+    public static FileMessage InvalidUtf8WithBom(int line) =>
+        new($"The file says it is UTF-8 but holds bytes that are not (the first on line {line.ToString(Invariant)}); they show as \uFFFD. If letters look wrong, save it as CSV UTF-8 and upload again.");
 
     public static FileMessage SeparatorLine(char separator) =>
         new($"The first line 'sep={Show(separator)}' was read as Excel's separator setting ({SeparatorName(separator)}), not as data; the header is on the next line and counts as row 1.");
@@ -66,8 +95,8 @@ internal static class CsvMessages
         new($"The file has more than {limit.ToString("N0", Invariant)} data rows, the limit for one import. "
             + $"Split it into files of at most {limit.ToString("N0", Invariant)} rows and upload them one by one.", row);
 
-    public static FileMessage FieldCount(int row, int fields, int headerFields) =>
-        new($"Row has {Count(fields, "field")}; the header has {headerFields.ToString("N0", Invariant)}", row);
+    public static FileMessage FieldCount(int row, int fields, int headerFields, int firstLine, int lastLine) =>
+        new($"Row has {Count(fields, "field")}; the header has {headerFields.ToString("N0", Invariant)}{LineRange(row, firstLine, lastLine)}", row);
 
     public static FileMessage TooLongValue(int row, string column, int length, int limit) =>
         new($"Value is {length.ToString("N0", Invariant)} characters long; the limit is {limit.ToString("N0", Invariant)}", row, column);
@@ -103,6 +132,17 @@ internal static class CsvMessages
 
     // A row that spans lines, or any row after a sep= line or a multi-line value, sits on another line than its number.
     private static string LinePart(int row, int line) => row == line ? "" : $" (line {line})";
+
+    // " (line 7 of the file)" or " (lines 7-8 of the file)" when the row does not sit on the line of its number.
+    private static string LineRange(int row, int firstLine, int lastLine) =>
+        firstLine == row && lastLine == row ? ""
+        : firstLine == lastLine ? $" (line {firstLine.ToString(Invariant)} of the file)"
+        : $" (lines {firstLine.ToString(Invariant)}-{lastLine.ToString(Invariant)} of the file)";
+
+    private static string Quoted(IReadOnlyList<string> names, int max) =>
+        string.Join(", ", names.Take(max).Select(n => $"'{Shorten(n)}'")) + (names.Count > max ? $" and {(names.Count - max).ToString(Invariant)} more" : "");
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     private static string ColumnPart(string? column) => column is null ? "" : $" in column '{column}'";
 

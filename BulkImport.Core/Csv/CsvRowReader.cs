@@ -1,3 +1,4 @@
+using System.Text;
 using CsvHelper;
 
 namespace BulkImport.Core.Csv;
@@ -13,6 +14,8 @@ internal sealed class CsvRowReader : IDisposable
     private readonly CsvLimits limits;
     private readonly CsvDialect dialect;
     private bool unterminatedQuote;
+    private bool pendingBackslashQuotes;
+    private bool backslashQuotes;
     private int row;
     private int firstLine;
     private int lastLine;
@@ -68,6 +71,49 @@ internal sealed class CsvRowReader : IDisposable
         return cells;
     }
 
+    /// <summary>
+    /// Looks for the header below row 1 (a title or notes above the column names), in the next
+    /// <paramref name="maxRows"/> records: the first record with two or more template column names, or with nothing
+    /// but template column names. Null when there is none, or when the file cannot be read that far.
+    /// </summary>
+    public (int Row, int Line, List<string> Names)? FindHeaderBelow(IReadOnlyList<string> templateColumns, int maxRows)
+    {
+        var templateKeys = new HashSet<string>(templateColumns.Select(HeaderName.Normalize), StringComparer.Ordinal);
+        try
+        {
+            for (var n = 0; n < maxRows && Next(null); n++)
+            {
+                var names = new List<string>();
+                var nonBlank = 0;
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var cell = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
+                    if (cell.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    nonBlank++;
+                    if (templateKeys.Contains(HeaderName.Normalize(cell)))
+                    {
+                        names.Add(cell);
+                    }
+                }
+
+                if (names.Count >= 2 || (names.Count == 1 && nonBlank == 1))
+                {
+                    return (row, firstLine, names);
+                }
+            }
+        }
+        catch (CsvFileException)
+        {
+            // An unreadable record below: no header found; the file is refused for its first line anyway.
+        }
+
+        return null;
+    }
+
     /// <summary>The rows after the header, streamed. Call after <see cref="ReadHeader"/>.</summary>
     public IEnumerable<ParsedRow> ReadRows(HeaderLayout layout)
     {
@@ -79,14 +125,19 @@ internal sealed class CsvRowReader : IDisposable
 
         var pendingBlanks = new BlankRowQueue();
         var emitted = 0;
+        var afterBlank = false;
+        (int Row, int Line, int Fields)? newShape = null;
         while (Next(layout))
         {
             if (IsBlankRecord())
             {
                 pendingBlanks.Add(row, firstLine, lastLine);
+                afterBlank = true;
                 continue;
             }
 
+            CheckSecondTable(layout, afterBlank, ref newShape);
+            afterBlank = false;
             if (!pendingBlanks.IsEmpty)
             {
                 foreach (var (blankRow, blankFirst, blankLast) in pendingBlanks.Drain())
@@ -122,6 +173,16 @@ internal sealed class CsvRowReader : IDisposable
     {
         var parsed = new ParsedRow { RowNumber = row, FirstLine = firstLine, LastLine = lastLine, Kind = ParsedRowKind.Data, Values = values };
         var fieldCount = reader.FieldCount;
+        if (IsRepeatedHeader(layout))
+        {
+            parsed.Problems.Add(CsvMessages.RepeatsHeader(row, firstLine, lastLine));
+        }
+
+        if (backslashQuotes)
+        {
+            parsed.Problems.Add(CsvMessages.BackslashQuotes(row, firstLine, lastLine));
+        }
+
         var columns = Math.Min(fieldCount, layout.FieldCount);
         for (var i = 0; i < columns; i++)
         {
@@ -130,7 +191,7 @@ internal sealed class CsvRowReader : IDisposable
             {
                 var value = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
                 values[t] = value;
-                CheckValue(parsed, layout.Cells[i], value);
+                CheckValue(parsed, layout.TemplateColumns[t], value);
             }
             else if (t == HeaderLayout.BlankHeader && !CsvFieldText.IsBlank(reader.GetSpan(i)))
             {
@@ -138,13 +199,110 @@ internal sealed class CsvRowReader : IDisposable
             }
         }
 
-        // Excel pads every row to the same width, so a row may lack only the blank padding columns of the header.
-        if (fieldCount != layout.FieldCount && !(fieldCount >= layout.MeaningfulWidth && fieldCount < layout.FieldCount))
+        if (!FitsHeader(layout, fieldCount))
         {
-            parsed.Problems.Add(CsvMessages.FieldCount(row, fieldCount, layout.FieldCount));
+            parsed.Problems.Add(CsvMessages.FieldCount(row, fieldCount, layout.FieldCount, firstLine, lastLine));
         }
 
         return parsed;
+    }
+
+    // Excel pads every row to the same width, so a row may lack only the blank padding columns of the header.
+    private static bool FitsHeader(HeaderLayout layout, int fieldCount) =>
+        fieldCount == layout.FieldCount || (fieldCount >= layout.MeaningfulWidth && fieldCount < layout.FieldCount);
+
+    /// <summary>
+    /// The header once more (files joined one after the other): every non-blank cell is, ignoring case, the header
+    /// cell of its position. Compared as text, so an ordinary row costs one comparison.
+    /// </summary>
+    private bool IsRepeatedHeader(HeaderLayout layout)
+    {
+        var fieldCount = reader.FieldCount;
+        var same = 0;
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var cell = reader.GetSpan(i).Trim(" \t\r\n\v\f"u8);
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            if (i >= layout.FieldCount)
+            {
+                return false;
+            }
+
+            var header = layout.CellsUtf8[i];
+            if (!Ascii.EqualsIgnoreCase(cell, header)
+                && (Ascii.IsValid(cell) || !CsvFieldText.ToTrimmedString(cell).Equals(layout.Cells[i], StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            same++;
+        }
+
+        // Two cells at least, so that a lone "Email" under Email is a value, not a header (unless there is one column).
+        return same > 0 && same >= Math.Min(2, layout.MeaningfulWidth);
+    }
+
+    /// <summary>
+    /// Refuses a file that holds a second table under the first (SPEC 5 reads one header). Looked for only where a
+    /// table can start, after a blank row or on a row whose field count differs from the header, so ordinary rows
+    /// cost nothing. Either of two signs stops the file at the row where the second table starts:
+    /// <list type="bullet">
+    /// <item>a header row: two or more of its cells, and at least half of its non-blank cells, are column names (of
+    /// the template or of this file's header) without being this header repeated in place;</item>
+    /// <item>a new shape: after a blank row, a row with another field count than the header, and the next row with
+    /// that same count.</item>
+    /// </list>
+    /// </summary>
+    private void CheckSecondTable(HeaderLayout layout, bool afterBlank, ref (int Row, int Line, int Fields)? newShape)
+    {
+        var fieldCount = reader.FieldCount;
+        var fits = FitsHeader(layout, fieldCount);
+        if (newShape is { } shape)
+        {
+            newShape = null;
+            if (!fits && fieldCount == shape.Fields)
+            {
+                throw new CsvFileException(CsvMessages.SecondTable(shape.Row, shape.Line,
+                    $"after a blank row, rows {shape.Row} and {row} have {fieldCount} fields where the header has {layout.FieldCount}"));
+            }
+        }
+
+        if (!afterBlank && fits)
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        var nonBlank = 0;
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var cell = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
+            if (cell.Length == 0)
+            {
+                continue;
+            }
+
+            nonBlank++;
+            if (layout.IsColumnName(HeaderName.Normalize(cell)))
+            {
+                names.Add(cell);
+            }
+        }
+
+        if (names.Count >= 2 && names.Count * 2 >= nonBlank && !IsRepeatedHeader(layout))
+        {
+            throw new CsvFileException(CsvMessages.SecondTable(row, firstLine,
+                $"its cells {string.Join(", ", names.Take(4).Select(n => $"'{n}'"))} are column names, so it is another header row"));
+        }
+
+        if (afterBlank && !fits)
+        {
+            newShape = (row, firstLine, fieldCount);
+        }
     }
 
     private void CheckValue(ParsedRow parsed, string column, string value)
@@ -211,6 +369,8 @@ internal sealed class CsvRowReader : IDisposable
         }
 
         lastLine = firstLine + LineBreaks(raw);
+        backslashQuotes = pendingBackslashQuotes;
+        pendingBackslashQuotes = false;
         return true;
     }
 
@@ -220,12 +380,20 @@ internal sealed class CsvRowReader : IDisposable
         {
             unterminatedQuote = true;
         }
+        else if (record.Reason is CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote
+            && record.RawRecord.Contains("\\\"", StringComparison.Ordinal))
+        {
+            // \" is how some programs escape a quote; in CSV it ends the quoted value early and the rest of the row
+            // is split where it should not be. The row is refused, not read as best it can.
+            pendingBackslashQuotes = true;
+        }
     }
 
     private static string? ColumnName(HeaderLayout? layout, int index) =>
-        layout is not null && index >= 0 && index < layout.FieldCount && layout.TemplateIndex[index] != HeaderLayout.BlankHeader
-            ? layout.Cells[index]
-            : null;
+        layout is null || index < 0 || index >= layout.FieldCount ? null
+        : layout.TemplateIndex[index] >= 0 ? layout.TemplateColumns[layout.TemplateIndex[index]]
+        : layout.TemplateIndex[index] == HeaderLayout.Unknown ? layout.Cells[index]
+        : null;
 
     /// <summary>Line breaks inside a record (in quoted values); CR LF counts once, as CsvHelper counts lines.</summary>
     private static int LineBreaks(ReadOnlySpan<byte> raw)

@@ -69,55 +69,167 @@ internal static class FileSniffer
 
         var hasBom = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         stream.Position = 0;
-        var (hasNul, validUtf8) = Scan(stream);
-        if (hasNul)
+        var (firstNul, firstInvalid) = Scan(stream);
+        if (firstNul >= 0)
         {
-            return Refuse(CsvMessages.Binary());
+            return Refuse(CsvMessages.Binary(LineAt(stream, firstNul)));
         }
 
-        if (validUtf8)
+        if (firstInvalid < 0)
         {
             return Text(null, "UTF-8");
         }
 
         // A byte order mark says UTF-8 outright: decoding as Windows-1252 would turn it into "ï»¿". Keep UTF-8 (bad
         // bytes become U+FFFD) and say so.
-        return hasBom
-            ? new SniffResult(null, null, "UTF-8", CsvMessages.InvalidUtf8WithBom())
-            : new SniffResult(null, Encoding.GetEncoding(1252), "Windows-1252", CsvMessages.ReadAsWindows1252());
+        if (hasBom)
+        {
+            return new SniffResult(null, null, "UTF-8", CsvMessages.InvalidUtf8WithBom(LineAt(stream, firstInvalid)));
+        }
+
+        // Windows-1252 decodes every byte, so text of another legacy code page (Korean CP949, Chinese GBK, Japanese
+        // Shift-JIS, Cyrillic, Greek) would be read without an error and written as mojibake. Refuse what is
+        // obviously not Western European text instead.
+        var foreign = ForeignCodePageEvidence(stream);
+        return foreign >= 0
+            ? Refuse(CsvMessages.UnsupportedEncoding(LineAt(stream, foreign)))
+            : new SniffResult(null, Encoding.GetEncoding(1252), "Windows-1252", CsvMessages.ReadAsWindows1252(LineAt(stream, firstInvalid)));
     }
 
     private static SniffResult Refuse(FileMessage error) => new(error, null, "", null);
 
     private static SniffResult Text(Encoding? encoding, string name) => new(null, encoding, name, null);
 
-    /// <summary>One pass over the file: any NUL byte, and whether all of it is valid UTF-8.</summary>
-    private static (bool HasNul, bool ValidUtf8) Scan(Stream stream)
+    /// <summary>One pass over the file: the offset of the first NUL byte and of the first byte that is not UTF-8 (-1: none).</summary>
+    private static (long FirstNul, long FirstInvalidUtf8) Scan(Stream stream)
     {
         var buffer = new byte[ChunkSize];
         var carry = 0; // bytes of a UTF-8 sequence cut by the end of the previous chunk, moved to the buffer's start
-        var valid = true;
+        long dataStart = 0; // file offset of buffer[0]
+        long firstInvalid = -1;
         int read;
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
         {
             var fresh = buffer.AsSpan(carry, read);
-            if (fresh.Contains((byte)0))
+            var nul = fresh.IndexOf((byte)0);
+            if (nul >= 0)
             {
-                return (true, false);
+                return (dataStart + carry + nul, firstInvalid);
             }
 
             var data = buffer.AsSpan(0, carry + read);
-            if (valid)
+            var tail = 0;
+            if (firstInvalid < 0)
             {
-                var tail = IncompleteTail(data);
-                valid = Utf8.IsValid(data[..^tail]);
-                data[^tail..].CopyTo(buffer);
-                carry = tail;
+                tail = IncompleteTail(data);
+                if (!Utf8.IsValid(data[..^tail]))
+                {
+                    firstInvalid = dataStart + FirstInvalidUtf8(data[..^tail]);
+                    tail = 0;
+                }
             }
+
+            data[^tail..].CopyTo(buffer);
+            dataStart += data.Length - tail;
+            carry = tail;
         }
 
         // A sequence still cut at the end of the file is invalid.
-        return (false, valid && carry == 0);
+        return (-1, firstInvalid < 0 && carry > 0 ? dataStart : firstInvalid);
+    }
+
+    /// <summary>Where the first byte that does not belong to a valid UTF-8 sequence is (the data is known to hold one).</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> data)
+    {
+        var at = 0;
+        while (at < data.Length)
+        {
+            if (Rune.DecodeFromUtf8(data[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return data.Length;
+    }
+
+    /// <summary>
+    /// The offset of the first sign that a file which is not UTF-8 is not Windows-1252 text either, or -1. Western
+    /// European text has an accented letter here and there between ASCII letters; Korean, Chinese, Japanese, Cyrillic
+    /// and Greek text in their legacy code pages is made of non-ASCII bytes. Three signs, each rare in real
+    /// Windows-1252 text:
+    /// <list type="bullet">
+    /// <item>a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lead bytes in Shift-JIS, GBK, Big5
+    /// and CP949;</item>
+    /// <item>four non-ASCII bytes among five in a row (two Hangul or Chinese characters, a Cyrillic or Greek word);</item>
+    /// <item>a byte of 0x80-0x9F (Windows-1252 punctuation such as “ ’ – €) followed by a byte of 0xA1-0xBF (symbols
+    /// such as ¡ ¢ ° ½), the lead and trail bytes of a Shift-JIS kanji.</item>
+    /// </list>
+    /// The non-breaking space 0xA0 counts as ASCII. A file of only a few such characters (one Korean syllable, Japanese
+    /// kana) can go unnoticed; it is then read as Windows-1252 with the warning that says so.
+    /// </summary>
+    internal static long ForeignCodePageEvidence(Stream stream)
+    {
+        const int Window = 5;
+        const int HighInWindow = 4;
+        stream.Position = 0;
+        var buffer = new byte[ChunkSize];
+        long offset = 0;
+        var recent = 0; // the last Window bytes, one bit each: 1 when non-ASCII
+        var previous = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var chunk = buffer.AsSpan(0, read);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var b = chunk[i];
+                var high = b >= 0x80 && b != 0xA0;
+                recent = ((recent << 1) | (high ? 1 : 0)) & ((1 << Window) - 1);
+                if (high)
+                {
+                    if (b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D
+                        || int.PopCount(recent) >= HighInWindow
+                        || (previous is >= 0x80 and <= 0x9F && b is >= 0xA1 and <= 0xBF))
+                    {
+                        return offset + i;
+                    }
+                }
+
+                previous = b;
+            }
+
+            offset += read;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The physical line (1-based) of a byte offset: line breaks before it are LF, CR LF or a lone CR.</summary>
+    internal static int LineAt(Stream stream, long offset)
+    {
+        stream.Position = 0;
+        var buffer = new byte[ChunkSize];
+        var breaks = 0;
+        var previousWasCr = false;
+        long left = offset;
+        int read;
+        while (left > 0 && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left))) > 0)
+        {
+            var chunk = buffer.AsSpan(0, read);
+            breaks += chunk.Count((byte)'\r') + chunk.Count((byte)'\n') - chunk.Count("\r\n"u8);
+            if (previousWasCr && chunk[0] == '\n')
+            {
+                breaks--;
+            }
+
+            previousWasCr = chunk[^1] == '\r';
+            left -= read;
+        }
+
+        return breaks + 1;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using BulkImport.Core.Domains.Common;
+
 namespace BulkImport.Core.Csv;
 
 /// <summary>
@@ -12,13 +14,31 @@ internal sealed class HeaderLayout
     /// <summary>Marks a file column whose header cell is blank.</summary>
     public const int BlankHeader = -2;
 
-    private HeaderLayout(string[] cells, int[] target, bool[] present, int width)
+    private readonly HashSet<string> knownNames;
+    private byte[][]? cellsUtf8;
+
+    private HeaderLayout(string[] cells, string[] keys, int[] target, bool[] present, int width, IReadOnlyList<string> templateColumns, HashSet<string> knownNames)
     {
         Cells = cells;
+        Keys = keys;
         TemplateIndex = target;
         Present = present;
         MeaningfulWidth = width;
+        TemplateColumns = templateColumns;
+        this.knownNames = knownNames;
     }
+
+    /// <summary>The template columns, in template order.</summary>
+    public IReadOnlyList<string> TemplateColumns { get; }
+
+    /// <summary>The header cells as UTF-8, to compare with rows without decoding them.</summary>
+    public byte[][] CellsUtf8 => cellsUtf8 ??= [.. Cells.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    /// <summary>The matching key (<see cref="HeaderName.Normalize"/>) of each header cell; "" for a blank one.</summary>
+    public string[] Keys { get; }
+
+    /// <summary>How many template columns the header has.</summary>
+    public int TemplateColumnsFound => Present.Count(p => p);
 
     /// <summary>The trimmed header cells, as in the file.</summary>
     public string[] Cells { get; }
@@ -48,6 +68,7 @@ internal sealed class HeaderLayout
         }
 
         var target = new int[cells.Length];
+        var keys = new string[cells.Length];
         var present = new bool[templateColumns.Count];
         var positionsByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var width = 0;
@@ -56,11 +77,13 @@ internal sealed class HeaderLayout
             if (HeaderName.IsBlank(cells[i]))
             {
                 target[i] = BlankHeader;
+                keys[i] = "";
                 continue;
             }
 
             width = i + 1;
             var key = HeaderName.Normalize(cells[i]);
+            keys[i] = key;
 
             // A header with no letter or digit ("#", "--") still names a column: match it by its own text.
             var dedupKey = key.Length > 0 ? key : "\0" + cells[i];
@@ -81,7 +104,9 @@ internal sealed class HeaderLayout
             }
         }
 
-        var layout = new HeaderLayout(cells, target, present, width);
+        var known = new HashSet<string>(templateByKey.Keys, StringComparer.Ordinal);
+        known.UnionWith(keys.Where(k => k.Length > 0));
+        var layout = new HeaderLayout(cells, keys, target, present, width, templateColumns, known);
         layout.Report(templateColumns, requiredColumns, templateByKey, positionsByKey);
         return layout;
     }
@@ -103,7 +128,7 @@ internal sealed class HeaderLayout
             }
             else if (t == Unknown)
             {
-                Warnings.Add(CsvMessages.UnknownColumn(name));
+                Warnings.Add(CsvMessages.UnknownColumn(name, Suggest(Keys[first], templateColumns)));
             }
         }
 
@@ -114,5 +139,40 @@ internal sealed class HeaderLayout
                 Errors.Add(CsvMessages.MissingRequiredColumn(required));
             }
         }
+    }
+
+    /// <summary>Whether a cell's text (normalised like a header) is a column name: of the template or of this file's header.</summary>
+    public bool IsColumnName(string key) => key.Length > 0 && knownNames.Contains(key);
+
+    /// <summary>
+    /// A template column that an unknown header is probably a misspelling of (a letter or two away, ignoring case and
+    /// punctuation), when the file does not have that column already.
+    /// </summary>
+    private string? Suggest(string key, IReadOnlyList<string> templateColumns)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var allowed = Math.Clamp(key.Length / 4, 1, 2);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        for (var t = 0; t < templateColumns.Count; t++)
+        {
+            if (Present[t])
+            {
+                continue;
+            }
+
+            EditDistance.Compute(key, HeaderName.Normalize(templateColumns[t]), out var distance, out _);
+            if (distance <= allowed && distance < bestDistance)
+            {
+                best = templateColumns[t];
+                bestDistance = distance;
+            }
+        }
+
+        return best;
     }
 }

@@ -86,8 +86,17 @@ public sealed class ParsedFile : IDisposable
             else
             {
                 layout = HeaderLayout.Build(header, templateColumns, requiredColumns);
-                errors.AddRange(layout.Errors);
-                warnings.AddRange(layout.Warnings);
+                if (layout.TemplateColumnsFound == 0)
+                {
+                    // Nothing to import under this header: say why row 1 is not the header, rather than listing every
+                    // required column as missing and every cell as an unknown column.
+                    errors.Add(WhyNoHeader(reader, header, templateColumns, requiredColumns));
+                }
+                else
+                {
+                    errors.AddRange(layout.Errors);
+                    warnings.AddRange(layout.Warnings);
+                }
 
                 // "No data rows" must be known now, not after streaming; usually this reads one row. A problem that
                 // would stop Rows() at that row is a file-level error now as well.
@@ -140,6 +149,38 @@ public sealed class ParsedFile : IDisposable
         {
             yield return row;
         }
+    }
+
+    /// <summary>How many records under row 1 are searched for the real header (a title, notes, an export date above it).</summary>
+    private const int HeaderSearchRows = 50;
+
+    /// <summary>
+    /// Row 1 holds no template column: the header is further down (a preamble), the columns are separated by
+    /// something we do not read as a separator (spaces, '|'), or row 1 is simply not a header.
+    /// </summary>
+    private static FileMessage WhyNoHeader(CsvRowReader reader, string[] header, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns)
+    {
+        var cells = header.Where(c => !HeaderName.IsBlank(c)).ToList();
+        if (reader.FindHeaderBelow(templateColumns, HeaderSearchRows) is { } below)
+        {
+            return CsvMessages.HeaderFurtherDown(below.Row, below.Line, below.Names);
+        }
+
+        if (cells.Count == 1)
+        {
+            var cell = cells[0];
+            if (cell.Contains('|', StringComparison.Ordinal) && cell.Split('|', StringSplitOptions.RemoveEmptyEntries).Length > 1)
+            {
+                return CsvMessages.UnsupportedSeparator(cell, "vertical bars (|)");
+            }
+
+            if (cell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 1)
+            {
+                return CsvMessages.UnsupportedSeparator(cell, "spaces");
+            }
+        }
+
+        return CsvMessages.NoTemplateColumnInHeader(cells, requiredColumns);
     }
 
     private static bool HasDataRow(IEnumerable<ParsedRow> rows)

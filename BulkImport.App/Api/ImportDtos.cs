@@ -19,8 +19,8 @@ public sealed record ImportSummary(
         i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt);
 }
 
-/// <summary>One message next to its cell.</summary>
-public sealed record RowMessageDto(string? Column, string Message);
+/// <summary>One message next to its cell; Severity is "Error" (the row is not imported) or "Warning" (the row stays valid).</summary>
+public sealed record RowMessageDto(string? Column, string Message, string Severity = "Error");
 
 /// <summary>A row of SPEC section 12: values by column name (canonical), status, action, messages.</summary>
 public sealed record ImportRowDto(int RowNumber, RowStatus Status, RowAction? Action, IReadOnlyDictionary<string, string> Values, IReadOnlyList<RowMessageDto> Messages, long? RecordId, long? InvoiceId)
@@ -34,7 +34,7 @@ public sealed record ImportRowDto(int RowNumber, RowStatus Status, RowAction? Ac
         }
 
         return new ImportRowDto(row.RowNumber, row.Status, row.Action == RowAction.None ? null : row.Action, values,
-            row.Messages.ConvertAll(m => new RowMessageDto(m.Column, m.Message)), row.RecordId, row.InvoiceId);
+            row.Messages.ConvertAll(m => new RowMessageDto(m.Column, m.Message, m.IsWarning ? "Warning" : "Error")), row.RecordId, row.InvoiceId);
     }
 }
 

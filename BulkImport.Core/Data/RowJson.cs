@@ -27,7 +27,8 @@ public static class RowJson
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListString) ?? [];
 }
 
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// WhenWritingDefault: a message's Column and Code when null, and IsWarning when false, are left out.
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(string?[]))]
 [JsonSerializable(typeof(List<RowMessage>))]
 [JsonSerializable(typeof(List<string>))]

@@ -5,8 +5,11 @@ using FluentValidation.Results;
 namespace BulkImport.Core.Domains.Common;
 
 /// <summary>
-/// A FluentValidation validator whose rules are per cell: each non-blank cell is cleaned of invisible characters,
-/// checked by a field rule, and replaced by its canonical value when accepted. Failures become <see cref="RowMessage"/>s
+/// A FluentValidation validator whose rules are per cell: each non-blank cell is cleaned of invisible characters and
+/// of the apostrophe our own exports put before a formula character (<see cref="CellText.WithoutFormulaEscape"/>),
+/// checked by a field rule, and replaced by its canonical value when accepted. An accepted value can still carry a
+/// warning: replacement characters (U+FFFD, text damaged by a wrong encoding somewhere before us) and the null-ish
+/// tokens NULL, N/A, #N/A and "-", which are imported as the text they are. Failures become <see cref="RowMessage"/>s
 /// here, so FluentValidation stays inside Core.
 /// </summary>
 public abstract class CellRuleValidator : AbstractValidator<RowCells>
@@ -31,7 +34,7 @@ public abstract class CellRuleValidator : AbstractValidator<RowCells>
             }
 
             // A cell of nothing but invisible characters is blank, like an empty one.
-            var cleaned = CellText.Clean(value);
+            var cleaned = CellText.WithoutFormulaEscape(CellText.Clean(value));
             if (cleaned.Length == 0)
             {
                 context.InstanceToValidate.Values[index] = "";
@@ -39,13 +42,16 @@ public abstract class CellRuleValidator : AbstractValidator<RowCells>
             }
 
             var result = rule(cleaned);
-            if (result.IsValid)
-            {
-                context.InstanceToValidate.Values[index] = result.Value;
-            }
-            else
+            if (!result.IsValid)
             {
                 context.AddFailure(new ValidationFailure(column, result.Error) { ErrorCode = "format" });
+                return;
+            }
+
+            context.InstanceToValidate.Values[index] = result.Value;
+            if (CellText.Warning(result.Value!) is { } warning)
+            {
+                context.AddFailure(new ValidationFailure(column, warning.Message) { ErrorCode = warning.Code, Severity = Severity.Warning });
             }
         });
     }
@@ -70,7 +76,7 @@ public abstract class CellRuleValidator : AbstractValidator<RowCells>
         var messages = new List<RowMessage>(result.Errors.Count);
         foreach (var failure in result.Errors)
         {
-            messages.Add(new RowMessage(failure.PropertyName, failure.ErrorMessage, failure.ErrorCode));
+            messages.Add(new RowMessage(failure.PropertyName, failure.ErrorMessage, failure.ErrorCode, failure.Severity == Severity.Warning));
         }
 
         return messages;

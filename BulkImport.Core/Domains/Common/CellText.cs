@@ -68,6 +68,41 @@ public static class CellText
         }
     }
 
+    /// <summary>
+    /// Undoes the formula escape of our exports (SPEC 10, OWASP): a leading apostrophe before = + - @ tab or CR is
+    /// removed, so a value exported as <c>'=1+2</c> (a pre-filled template, say) is imported again as <c>=1+2</c>.
+    /// Excel does the same with a typed apostrophe: it marks text and is not part of the value. Every other
+    /// apostrophe is kept ("'Tis", "O'Neil").
+    /// </summary>
+    public static string WithoutFormulaEscape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length >= 2 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            ? value[1..].Trim()
+            : value;
+    }
+
+    /// <summary>
+    /// A warning for an accepted value, or null: replacement characters (U+FFFD), or a token that usually stands for
+    /// "no value" in other systems (NULL, N/A, #N/A, "-"). Such tokens are imported as the text they are (a person
+    /// may be called Null); only an empty cell means "no value".
+    /// </summary>
+    public static (string Message, string Code)? Warning(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            return ("Contains replacement characters (\uFFFD); data may be corrupted. Check the spelling against the source and retype the letters that show as \uFFFD.", "replacement-character");
+        }
+
+        if (value is "-" or "#N/A" || value.Equals("NULL", StringComparison.OrdinalIgnoreCase) || value.Equals("N/A", StringComparison.OrdinalIgnoreCase))
+        {
+            return ($"'{value}' is imported as the text {value}; if it means 'no value', clear the cell (an empty cell is no value).", "null-token");
+        }
+
+        return null;
+    }
+
     /// <summary>True for the characters <see cref="Clean"/> removes.</summary>
     public static bool IsInvisible(char c) => c switch
     {

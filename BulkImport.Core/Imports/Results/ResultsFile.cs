@@ -55,5 +55,5 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         }
     }
 
-    private static string Join(List<RowMessage> messages) => string.Join("; ", messages.Select(m => m.Message));
+    private static string Join(List<RowMessage> messages) => string.Join("; ", messages.Select(m => m.IsWarning ? "Warning: " + m.Message : m.Message));
 }

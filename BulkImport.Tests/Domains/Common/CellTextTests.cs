@@ -97,4 +97,55 @@ public class CellTextTests
 
         CellText.Clean(input).Should().Be(input);
     }
+
+    [Theory]
+    [InlineData("'=1+2", "=1+2")]
+    [InlineData("'+1 727 123 1234", "+1 727 123 1234")]
+    [InlineData("'-5", "-5")]
+    [InlineData("'@SUM(A1)", "@SUM(A1)")]
+    [InlineData("'\t=1", "=1")]
+    [InlineData("'\r=1", "=1")]
+    public void The_apostrophe_our_exports_put_before_a_formula_character_is_removed(string exported, string value)
+    {
+        CellText.WithoutFormulaEscape(exported).Should().Be(value);
+    }
+
+    [Theory]
+    [InlineData("'Tis")]
+    [InlineData("O'Neil")]
+    [InlineData("'")]
+    [InlineData("''=1")]
+    [InlineData("=1")]
+    public void Other_apostrophes_are_kept(string value)
+    {
+        CellText.WithoutFormulaEscape(value).Should().BeSameAs(value);
+    }
+
+    [Theory]
+    [InlineData("NULL")]
+    [InlineData("null")]
+    [InlineData("N/A")]
+    [InlineData("n/a")]
+    [InlineData("#N/A")]
+    [InlineData("-")]
+    public void Null_ish_tokens_get_a_warning_that_they_are_text(string token)
+    {
+        CellText.Warning(token)!.Value.Code.Should().Be("null-token");
+    }
+
+    [Theory]
+    [InlineData("Nullman")]
+    [InlineData("NA")]
+    [InlineData("--")]
+    [InlineData("Ann")]
+    public void Ordinary_values_get_no_warning(string value)
+    {
+        CellText.Warning(value).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_replacement_character_gets_a_warning_that_the_data_may_be_corrupted()
+    {
+        CellText.Warning("Caf\uFFFD")!.Value.Message.Should().StartWith("Contains replacement characters (\uFFFD); data may be corrupted.");
+    }
 }

@@ -81,7 +81,16 @@ public static class ImportsEndpoints
                 if (disposition.IsFileDisposition() && name.Equals("file", StringComparison.OrdinalIgnoreCase) && stored is null)
                 {
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    stored = await files.StoreAsync(section.Body, ct);
+                    try
+                    {
+                        stored = await files.StoreAsync(section.Body, ct);
+                    }
+                    catch (Exception e) when (e is InvalidDataException { Message: var m } && m.Contains("length limit", StringComparison.OrdinalIgnoreCase)
+                        || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+                    {
+                        // The multipart reader (or Kestrel) noticed the excess before StoreAsync did: the same answer.
+                        throw files.TooLarge();
+                    }
                 }
                 else if (!disposition.IsFileDisposition())
                 {

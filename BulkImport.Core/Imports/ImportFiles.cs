@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
@@ -30,8 +31,7 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
                 size += read;
                 if (size > _options.MaxFileBytes)
                 {
-                    throw new ImportProblem(413, "File too large",
-                        $"The file is larger than the {FormatBytes(_options.MaxFileBytes)} limit. Split it into smaller files and import each one.");
+                    throw TooLarge();
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -47,11 +47,23 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
         return new StoredFile(storedName, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
+    /// <summary>The answer to an upload over <see cref="ImportOptions.MaxFileBytes"/>, however the excess was noticed.</summary>
+    public ImportProblem TooLarge() => new(413, "File too large",
+        $"The file is larger than the {FormatBytes(_options.MaxFileBytes)} limit. Split it into smaller files and import each one.");
+
     public void Delete(StoredFile file) => File.Delete(Path.Combine(_options.UploadsFolder, file.StoredFileName));
 
     public string PathOf(Import import) => Path.Combine(_options.UploadsFolder, import.StoredFileName);
 
-    public static string FormatBytes(long bytes) => bytes % (1024 * 1024) == 0
-        ? $"{bytes / (1024 * 1024):N0} MiB"
-        : $"{bytes / 1024.0 / 1024.0:N1} MiB";
+    /// <summary>A size for people: "256 MiB", "1.5 MiB", "64 KiB", "900 bytes" (a small limit must not read "0.0 MiB").</summary>
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => bytes % (1024 * 1024) == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024):N0} MiB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:N1} MiB"),
+        >= 1024 => bytes % 1024 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:N0} KiB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:N1} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes"),
+    };
 }

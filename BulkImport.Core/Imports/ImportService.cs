@@ -59,14 +59,9 @@ public sealed class ImportService(
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var earlier = await db.Imports.AsNoTracking()
-            .Where(i => i.FileSha256 == stored.Sha256 && i.Status == ImportStatus.Committed)
-            .OrderByDescending(i => i.Id)
-            .Select(i => new { i.Id, i.CompletedAt })
-            .FirstOrDefaultAsync(ct);
-        if (earlier is not null)
+        if (await SameFileWarningAsync(db, stored.Sha256, ct) is { } sameFile)
         {
-            import.FileWarnings.Add($"This file was already imported on {earlier.CompletedAt:yyyy-MM-dd HH:mm} UTC as import #{earlier.Id}.");
+            import.FileWarnings.Add(sameFile);
         }
 
         db.Imports.Add(import);
@@ -292,6 +287,40 @@ public sealed class ImportService(
 
         await queue.Commit.Writer.WriteAsync(id, ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// A warning when the same bytes (SHA-256) were uploaded before and that import did or may still write records:
+    /// committed (the file was imported), partly committed (a replay, not a new import, continues it), or still
+    /// open (committing both would apply the rows twice). Imports that failed validation or were cancelled before
+    /// writing anything are not mentioned. The upload is not refused: an Update file may be applied again on purpose.
+    /// </summary>
+    private static async Task<string?> SameFileWarningAsync(BulkImportDbContext db, string sha256, CancellationToken ct)
+    {
+        var earlier = await db.Imports.AsNoTracking()
+            .Where(i => i.FileSha256 == sha256 && i.Status != ImportStatus.ValidationFailed)
+            .OrderByDescending(i => i.Id)
+            .Select(i => new { i.Id, i.Status, i.CreatedAt, i.CompletedAt, i.ProcessedRows })
+            .Take(50)
+            .ToListAsync(ct);
+        if (earlier.Find(i => i.Status == ImportStatus.Committed) is { } committed)
+        {
+            return $"This file was already imported on {committed.CompletedAt:yyyy-MM-dd HH:mm} UTC as import #{committed.Id}. Importing it again applies its rows again.";
+        }
+
+        if (earlier.Find(i => i.Status is ImportStatus.CommitFailed or ImportStatus.Cancelled && i.ProcessedRows > 0) is { } partly)
+        {
+            return $"This file was already partly imported on {partly.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{partly.Id} ({partly.Status}). "
+                + $"To finish it, replay import #{partly.Id} instead of importing the file again.";
+        }
+
+        if (earlier.Find(i => i.Status.IsInProgress()) is { } open)
+        {
+            return $"The same file was uploaded on {open.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{open.Id}, which is {open.Status}. "
+                + "Committing both would apply its rows twice: cancel one of them.";
+        }
+
+        return null;
     }
 
     /// <summary>The name shown for an upload: no path, no control characters, bounded length. It is never used in a path.</summary>

@@ -56,7 +56,8 @@ public sealed class ImportStagingService(
         try
         {
             using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits);
-            import.FileWarnings = [.. file.Warnings.Select(w => w.Message)];
+            // Added to the warnings the import already has (the same file uploaded before), never replacing them.
+            import.FileWarnings = [.. import.FileWarnings.Concat(file.Warnings.Select(w => w.Message)).Distinct()];
             if (file.Errors.Count > 0)
             {
                 await FailAsync(db, import, file.Errors.Select(e => e.Message), ct);

@@ -1,6 +1,7 @@
 using BulkImport.Core.Clients;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
+using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImportDomain, ClientDomain>();
+        services.AddSingleton<IImportDomain, ClientAssignmentDomain>();
         services.AddSingleton(sp =>
         {
             var features = configuration.GetSection(FeatureOptions.Section).Get<FeatureOptions>() ?? new FeatureOptions();

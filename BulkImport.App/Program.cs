@@ -33,6 +33,9 @@ app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
     : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable));
 app.MapImportsApi();
 app.MapClientsApi();
+app.MapTemplatesApi();
+app.MapCoursesApi();
+app.MapUsageApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

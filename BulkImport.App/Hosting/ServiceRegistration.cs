@@ -59,6 +59,8 @@ public static class ServiceRegistration
         services.AddSingleton<ImportService>();
         services.AddSingleton<ResultsFile>();
         services.AddSingleton<ClientQueries>();
+        services.AddSingleton<CourseQueries>();
+        services.AddSingleton<TemplateFile>();
         services.AddSingleton<AppReadiness>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<ValidationWorker>();

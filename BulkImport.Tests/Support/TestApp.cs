@@ -60,6 +60,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Program.cs reads the connection string while registering services, before ConfigureAppConfiguration sources
+        // exist under minimal hosting; settings made with UseSetting are host settings, visible from the start.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (_services is not null)
         {

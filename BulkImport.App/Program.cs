@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using BulkImport.App.Api;
 using BulkImport.App.Components;
 using BulkImport.App.Hosting;
+using BulkImport.App.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
@@ -9,6 +10,8 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBulkImport(builder.Configuration, builder.Environment);
+builder.Services.AddBulkImportAuth(builder.Configuration);
+builder.Services.AddScoped<ImportGate>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddOpenApi();
@@ -20,17 +23,20 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 if (app.Environment.IsDevelopment())
 {
-    app.MapOpenApi();
+    app.MapOpenApi().AllowAnonymous();
 }
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "Healthy" })
-    : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable));
+    : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+app.MapAuthApi();
 app.MapImportsApi();
 app.MapClientsApi();
 app.MapTemplatesApi();

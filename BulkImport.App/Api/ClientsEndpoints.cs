@@ -2,6 +2,7 @@ using BulkImport.Core.Clients;
 using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
+using BulkImport.App.Security;
 
 namespace BulkImport.App.Api;
 
@@ -16,7 +17,7 @@ public static class ClientsEndpoints
 
     public static RouteGroupBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/clients").WithTags("Clients");
+        var group = app.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", async (string? search, int? page, int? pageSize, ClientQueries clients, CancellationToken ct) =>
         {
             var result = await clients.SearchAsync(search, PageRequest.Of(page, pageSize), ct);

@@ -1,6 +1,7 @@
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Results;
+using BulkImport.App.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -13,29 +14,39 @@ public static class ImportsEndpoints
 {
     public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").WithTags("Imports");
-        group.MapPost("/", CreateAsync).DisableAntiforgery();
+        var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.SignedIn);
+        group.MapPost("/", CreateAsync).DisableAntiforgery().RequireAuthorization(Policies.Import);
         group.MapGet("/", ListAsync);
-        group.MapGet("/{id:int}", async (int id, ImportService imports, CancellationToken ct) =>
-            TypedResults.Ok(ImportSummary.From(await imports.GetAsync(id, ct))));
+        group.MapGet("/{id:int}", async (int id, HttpContext http, ImportGate gate, CancellationToken ct) =>
+            TypedResults.Ok(ImportSummary.From(await gate.CheckAsync(http.User, id, ImportNeed.See, ct))));
         group.MapGet("/{id:int}/rows", RowsAsync);
         group.MapPut("/{id:int}/rows/{rowNumber:int}", EditRowAsync);
-        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, ImportService imports, ImportDomains domains, CancellationToken ct) =>
+        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct) =>
         {
+            await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var (row, import) = await imports.SkipRowAsync(id, rowNumber, ct);
             return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
         });
-        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportService imports, CancellationToken ct) =>
-            TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.QueueCommitAsync(id, UserName(http), ct))));
-        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportService imports, CancellationToken ct) =>
-            TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.CancelAsync(id, UserName(http), ct))));
-        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportService imports, CancellationToken ct) =>
-            TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.ReplayAsync(id, UserName(http), ct))));
+        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportGate gate, ImportService imports, CancellationToken ct) =>
+        {
+            await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
+            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.QueueCommitAsync(id, UserName(http), ct)));
+        });
+        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportGate gate, ImportService imports, CancellationToken ct) =>
+        {
+            await gate.CheckAsync(http.User, id, ImportNeed.Cancel, ct);
+            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.CancelAsync(id, UserName(http), ct)));
+        });
+        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportGate gate, ImportService imports, CancellationToken ct) =>
+        {
+            await gate.CheckAsync(http.User, id, ImportNeed.Replay, ct);
+            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.ReplayAsync(id, UserName(http), ct)));
+        }).RequireAuthorization(Policies.Replay);
         group.MapGet("/{id:int}/results.csv", ResultsAsync);
         return group;
     }
 
-    public static string UserName(HttpContext http) => http.User.Identity?.Name ?? "operator";
+    public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
     private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportService imports, IOptions<ImportOptions> options, CancellationToken ct)
     {
@@ -119,22 +130,24 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(ImportStatus? status, Domain? domain, int? page, int? pageSize, ImportService imports, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ImportStatus? status, Domain? domain, int? page, int? pageSize, HttpContext http, ImportService imports, CancellationToken ct)
     {
-        var result = await imports.ListAsync(new ImportFilter(status, domain), PageRequest.Of(page, pageSize), ct);
+        var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
+        var result = await imports.ListAsync(new ImportFilter(status, domain, createdBy), PageRequest.Of(page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }
 
-    private static async Task<IResult> RowsAsync(int id, RowStatus? status, int? page, int? pageSize, ImportService imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> RowsAsync(int id, RowStatus? status, int? page, int? pageSize, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct)
     {
-        var import = await imports.GetAsync(id, ct);
+        var import = await gate.CheckAsync(http.User, id, ImportNeed.See, ct);
         var domain = domains.Get(import.Domain);
         var result = await imports.RowsAsync(id, status, PageRequest.Of(page, pageSize, 100), ct);
         return TypedResults.Ok(new PageDto<ImportRowDto>([.. result.Items.Select(r => ImportRowDto.From(r, domain))], result.PageNumber, result.PageSize, result.TotalCount));
     }
 
-    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, ImportService imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct)
     {
+        await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
         if (body.Values is null || body.Values.Count == 0)
         {
             throw ImportProblem.BadRequest("Send the cells to change as {\"values\": {\"Column Name\": \"value\"}}.");
@@ -144,9 +157,9 @@ public static class ImportsEndpoints
         return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
     }
 
-    private static async Task ResultsAsync(int id, HttpContext http, ImportService imports, ResultsFile results, CancellationToken ct)
+    private static async Task ResultsAsync(int id, HttpContext http, ImportGate gate, ResultsFile results, CancellationToken ct)
     {
-        var import = await imports.GetAsync(id, ct);
+        var import = await gate.CheckAsync(http.User, id, ImportNeed.DownloadResults, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ResultsFile.FileNameFor(import) }.ToString();
         await results.WriteAsync(import, http.Response.Body, ct);

@@ -19,6 +19,10 @@ public static class DatabaseStartup
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
         await ReferenceDataLoader.LoadIfEmptyAsync(db, ct);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Security.UserSeeder>().SeedAsync();
+        }
 
         var queue = services.GetRequiredService<ImportWorkQueue>();
         var resume = services.GetRequiredService<IOptions<CommitOptions>>().Value.ResumeInterruptedOnStartup;

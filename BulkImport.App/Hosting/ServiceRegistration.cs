@@ -24,20 +24,10 @@ public static class ServiceRegistration
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
         services.AddOptions<FeatureOptions>().Bind(configuration.GetSection(FeatureOptions.Section));
 
-        var connectionString = configuration.GetConnectionString("BulkImport");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var dataFolder = Path.GetFullPath(configuration[$"{ImportOptions.Section}:{nameof(ImportOptions.DataFolder)}"] ?? "data", environment.ContentRootPath);
-            Directory.CreateDirectory(dataFolder);
-            connectionString = $"Data Source={Path.Combine(dataFolder, "bulkimport.db")}";
-        }
-        else
-        {
-            EnsureFolderOf(connectionString, environment.ContentRootPath);
-        }
-
-        services.AddDbContextFactory<BulkImportDbContext>(o => o
-            .UseSqlite(connectionString)
+        // Read when the first context is made, not now: the configuration is complete only once the host is built
+        // (tests and deployments add their sources after Program.cs has registered the services).
+        services.AddDbContextFactory<BulkImportDbContext>((sp, o) => o
+            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
             .AddInterceptors(new SqlitePragmas()));
 
         services.AddSingleton(TimeProvider.System);
@@ -45,7 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<IImportDomain, ClientAssignmentDomain>();
         services.AddSingleton(sp =>
         {
-            var features = configuration.GetSection(FeatureOptions.Section).Get<FeatureOptions>() ?? new FeatureOptions();
+            var features = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeatureOptions>>().Value;
             var all = sp.GetServices<IImportDomain>();
             return new ImportDomains(all.Where(d => d.Domain != Domain.Payment || features.PaymentImport));
         });
@@ -61,11 +51,27 @@ public static class ServiceRegistration
         services.AddSingleton<ClientQueries>();
         services.AddSingleton<CourseQueries>();
         services.AddSingleton<TemplateFile>();
+        services.AddSingleton<BulkImport.Core.Security.SensitiveDataAudit>();
         services.AddSingleton<AppReadiness>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<ValidationWorker>();
         services.AddHostedService<CommitWorker>();
         return services;
+    }
+
+    /// <summary>The configured connection string, or the default file under the data folder; its folder is created.</summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("BulkImport");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataFolder = Path.GetFullPath(configuration[$"{ImportOptions.Section}:{nameof(ImportOptions.DataFolder)}"] ?? "data", environment.ContentRootPath);
+            Directory.CreateDirectory(dataFolder);
+            return $"Data Source={Path.Combine(dataFolder, "bulkimport.db")}";
+        }
+
+        EnsureFolderOf(connectionString, environment.ContentRootPath);
+        return connectionString;
     }
 
     private static void EnsureFolderOf(string connectionString, string contentRoot)

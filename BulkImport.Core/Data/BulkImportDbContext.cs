@@ -1,12 +1,14 @@
 using BulkImport.Core.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Usage;
+using BulkImport.Core.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Data;
 
-/// <summary>The schema of the whole product: client data, reference data, imports and their rows.</summary>
-public class BulkImportDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>The schema of the whole product: client data, reference data, imports and their rows, users and their groups.</summary>
+public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Course> Courses => Set<Course>();
@@ -17,6 +19,7 @@ public class BulkImportDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,15 +7,15 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.Api;
 
 /// <summary>A full Client import through the HTTP API, per operation (SPEC sections 4-6, 10, 12).</summary>
-public sealed class ClientImportApiTests : IDisposable
+public sealed class ClientImportApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth,Address,City,State,Zip,Sponsor Name,Ethnicity,Language,Funding Source,Staff Name,Diploma Status,Job Status,Adult Client,Client Type";
     private readonly TestApp _app = new();
-    private readonly ApiClient _api;
+    private ApiClient _api = null!;
 
-    public ClientImportApiTests() => _api = new ApiClient(_app.CreateClient());
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
-    public void Dispose() => _app.Dispose();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Messy_file_with_bom_quoted_newlines_and_errors_goes_through_review_fix_commit_and_results()

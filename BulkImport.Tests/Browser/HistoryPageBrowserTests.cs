@@ -31,10 +31,11 @@ public sealed class HistoryPageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task History_page_renders_with_MudBlazor_styling_and_lists_an_import()
     {
-        var api = new ApiClient(new HttpClient { BaseAddress = new Uri(_baseUrl) });
+        var api = await _app.ApiAsync(http: new HttpClient { BaseAddress = new Uri(_baseUrl) });
         var import = await api.ImportAsync("First Name,Last Name\nAnn,Smith\n", operation: "Add");
 
         var page = await _browser!.NewPageAsync();
+        await Support.Browser.SignInAsync(page, _baseUrl, BulkImport.Core.Security.Roles.Importer);
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {

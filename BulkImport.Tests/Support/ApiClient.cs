@@ -16,6 +16,16 @@ public sealed class ApiClient(HttpClient http)
 
     public HttpClient Http { get; } = http;
 
+    /// <summary>Signs in through POST /api/auth/login and sends the bearer token from then on.</summary>
+    public async Task<ApiClient> SignInAsync(string email, string password)
+    {
+        var response = await Http.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return this;
+    }
+
     public async Task<HttpResponseMessage> PostImportAsync(byte[] file, string domain, string operation, string fileName = "clients.csv", bool? autoCreateInvoices = null)
     {
         using var content = new MultipartFormDataContent();

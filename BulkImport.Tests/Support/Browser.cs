@@ -24,6 +24,17 @@ public static class Browser
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Signs in through the sign-in page as the demo user of a permission group.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string role)
+    {
+        var (email, password) = TestApp.DemoUser(role);
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

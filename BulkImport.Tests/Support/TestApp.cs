@@ -47,6 +47,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public BulkImportDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContext();
 
+    /// <summary>The demo user of a permission group (Development only): importer, supervisor, support, admin.</summary>
+    public static (string Email, string Password) DemoUser(string role) =>
+        BulkImport.App.Security.UserSeeder.DemoUsers.Single(u => u.Role == role) is var u ? (u.Email, u.Password) : default;
+
+    /// <summary>An API client signed in as the demo user of <paramref name="role"/>.</summary>
+    public async Task<ApiClient> ApiAsync(string role = BulkImport.Core.Security.Roles.Importer, HttpClient? http = null)
+    {
+        var (email, password) = DemoUser(role);
+        return await new ApiClient(http ?? CreateClient()).SignInAsync(email, password);
+    }
+
     /// <summary>Starts the app on a loopback port (for Chromium) and returns its base address.</summary>
     public string StartOnLoopback()
     {

@@ -30,7 +30,15 @@ public abstract class CellRuleValidator : AbstractValidator<RowCells>
                 return;
             }
 
-            var result = rule(CellText.Clean(value));
+            // A cell of nothing but invisible characters is blank, like an empty one.
+            var cleaned = CellText.Clean(value);
+            if (cleaned.Length == 0)
+            {
+                context.InstanceToValidate.Values[index] = "";
+                return;
+            }
+
+            var result = rule(cleaned);
             if (result.IsValid)
             {
                 context.InstanceToValidate.Values[index] = result.Value;

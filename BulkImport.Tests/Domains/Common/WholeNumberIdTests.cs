@@ -1,0 +1,67 @@
+using BulkImport.Core.Domains.Common;
+
+namespace BulkImport.Tests.Domains.Common;
+
+public class WholeNumberIdTests
+{
+    [Theory]
+    [InlineData("1", "1")]
+    [InlineData("123", "123")]
+    [InlineData("2147483647", "2147483647")]
+    [InlineData("0123", "123")]
+    [InlineData("000000000000000042", "42")]
+    [InlineData("02147483647", "2147483647")]
+    public void Whole_number_id_is_accepted_without_leading_zeros(string input, string canonical)
+    {
+        var result = FieldFormats.WholeNumberId(input, "Client ID");
+
+        result.IsValid.Should().BeTrue();
+        result.Value.Should().Be(canonical);
+        FieldFormats.WholeNumberId(canonical, "Client ID").Value.Should().Be(canonical);
+    }
+
+    [Fact]
+    public void Canonical_id_is_returned_as_the_same_instance()
+    {
+        var input = "123";
+
+        FieldFormats.WholeNumberId(input, "Client ID").Value.Should().BeSameAs(input);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("+5")]
+    [InlineData("12.0")]
+    [InlineData("1,234")]
+    [InlineData("1e5")]
+    [InlineData("12 3")]
+    [InlineData("\uFF11\uFF12")]
+    [InlineData("\u0661\u0662")]
+    [InlineData("=1")]
+    public void Id_that_is_not_a_whole_number_is_an_error(string input)
+    {
+        FieldFormats.WholeNumberId(input, "Client ID").Error
+            .Should().Be("Client ID must be a whole number greater than 0, like 123");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0000")]
+    public void Zero_id_is_an_error(string input)
+    {
+        FieldFormats.WholeNumberId(input, "CourseID").Error
+            .Should().Be("CourseID must be a whole number greater than 0, like 123; 0 is not an ID");
+    }
+
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("9999999999")]
+    [InlineData("12345678901234567890")]
+    public void Id_too_large_for_the_database_is_an_error(string input)
+    {
+        FieldFormats.WholeNumberId(input, "SectionID").Error
+            .Should().Be("SectionID must be a whole number from 1 to 2147483647");
+    }
+}

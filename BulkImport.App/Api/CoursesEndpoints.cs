@@ -1,4 +1,5 @@
 using BulkImport.Core.Clients;
+using BulkImport.App.Security;
 
 namespace BulkImport.App.Api;
 
@@ -9,7 +10,7 @@ public static class CoursesEndpoints
 
     public static RouteGroupBuilder MapCoursesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/courses").WithTags("Courses");
+        var group = app.MapGroup("/api/courses").WithTags("Courses").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", async (string? code, CourseQueries courses, CancellationToken ct) =>
         {
             var found = await courses.SearchByCodeAsync(code, ct);

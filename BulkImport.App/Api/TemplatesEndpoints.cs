@@ -2,6 +2,7 @@ using BulkImport.Core.Clients;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using Microsoft.Net.Http.Headers;
+using BulkImport.App.Security;
 
 namespace BulkImport.App.Api;
 
@@ -10,7 +11,7 @@ public static class TemplatesEndpoints
 {
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/templates").WithTags("Templates");
+        var group = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/{domain}.csv", DownloadAsync);
         return group;
     }

@@ -1,6 +1,7 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
+using BulkImport.App.Security;
 
 namespace BulkImport.App.Api;
 
@@ -12,7 +13,7 @@ public static class UsageEndpoints
 
     public static RouteGroupBuilder MapUsageApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/usage").WithTags("Usage");
+        var group = app.MapGroup("/api/usage").WithTags("Usage").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", async (UsageService usage, IDbContextFactory<BulkImportDbContext> dbFactory, CancellationToken ct) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -12,16 +12,16 @@ namespace BulkImport.Tests.Api;
 /// A full Client Assignment import through the HTTP API, per operation, with and without Auto Create Invoices
 /// (SPEC sections 7, 10, 12). Clients 3 and 5 of the demo data have no assignments; client 6 is in CourseID 101, SectionID 1001.
 /// </summary>
-public sealed class ClientAssignmentImportApiTests : IDisposable
+public sealed class ClientAssignmentImportApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date,Registered By,Transcript Status,Sponsor (Company),Marketing Source";
     private const int DemoAssignments = 60;
     private readonly TestApp _app = new();
-    private readonly ApiClient _api;
+    private ApiClient _api = null!;
 
-    public ClientAssignmentImportApiTests() => _api = new ApiClient(_app.CreateClient());
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
-    public void Dispose() => _app.Dispose();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private static string Today => DateTime.Now.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
 

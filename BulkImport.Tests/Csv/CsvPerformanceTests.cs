@@ -1,25 +1,23 @@
-using System.Diagnostics;
 using System.Text;
 using BulkImport.Core.Csv;
 
 namespace BulkImport.Tests.Csv;
 
 /// <summary>
-/// A million rows of 20 columns stream in a few seconds with flat memory. Runs on its own (no other test allocating
-/// meanwhile) so that the timing and the live heap are its own.
+/// Rows stream with flat memory: the reader never holds the rows it has returned. Speed is shown by the benchmark
+/// (README, Performance), not asserted here. Runs on its own so the live heap it measures is its own.
 /// </summary>
 [Collection(nameof(CsvPerformanceCollection))]
 public sealed class CsvPerformanceTests : IDisposable
 {
-    private const int RowCount = 1_000_000;
+    private const int RowCount = 300_000;
     private const int ColumnCount = 20;
     private readonly string path = Path.Combine(Path.GetTempPath(), $"bulkimport-csv-perf-{Guid.NewGuid():N}.csv");
 
     public void Dispose() => File.Delete(path);
 
     [Fact]
-    [Trait("Category", "Performance")]
-    public void A_million_rows_of_twenty_columns_stream_quickly_with_flat_memory()
+    public void Rows_of_a_large_file_stream_with_flat_memory()
     {
         var columns = Enumerable.Range(1, ColumnCount).Select(c => "Column " + c).ToArray();
         WriteFile(columns);
@@ -28,7 +26,6 @@ public sealed class CsvPerformanceTests : IDisposable
         file.Errors.Should().BeEmpty();
 
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        var stopwatch = Stopwatch.StartNew();
         var rows = 0;
         long characters = 0;
         long peakLiveHeap = 0;
@@ -36,18 +33,16 @@ public sealed class CsvPerformanceTests : IDisposable
         {
             rows++;
             characters += row.Values[3]!.Length;
-            if (rows % 200_000 == 0)
+            if (rows % 100_000 == 0)
             {
                 // Live objects only (a full collection first): garbage from earlier rows is not "held".
                 peakLiveHeap = Math.Max(peakLiveHeap, GC.GetTotalMemory(forceFullCollection: true) - baseline);
             }
         }
 
-        stopwatch.Stop();
         rows.Should().Be(RowCount);
         characters.Should().Be(RowCount * "Smith, John".Length);
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8), "it takes about 2 s on a 2-core machine; the margin absorbs noisy CI");
-        peakLiveHeap.Should().BeLessThan(16L * 1024 * 1024, "rows are streamed, not collected (the file is about 150 MB)");
+        peakLiveHeap.Should().BeLessThan(16L * 1024 * 1024, "rows are streamed, not collected (the file is about 45 MB)");
     }
 
     private void WriteFile(string[] columns)

@@ -52,9 +52,11 @@ public static class AuthorizationMatrix
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
         new("GET /api/clients/{id:int}", Get("/api/clients/1"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
         new("GET /api/clients/{id:int} reveal", Get("/api/clients/1?reveal=true"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok, Ok),
-        new("GET /api/templates/{domain}.csv", Get("/api/templates/Client.csv"), Unauthorized, Ok, Ok, Ok, Ok, Ok, Planned: true),
-        new("GET /api/courses", Get("/api/courses?code=CN"),          Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok, Planned: true),
-        new("GET /api/usage", Get("/api/usage"),                      Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok, Planned: true),
+        new("GET /api/templates/{domain}.csv", Get("/api/templates/Client.csv"), Unauthorized, Ok, Ok, Ok, Ok, Ok),
+        // A pre-filled template holds personal data: only those who import (and Admin) may take one.
+        new("GET /api/templates/{domain}.csv pre-filled", Get("/api/templates/Client.csv?courseCode=CNA-101"), Unauthorized, Ok, Ok, Forbidden, Forbidden, Ok),
+        new("GET /api/courses", Get("/api/courses?code=CN"),          Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
+        new("GET /api/usage", Get("/api/usage"),                      Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
 
         // Administration: Admin only.
         new("GET /api/admin/users", Get("/api/admin/users"),          Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),

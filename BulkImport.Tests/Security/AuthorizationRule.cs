@@ -4,7 +4,6 @@ namespace BulkImport.Tests.Security;
 /// One row of the authorization matrix: an endpoint (its HTTP methods and route pattern as the app maps them), how to
 /// make a request to it with a fresh subject, and the answer each principal must get.
 /// </summary>
-/// <param name="Planned">An endpoint of SPEC section 12 not built yet: its row waits for it instead of failing.</param>
 public sealed record AuthorizationRule(
     string Endpoint,
     Func<MatrixApp, Task<HttpRequestMessage>> Request,
@@ -13,8 +12,7 @@ public sealed record AuthorizationRule(
     Answer OtherImporter,
     Answer Supervisor,
     Answer Support,
-    Answer Admin,
-    bool Planned = false)
+    Answer Admin)
 {
     public Answer For(Principal principal) => principal switch
     {

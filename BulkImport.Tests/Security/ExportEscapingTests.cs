@@ -49,6 +49,32 @@ public sealed class ExportEscapingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Formula_values_committed_to_a_client_come_back_escaped_in_the_pre_filled_template()
+    {
+        var import = await _api.ImportAsync("Client ID,First Name,City,Address\n2,=1+2,@SUM(A1),\"=1+2\"\";=1+2\"\n", operation: "Update");
+        import.ValidRows.Should().Be(1);
+        (await _api.CommitAndWaitAsync(import.Id)).Updated.Should().Be(1);
+        await using (var db = _app.CreateDbContext())
+        {
+            var stored = await db.Clients.SingleAsync(c => c.ClientId == 2);
+            (stored.FirstName, stored.City, stored.Address).Should().Be(("=1+2", "@SUM(A1)", "=1+2\";=1+2"));
+        }
+
+        var response = await _api.Http.GetAsync("/api/templates/Client.csv?courseCode=CNA-101");
+        response.EnsureSuccessStatusCode();
+        var raw = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        var template = Rfc4180.Parse(raw);
+        var header = template[0].ToList();
+        var client = template.Single(r => r[0] == "2");
+
+        client[header.IndexOf("First Name")].Should().Be("'=1+2");
+        client[header.IndexOf("City")].Should().Be("'@SUM(A1)");
+        client[header.IndexOf("Address")].Should().Be("'=1+2\";=1+2");
+        raw.Should().Contain("\"'=1+2\"\";=1+2\"");
+        template.SelectMany(c => c).Should().NotContain(c => c.Length > 0 && FormulaStarts.Contains(c[0]));
+    }
+
+    [Fact]
     public async Task Results_file_cells_that_start_like_a_formula_are_written_with_a_leading_quote()
     {
         var id = await StagedImports.AddAsync(_app.Services, TestApp.DemoUser(Roles.Importer).Email, ImportStatus.Committed);

@@ -21,7 +21,7 @@ internal static class CsvMessages
     public static FileMessage ExcelOrZip() => new($"This looks like an Excel or ZIP file; {SaveAsCsv}.");
 
     public static FileMessage Binary(int line) =>
-        new($"This is not a CSV text file: it contains binary data (NUL bytes, the first on line {line.ToString(Invariant)}). Open it in Excel and {SaveAsCsv}.");
+        new($"This is not a CSV text file: it contains binary data (NUL bytes), the first on line {line.ToString(Invariant)}. Open it in Excel and {SaveAsCsv}.");
 
     public static FileMessage UnsupportedEncoding(int line) =>
         new($"Unsupported encoding; save as UTF-8. The file is neither UTF-8 nor Western European (Windows-1252) text: line {line.ToString(Invariant)} "
@@ -68,7 +68,7 @@ internal static class CsvMessages
             + "Inside a quoted value write a quote as two quotes (\"\"), or fix the cells here.", row);
 
     public static FileMessage ReadAsWindows1252(int line) =>
-        new($"The file is not valid UTF-8 (the first byte that is not is on line {line.ToString(Invariant)}), so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
+        new($"The file is not valid UTF-8 (the first invalid byte is on line {line.ToString(Invariant)}), so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
 
     public static FileMessage InvalidUtf8WithBom(int line) =>
         new($"The file says it is UTF-8 but holds bytes that are not (the first on line {line.ToString(Invariant)}); they show as \uFFFD. If letters look wrong, save it as CSV UTF-8 and upload again.");

@@ -19,6 +19,7 @@ public abstract class BadInputApiTest : IAsyncLifetime
     protected const string Header = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth,City,State,Zip";
 
     private string _clientsBefore = "";
+    private ApiClient? _support;
 
     protected BadInputApiTest(Dictionary<string, string?>? settings = null) => App = new TestApp(settings);
 
@@ -64,6 +65,17 @@ public abstract class BadInputApiTest : IAsyncLifetime
     }
 
     protected async Task<ImportRowDto> RowAsync(ImportSummary import, int rowNumber) => await Api.RowAsync(import.Id, rowNumber);
+
+    /// <summary>
+    /// The SSN of a row as stored: rows show it masked (***-**-6789) to everyone, so it is revealed by support staff,
+    /// which is recorded in the audit log (not client data).
+    /// </summary>
+    protected async Task<string> StoredSsnAsync(ImportSummary import, int rowNumber)
+    {
+        _support ??= await App.ApiAsync(BulkImport.Core.Security.Roles.Support);
+        var row = await _support.Http.GetFromJsonAsync<ImportRowDto>($"/api/imports/{import.Id}/rows/{rowNumber}?reveal=true", ApiClient.Json);
+        return row!.Values["SSN"];
+    }
 
     protected async Task<IReadOnlyList<ImportRowDto>> RowsAsync(ImportSummary import) => (await Api.RowsAsync(import.Id, pageSize: 500)).Items;
 

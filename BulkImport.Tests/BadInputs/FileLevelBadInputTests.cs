@@ -60,7 +60,7 @@ public sealed class FileLevelBadInputTests : BadInputApiTest
 
         var nulInCell = Utf8("Client ID,First Name,Last Name\r\n,Ann,Lee\r\n,B\0b,Ng\r\n");
         FileError(await UploadAsync(nulInCell)).Should().Be(
-            "This is not a CSV text file: it contains binary data (NUL bytes, the first on line 3). Open it in Excel and save it as CSV (Comma delimited) and upload again.");
+            "This is not a CSV text file: it contains binary data (NUL bytes), the first on line 3. Open it in Excel and save it as CSV (Comma delimited) and upload again.");
 
         // In UTF-16 every other byte is NUL, so the file is text; a NUL character in a value is that cell's error.
         var utf16 = Bytes(Encoding.Unicode.GetPreamble(), Encoding.Unicode.GetBytes("Client ID,First Name,Last Name\r\n,Ann,Lee\r\n,B\0b,Ng\r\n"));
@@ -149,7 +149,7 @@ public sealed class FileLevelBadInputTests : BadInputApiTest
             row.Values["Last Name"].Should().Be("Ødegård");
         }
 
-        FileError(await UploadAsync(Encoding.Unicode.GetBytes(text))).Should().Contain("binary data (NUL bytes, the first on line 1)");
+        FileError(await UploadAsync(Encoding.Unicode.GetBytes(text))).Should().Contain("binary data (NUL bytes), the first on line 1.");
         await ClientDataIsUnchangedAsync();
     }
 
@@ -163,7 +163,7 @@ public sealed class FileLevelBadInputTests : BadInputApiTest
 
         import.Status.Should().Be(ImportStatus.ReadyForReview);
         import.FileWarnings.Should().ContainSingle().Which.Should().Be(
-            "The file is not valid UTF-8 (the first byte that is not is on line 3), so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
+            "The file is not valid UTF-8 (the first invalid byte is on line 3), so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
         var row = await RowAsync(import, 3);
         row.Status.Should().Be(RowStatus.Valid);
         (row.Values["First Name"], row.Values["Last Name"], row.Values["City"]).Should().Be(("Renée", "Müller", "Peña"));

@@ -30,7 +30,8 @@ public sealed class FileNameBadInputTests : BadInputApiTest
         { "form-data; name=\"file\"; filename=\"C:\\\\Users\\\\ann\\\\clients (2).csv\"", "clients (2).csv" },
         { "form-data; name=\"file\"; filename*=UTF-8''Survey%202016%20%E2%80%93%20100%25%20%28final%29.csv", "Survey 2016 – 100% (final).csv" },
         { "form-data; name=\"file\"; filename=\"<img src=x onerror=alert(1)>.csv\"", "<img src=x onerror=alert(1)>.csv" },
-        { $"form-data; name=\"file\"; filename=\"{new string('n', 300)}.csv\"", new string('n', 200) },
+        { $"form-data; name=\"file\"; filename=\"{new string('n', 300)}.csv\"", new string('n', 195) + "….csv" },
+        { "form-data; name=\"file\"; filename*=UTF-8''invoice%E2%80%AEvsc.exe", "invoicevsc.exe" },
         { "form-data; name=\"file\"; filename=\"  \"", "upload.csv" },
         { "form-data; name=\"file\"; filename=\"a/b<script>x</script>.csv\"", "script>.csv" },
     };

@@ -52,7 +52,7 @@ public class CsvMessyFileTests
     [InlineData("\0", 1)]
     public void The_first_nul_byte_is_named_by_its_line_whatever_the_line_endings(string text, int line)
     {
-        CsvTestFile.Read(Encoding.ASCII.GetBytes(text), Template).Errors.Single().Message.Should().Contain($"the first on line {line})");
+        CsvTestFile.Read(Encoding.ASCII.GetBytes(text), Template).Errors.Single().Message.Should().Contain($"the first on line {line}.");
     }
 
     [Fact]

@@ -81,3 +81,13 @@ public static class StagedImports
     public static Task<Import> ClientsAsync(IServiceProvider services, int count, string createdBy = "importer@bulkimport.local") =>
         CreateAsync(services, ["First Name", "Last Name"], Enumerable.Range(1, count).Select(i => new string?[] { $"First{i}", $"Last{i}" }), createdBy: createdBy);
 }
+
+/// <summary>Small changes to staged imports, for screens that show imports in other states.</summary>
+public static class StagedImportChanges
+{
+    public static async Task SetStatusAsync(this IServiceProvider services, int importId, ImportStatus status)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
+        await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status));
+    }
+}

@@ -12,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBulkImport(builder.Configuration, builder.Environment);
 builder.Services.AddBulkImportAuth(builder.Configuration);
 builder.Services.AddScoped<ImportGate>();
+builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddHostedService<BulkImport.App.Hubs.ProgressRelay>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddOpenApi();
@@ -39,6 +41,7 @@ app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
 app.MapAuthApi();
 app.MapImportsApi();
 app.MapClientsApi();
+app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

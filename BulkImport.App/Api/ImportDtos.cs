@@ -38,8 +38,19 @@ public sealed record ImportRowDto(int RowNumber, RowStatus Status, RowAction? Ac
     }
 }
 
-/// <summary>The answer to a row edit or skip: the row and the import's new counts.</summary>
-public sealed record RowChangeResult(ImportRowDto Row, ImportSummary Import);
+/// <summary>The answer to a row edit or skip: the row, the import with its new counts, and the counts on their own.</summary>
+public sealed record RowChangeResult(ImportRowDto Row, ImportSummary Import)
+{
+    public int RowNumber => Row.RowNumber;
+    public RowStatus Status => Row.Status;
+    public RowAction? Action => Row.Action;
+    public IReadOnlyDictionary<string, string> Values => Row.Values;
+    public IReadOnlyList<RowMessageDto> Messages => Row.Messages;
+    public RowCountsDto Counts => new(Import.TotalRows, Import.ValidRows, Import.ErrorRows, Import.SkippedRows, Import.InsertRows, Import.UpdateRows);
+}
+
+/// <summary>An import's review counts.</summary>
+public sealed record RowCountsDto(int TotalRows, int ValidRows, int ErrorRows, int SkippedRows, int InsertRows, int UpdateRows);
 
 /// <summary>The body of PUT /api/imports/{id}/rows/{rowNumber}.</summary>
 public sealed record EditRowRequest(Dictionary<string, string?>? Values);

@@ -114,6 +114,25 @@ public static class ImportsEndpoints
         }
     }
 
+    /// <summary>An optional enum from the query string, matched ignoring case, spaces and '&amp;'; a wrong value is a 400 listing the right ones.</summary>
+    private static T? QueryEnum<T>(string? text, string name) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var compact = text.Replace(" ", "").Replace("&", "").Replace("_", "").Replace("-", "");
+        if (compact.Equals("Errors", StringComparison.OrdinalIgnoreCase) && typeof(T) == typeof(RowStatus))
+        {
+            compact = nameof(RowStatus.Error);
+        }
+
+        return Enum.TryParse<T>(compact, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(compact, out _)
+            ? value
+            : throw ImportProblem.BadRequest($"'{text}' is not a valid {name}. Use one of: {string.Join(", ", Enum.GetNames<T>())}.");
+    }
+
     private static T ParseEnum<T>(Dictionary<string, string> fields, string field, string allowed) where T : struct, Enum
     {
         if (!fields.TryGetValue(field, out var text) || text.Length == 0)
@@ -121,7 +140,7 @@ public static class ImportsEndpoints
             throw ImportProblem.BadRequest($"The field '{field}' is missing. Use one of: {allowed}.");
         }
 
-        var compact = text.Replace(" ", "").Replace("&", "");
+        var compact = text.Replace(" ", "").Replace("&", "").Replace("_", "").Replace("-", "");
         if (!Enum.TryParse<T>(compact, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(compact, out _))
         {
             throw ImportProblem.BadRequest($"'{text}' is not a valid {field}. Use one of: {allowed}.");
@@ -130,18 +149,19 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(ImportStatus? status, Domain? domain, int? page, int? pageSize, HttpContext http, ImportService imports, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportService imports, CancellationToken ct)
     {
         var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
-        var result = await imports.ListAsync(new ImportFilter(status, domain, createdBy), PageRequest.Of(page, pageSize), ct);
+        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), QueryEnum<Domain>(domain, "domain"), createdBy);
+        var result = await imports.ListAsync(filter, PageRequest.Of(page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }
 
-    private static async Task<IResult> RowsAsync(int id, RowStatus? status, int? page, int? pageSize, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> RowsAsync(int id, string? status, int? page, int? pageSize, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct)
     {
         var import = await gate.CheckAsync(http.User, id, ImportNeed.See, ct);
         var domain = domains.Get(import.Domain);
-        var result = await imports.RowsAsync(id, status, PageRequest.Of(page, pageSize, 100), ct);
+        var result = await imports.RowsAsync(id, QueryEnum<RowStatus>(status, "status"), PageRequest.Of(page, pageSize, 100), ct);
         return TypedResults.Ok(new PageDto<ImportRowDto>([.. result.Items.Select(r => ImportRowDto.From(r, domain))], result.PageNumber, result.PageSize, result.TotalCount));
     }
 

@@ -36,6 +36,18 @@ public static class AuthSetup
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
 
+        // SignalR clients send the bearer token in the query string on WebSocket connections.
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+            o.Events.OnMessageReceived = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            });
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -11,7 +11,7 @@ namespace BulkImport.Core.Imports;
 public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User);
 
 /// <summary>Filters of the history.</summary>
-public sealed record ImportFilter(ImportStatus? Status = null, Domain? Domain = null, string? CreatedBy = null);
+public sealed record ImportFilter(ImportStatus? Status = null, Domain? Domain = null, string? CreatedBy = null, bool InProgressOnly = false);
 
 /// <summary>
 /// Everything a person (through the screens or the API) can do with an import. Every change checks the status
@@ -95,6 +95,12 @@ public sealed class ImportService(
         if (filter.Domain is { } domain)
         {
             query = query.Where(i => i.Domain == domain);
+        }
+
+        if (filter.InProgressOnly)
+        {
+            ImportStatus[] inProgress = [ImportStatus.Validating, ImportStatus.ReadyForReview, ImportStatus.AwaitingVerification, ImportStatus.Queued, ImportStatus.Committing];
+            query = query.Where(i => inProgress.Contains(i.Status));
         }
 
         if (filter.CreatedBy is { } user)

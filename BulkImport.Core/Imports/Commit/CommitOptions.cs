@@ -9,8 +9,8 @@ public sealed class CommitOptions
     public bool ResumeInterruptedOnStartup { get; set; }
 
     /// <summary>
-    /// Test-only fault injection: fail the commit once this many rows are processed (0 = off). Read from
-    /// configuration only, never from a request.
+    /// Test-only fault injection: each commit run fails once it has processed this many rows (0 = off), so a
+    /// replay continues and fails again further on. Read from configuration only, never from a request.
     /// </summary>
     public int FailAfterRows { get; set; }
 }

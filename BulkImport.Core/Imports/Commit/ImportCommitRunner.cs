@@ -105,9 +105,9 @@ public sealed class ImportCommitRunner(
             Publish(import, stopwatch, startProcessed);
 
             var failAfter = commitOptions.CurrentValue.FailAfterRows;
-            if (failAfter > 0 && import.ProcessedRows >= failAfter)
+            if (failAfter > 0 && import.ProcessedRows - startProcessed >= failAfter)
             {
-                throw new InvalidOperationException($"Injected failure after {import.ProcessedRows} rows (Commit:FailAfterRows).");
+                throw new InvalidOperationException($"Injected failure after {import.ProcessedRows - startProcessed} rows of this run (Commit:FailAfterRows).");
             }
         }
 

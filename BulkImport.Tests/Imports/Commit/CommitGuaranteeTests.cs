@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BulkImport.App.Api;
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
+using BulkImport.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Imports.Commit;
+
+/// <summary>The commit's guarantees (issue 5): every row exactly one outcome, never written twice, results match the database.</summary>
+public sealed class CommitGuaranteeTests
+{
+    private static async Task<int> CountClientsAsync(TestApp app, string prefix)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
+        return await db.Clients.CountAsync(c => c.FirstName == prefix);
+    }
+
+    private static async Task AssertResultsMatchDatabaseAsync(TestApp app, ApiClient api, ImportSummary import)
+    {
+        var results = (await api.ResultsAsync(import.Id)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        results.Should().HaveCount(import.TotalRows);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
+        var rows = await db.ImportRows.AsNoTracking().Where(r => r.ImportId == import.Id).OrderBy(r => r.RowNumber).ToListAsync();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var fields = results[i].Split(',');
+            fields[0].Should().Be(rows[i].RowNumber.ToString());
+            var expected = rows[i].Status switch
+            {
+                RowStatus.Success => "Success",
+                RowStatus.Failed or RowStatus.Error => "Failed",
+                _ => "Skipped",
+            };
+            fields[1].Should().Be(expected);
+            fields[3].Should().Be(rows[i].RecordId?.ToString() ?? "");
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_commit_is_replayed_until_done_and_no_row_is_ever_written_twice()
+    {
+        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "250", ["Import:CommitBatchSize"] = "100" });
+        var importer = await app.ApiAsync(Roles.Importer);
+        var support = await app.ApiAsync(Roles.Support);
+        var import = await importer.ImportAsync(CsvFiles.NewClients(1000, "Replay"), operation: "Add");
+        import.ValidRows.Should().Be(1000);
+
+        var failed = await importer.CommitAndWaitAsync(import.Id);
+        failed.Status.Should().Be(ImportStatus.CommitFailed);
+        failed.FailureReason.Should().Contain("Commit:FailAfterRows");
+        failed.ProcessedRows.Should().Be(300);
+        failed.Inserted.Should().Be(300);
+        (await CountClientsAsync(app, "Replay")).Should().Be(300);
+
+        var replays = 0;
+        while (failed.Status == ImportStatus.CommitFailed)
+        {
+            var replay = await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null);
+            replay.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            failed = await support.WaitForAsync(import.Id, s => s.Status.IsFinal());
+            replays++;
+        }
+
+        replays.Should().Be(3);
+        failed.Status.Should().Be(ImportStatus.Committed);
+        failed.ReplayedBy.Should().Be("support@bulkimport.local");
+        failed.ReplayedAt.Should().NotBeNull();
+        failed.Inserted.Should().Be(1000);
+        failed.ProcessedRows.Should().Be(1000);
+        (await CountClientsAsync(app, "Replay")).Should().Be(1000);
+        await AssertResultsMatchDatabaseAsync(app, importer, failed);
+    }
+
+    [Fact]
+    public async Task Two_commit_requests_at_once_queue_one_commit()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync(CsvFiles.NewClients(50, "Twice"), operation: "Add");
+        var answers = await Task.WhenAll(
+            api.Http.PostAsync($"/api/imports/{import.Id}/commit", null),
+            api.Http.PostAsync($"/api/imports/{import.Id}/commit", null));
+        answers.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.Accepted, HttpStatusCode.Conflict]);
+        var done = await api.WaitForAsync(import.Id, s => s.Status.IsFinal());
+        done.Inserted.Should().Be(50);
+        (await CountClientsAsync(app, "Twice")).Should().Be(50);
+    }
+
+    [Fact]
+    public async Task Every_row_ends_in_exactly_one_outcome_and_the_counts_add_up()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync(Roles.Importer);
+        var csv = "Client ID,First Name,Last Name\n,Ok,One\n999,Bad,Id\n\n1,Marco,Lee\n,Ok,Two\n";
+        var import = await api.ImportAsync(csv, operation: "AddUpdate");
+        import.TotalRows.Should().Be(import.ValidRows + import.ErrorRows + import.SkippedRows);
+        var done = await api.CommitAndWaitAsync(import.Id);
+        done.Status.Should().Be(ImportStatus.Committed);
+        (done.Inserted + done.Updated + done.Failed).Should().Be(done.ValidRows);
+        done.ProcessedRows.Should().Be(done.ValidRows);
+        await AssertResultsMatchDatabaseAsync(app, api, done);
+    }
+
+    [Fact]
+    public async Task Cancel_stops_at_a_batch_boundary_and_keeps_what_was_committed()
+    {
+        using var app = new TestApp(new() { ["Import:CommitBatchSize"] = "20" });
+        var importer = await app.ApiAsync(Roles.Importer);
+        var supervisor = await app.ApiAsync(Roles.Supervisor);
+        var import = await importer.ImportAsync(CsvFiles.NewClients(20_000, "Cancel"), operation: "Add");
+        (await importer.Http.PostAsync($"/api/imports/{import.Id}/commit", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await importer.WaitForAsync(import.Id, s => s.ProcessedRows > 0 || s.Status.IsFinal());
+
+        var cancel = await supervisor.Http.PostAsync($"/api/imports/{import.Id}/cancel", null);
+        cancel.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var done = await importer.WaitForAsync(import.Id, s => s.Status.IsFinal());
+
+        done.Status.Should().Be(ImportStatus.Cancelled);
+        done.CancelledBy.Should().Be("supervisor@bulkimport.local");
+        done.ProcessedRows.Should().BeGreaterThan(0).And.BeLessThan(20_000);
+        (done.ProcessedRows % 20).Should().Be(0, "cancellation takes effect between batches");
+        (await CountClientsAsync(app, "Cancel")).Should().Be(done.Inserted);
+        await AssertResultsMatchDatabaseAsync(app, importer, done);
+        (await importer.ResultsAsync(import.Id)).Should().Contain("Not committed: the import was cancelled before this row.");
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_records_the_reason_and_leaves_no_half_written_batch()
+    {
+        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "7" });
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync(CsvFiles.NewClients(30, "Half"), operation: "Add");
+        var failed = await api.CommitAndWaitAsync(import.Id);
+        failed.Status.Should().Be(ImportStatus.CommitFailed);
+        failed.FailureReason.Should().StartWith("The commit stopped:");
+        failed.ProcessedRows.Should().Be(7);
+        (await CountClientsAsync(app, "Half")).Should().Be(7);
+        await AssertResultsMatchDatabaseAsync(app, api, failed);
+    }
+
+    [Fact]
+    public async Task Only_support_and_admin_can_replay_and_only_a_failed_or_cancelled_import()
+    {
+        using var app = new TestApp();
+        var importer = await app.ApiAsync(Roles.Importer);
+        var support = await app.ApiAsync(Roles.Support);
+        var import = await importer.ImportAsync(CsvFiles.NewClients(3, "Rule"), operation: "Add");
+        (await importer.Http.PostAsync($"/api/imports/{import.Id}/replay", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var notFailed = await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null);
+        notFailed.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await notFailed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("only a CommitFailed or Cancelled import can be replayed");
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace BulkImport.Tests.Support;
+
+/// <summary>
+/// The real app as a child process on a loopback port with its own database, so a test can kill it (SIGKILL)
+/// mid-commit and start it again on the same data.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+
+    public AppProcess(Dictionary<string, string>? settings = null)
+    {
+        DataFolder = Path.Combine(AppContext.BaseDirectory, "test-data", "process-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        Port = FreePort();
+        _environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__BulkImport"] = $"Data Source={Path.Combine(DataFolder, "bulkimport.db")}",
+            ["Import__DataFolder"] = DataFolder,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _environment[key.Replace(":", "__")] = value;
+        }
+    }
+
+    public string DataFolder { get; }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public async Task StartAsync()
+    {
+        var appDll = AppDll();
+        var start = new ProcessStartInfo("dotnet", $"\"{appDll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(appDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The app did not become healthy within 60 s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Kills the process the hard way (SIGKILL on Linux): no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async Task<ApiClient> ApiAsync(string role)
+    {
+        var (email, password) = TestApp.DemoUser(role);
+        return await new ApiClient(new HttpClient { BaseAddress = new Uri(BaseUrl) }).SignInAsync(email, password);
+    }
+
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection(_environment["ConnectionStrings__BulkImport"]);
+        connection.Open();
+        return connection;
+    }
+
+    private static string AppDll()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BulkImport.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var tfm = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("BulkImport.sln not found above the test folder."),
+            "BulkImport.App", "bin", configuration, tfm, "BulkImport.App.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build BulkImport.App first.", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the test output folder's cleanup.
+        }
+    }
+}

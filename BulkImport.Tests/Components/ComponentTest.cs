@@ -51,7 +51,7 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
     {
         Fixture = fixture;
         Services.AddScoped<BulkImport.App.Security.ImportGate>();
-        Services.AddFallbackServiceProvider(fixture.Services);
+        Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
     }
 
     protected AppFixture Fixture { get; }
@@ -64,5 +64,24 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
         var auth = AddAuthorization();
         auth.SetAuthorized(email);
         auth.SetRoles(roles);
+    }
+}
+
+/// <summary>
+/// The app's singletons (ImportService, the progress feed, the database factory...) for bUnit's fallback. Scoped
+/// services of the app's root cannot be handed out (scope validation); bUnit then uses its own or renders without.
+/// </summary>
+internal sealed class AppSingletons(IServiceProvider app) : IServiceProvider
+{
+    public object? GetService(Type serviceType)
+    {
+        try
+        {
+            return app.GetService(serviceType);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

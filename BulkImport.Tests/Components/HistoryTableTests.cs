@@ -11,6 +11,7 @@ namespace BulkImport.Tests.Components;
 public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fixture)
 {
     // Each test lists the imports of its own user, so tests sharing the app's database do not see each other's.
+    private IRenderedComponent<MudBlazor.MudPopoverProvider>? _popovers;
     private readonly string _user = $"op-{Guid.NewGuid():N}@bulkimport.local";
 
     private async Task<Import> StageAsync(string fileName, ImportStatus? status = null)
@@ -25,14 +26,19 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
         return import;
     }
 
-    private IRenderedComponent<HistoryTable> RenderTable(string role = Roles.Importer)
+    private IRenderedComponent<HistoryTable> RenderTable(string role = Roles.Importer, bool withPopovers = false)
     {
         SignIn(_user, role);
+        if (withPopovers)
+        {
+            _popovers = RenderPopovers();
+        }
+
         return Render<HistoryTable>(p => p.Add(x => x.CreatedBy, _user));
     }
 
     private static List<string> RowIds(IRenderedComponent<HistoryTable> cut) =>
-        cut.FindAll("[data-testid=history-table] tbody tr a").Select(a => a.TextContent).ToList();
+        cut.FindAll("[data-testid=history-table] tbody tr a[href^='/imports/']").Select(a => a.TextContent).ToList();
 
     [Fact]
     public async Task Has_the_columns_of_the_history_in_order()
@@ -90,11 +96,11 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
     {
         var committed = await StageAsync("done.csv", ImportStatus.Committed);
         await StageAsync("review.csv");
-        var popovers = RenderPopovers();
-        var cut = RenderTable();
+        var cut = RenderTable(withPopovers: true);
+        var popovers = _popovers!;
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(2));
 
-        cut.Find("[data-testid=history-status-filter] .mud-input-control-input-container").MouseDown();
+        cut.Find("[data-testid=history-status-filter]").Closest(".mud-input-control")!.MouseDown();
         popovers.WaitForAssertion(() => popovers.FindAll(".mud-list-item").Should().NotBeEmpty());
         popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "Committed").Click();
 
@@ -109,7 +115,9 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
         var cut = RenderTable();
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().Equal(second.Id.ToString(), first.Id.ToString()));
 
-        cut.FindAll("[data-testid=history-table] thead th").Single(th => th.TextContent.Trim() == "Date").QuerySelector(".sortable-column-header, .column-header")!.Click();
+        var th = cut.FindAll("[data-testid=history-table] thead th").Single(th => th.TextContent.Trim() == "Date");
+        th.GetAttribute("aria-sort").Should().Be("descending");
+        th.QuerySelector(".sortable-column-header")!.Click();
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().Equal(first.Id.ToString(), second.Id.ToString()));
     }

@@ -58,7 +58,7 @@ public sealed class CommitBatchStore : IDisposable
             p[0].Value = (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed);
             p[1].Value = (object?)outcome.RecordId ?? DBNull.Value;
             p[2].Value = (object?)outcome.InvoiceId ?? DBNull.Value;
-            p[3].Value = outcome.Error is null ? DBNull.Value : RowJson.SerializeMessages([new RowMessage(null, outcome.Error, "commit")]);
+            p[3].Value = RowJson.SerializeMessages(outcome.Error is null ? [] : [new RowMessage(null, outcome.Error, "commit")]);
             p[5].Value = outcome.RowNumber;
             if (await _mark.ExecuteNonQueryAsync(ct) != 1)
             {

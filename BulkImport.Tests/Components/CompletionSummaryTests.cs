@@ -12,6 +12,8 @@ public sealed class CompletionSummaryTests : ComponentTest
         import.Inserted = 1_204;
         import.Updated = 310;
         import.Failed = 2;
+        import.ValidRows = 1_516;
+        import.ProcessedRows = status == ImportStatus.Committed ? 1_516 : 379;
         import.FailureReason = reason;
         return import;
     }
@@ -27,6 +29,7 @@ public sealed class CompletionSummaryTests : ComponentTest
         cut.Find("[data-testid=done-failed]").TextContent.Should().Be("2");
         cut.FindAll(".mud-typography-caption").Select(c => c.TextContent).Should().Equal("Records Inserted", "Records Updated", "Records Failed");
         cut.Find("[data-testid=status-chip]").TextContent.Should().Be("Committed");
+        cut.Find("[data-testid=done-progress]").TextContent.Should().Be("1,516 of 1,516 rows committed (100%)");
     }
 
     [Fact]
@@ -75,6 +78,7 @@ public sealed class CompletionSummaryTests : ComponentTest
         var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, Done(ImportStatus.Cancelled)));
 
         cut.Find("h6").TextContent.Should().Be("Import cancelled");
+        cut.Find("[data-testid=done-progress]").TextContent.Should().Be("379 of 1,516 rows committed (25%)");
         cut.Find("[data-testid=status-chip]").TextContent.Should().Be("Cancelled");
     }
 }

@@ -50,7 +50,7 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
     protected AppComponentTest(AppFixture fixture)
     {
         Fixture = fixture;
-        Services.AddScoped<BulkImport.App.Security.ImportGate>();
+        Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportService>()));
         Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
     }
 

@@ -204,6 +204,16 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await Expect(row).ToContainTextAsync("Add & Update");
         await ShotAsync(page, "client-11-history");
 
+        // Clients: the fixed row is now a client that can be found and opened.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
+        await page.GetByTestId("client-search").FillAsync("bob@example.org");
+        var found = page.GetByTestId("clients-table").Locator("tbody tr");
+        await Expect(found).ToHaveCountAsync(1);
+        await Expect(found).ToContainTextAsync("Jones");
+        await found.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByTestId("client-name")).ToHaveTextAsync("Bob Jones");
+        await ShotAsync(page, "client-12-client");
+
         _consoleErrors.Should().BeEmpty();
     }
 

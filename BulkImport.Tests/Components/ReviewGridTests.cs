@@ -28,12 +28,13 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         ["", "Dan", "Brown", "", "", "Hispanc"],
     ]);
 
-    private IRenderedComponent<ReviewGrid> RenderGrid(Import import, bool allowEdit = true, RowFilter filter = RowFilter.All, string role = Roles.Importer)
+    private IRenderedComponent<ReviewGrid> RenderGrid(Import import, bool allowEdit = true, RowFilter filter = RowFilter.All, string role = Roles.Importer, IReadOnlyList<string>? shown = null)
     {
         SignIn(import.CreatedBy, role);
         _popovers = RenderPopovers();
         return Render<ReviewGrid>(p => p
             .Add(x => x.ImportId, import.Id)
+            .Add(x => x.ShownColumns, shown)
             .Add(x => x.Domain, AppServices.GetRequiredService<ImportDomains>().Get(Domain.Client))
             .Add(x => x.AllowEdit, allowEdit)
             .Add(x => x.Filter, filter)
@@ -216,5 +217,16 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=row-status-]").Should().HaveCount(5));
         cut.FindAll("[data-testid^=edit-row-]").Should().BeEmpty();
         cut.FindAll("[data-testid^=skip-row-]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Only_the_columns_of_the_file_are_shown()
+    {
+        var import = await StageAsync();
+        var cut = RenderGrid(import, shown: import.PresentColumns);
+
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=row-status-]").Should().HaveCount(5));
+        var headers = cut.FindAll("[data-testid=review-grid] thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        headers.Should().Equal("Row", "Status", "Client ID", "First Name", "Last Name", "Email", "SSN", "Ethnicity", "Messages");
     }
 }

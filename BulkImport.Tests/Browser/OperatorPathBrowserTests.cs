@@ -207,9 +207,9 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         // Clients: the fixed row is now a client that can be found and opened.
         await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
         await page.GetByTestId("client-search").FillAsync("bob@example.org");
-        var found = page.GetByTestId("clients-table").Locator("tbody tr");
-        await Expect(found).ToHaveCountAsync(1);
+        var found = page.GetByTestId("clients-table").Locator("tbody tr").Filter(new() { HasText = "bob@example.org" });
         await Expect(found).ToContainTextAsync("Jones");
+        await Expect(page.GetByTestId("clients-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await found.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByTestId("client-name")).ToHaveTextAsync("Bob Jones");
         await ShotAsync(page, "client-12-client");

@@ -271,4 +271,37 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
 
         _consoleErrors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_imported_says_why_and_leads_back_to_New_Import()
+    {
+        var page = await SignedInPageAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Add", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip this step" }).ClickAsync();
+
+        await page.Locator("input[type=file][data-testid=upload-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "emails.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("Email\r\nann@example.org\r\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review Results" }).ClickAsync();
+
+        var errors = page.GetByTestId("file-errors");
+        await Expect(errors).ToContainTextAsync("First Name");
+        await Expect(page.GetByTestId("status-chip").First).ToHaveTextAsync("ValidationFailed");
+
+        // The same page in the dark theme, which the browser remembers.
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch between light and dark theme");
+        await ShotAsync(page, "failed-01-cannot-import-dark");
+        (await page.EvaluateAsync<string?>("() => localStorage.getItem('bulkimport-theme')")).Should().Be("dark");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New Import" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "New Import" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.GetByText("Choose the type of data you want to import")).ToBeVisibleAsync();
+
+        _consoleErrors.Should().BeEmpty();
+    }
 }

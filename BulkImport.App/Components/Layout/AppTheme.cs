@@ -26,6 +26,7 @@ public static class AppTheme
             Success = "#69db7c",
             Warning = "#ffa94d",
             Error = "#ff6b6b",
+            AppbarBackground = "#1e2a5a",
         },
         Typography = new Typography
         {

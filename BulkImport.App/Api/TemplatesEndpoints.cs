@@ -16,7 +16,8 @@ public static class TemplatesEndpoints
         return group;
     }
 
-    private static async Task DownloadAsync(string domain, string? courseCode, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates, CancellationToken ct)
+    private static async Task DownloadAsync(string domain, string? courseCode, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates,
+        BulkImport.Core.Security.SensitiveDataAudit audit, CancellationToken ct)
     {
         var importDomain = domains.Get(ParseDomain(domain, domains));
         Course? course = null;
@@ -24,6 +25,17 @@ public static class TemplatesEndpoints
         {
             course = await courses.FindByCodeAsync(courseCode, ct)
                 ?? throw ImportProblem.NotFound($"There is no course with Course Code '{courseCode.Trim()}'. Find the code with GET /api/courses?code= (at least {CourseQueries.MinSearchLength} characters).");
+        }
+
+        if (course is not null)
+        {
+            // A pre-filled template holds personal data (SSN, birth date): only those who import may take it, and it is recorded.
+            if (!(http.User.IsInRole(BulkImport.Core.Security.Roles.Importer) || http.User.IsInRole(BulkImport.Core.Security.Roles.Admin)))
+            {
+                throw new ImportProblem(StatusCodes.Status403Forbidden, "Not allowed", "Only operators (Importer) and administrators can download pre-filled templates; they hold personal data. The blank template is open to everyone signed in.");
+            }
+
+            await audit.RecordExportAsync(AuthEndpoints.NameOf(http.User), $"Pre-filled {importDomain.Domain} template of course {course.CourseCode}", ct);
         }
 
         http.Response.ContentType = "text/csv; charset=utf-8";

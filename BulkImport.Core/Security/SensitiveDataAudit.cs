@@ -6,16 +6,16 @@ namespace BulkImport.Core.Security;
 /// <summary>Records every reveal of a masked value (SSN), so who saw which row, and when, can be answered later.</summary>
 public sealed class SensitiveDataAudit(IDbContextFactory<BulkImportDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task RecordRevealAsync(string user, int importId, int rowNumber, string column, CancellationToken ct)
+    public Task RecordRevealAsync(string user, int importId, int rowNumber, string column, CancellationToken ct) =>
+        RecordAsync(user, "reveal", $"Import {importId}, row {rowNumber}, {column}", ct);
+
+    /// <summary>Records a download of personal data (a pre-filled template holds SSNs and birth dates).</summary>
+    public Task RecordExportAsync(string user, string what, CancellationToken ct) => RecordAsync(user, "export", what, ct);
+
+    private async Task RecordAsync(string user, string action, string detail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            User = user,
-            Action = "reveal",
-            Detail = $"Import {importId}, row {rowNumber}, {column}",
-        });
+        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow().UtcDateTime, User = user, Action = action, Detail = detail });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -13,6 +13,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     protected ComponentTest()
     {
+        // bUnit waits 1 s by default; a save or a page load goes through the database, which a loaded CI machine
+        // running every test class at once can make slower than that.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
     }

@@ -11,6 +11,7 @@ namespace BulkImport.Tests.Browser;
 /// A 100,000-row file in review: the grid pages, filters and edits from the database (never the whole import in the
 /// circuit), so the last page, the errors and a fix answer as fast as the first page.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class LargeReviewBrowserTests : IAsyncLifetime
 {
     private const int Rows = 100_000;
@@ -21,6 +22,7 @@ public sealed class LargeReviewBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        BrowserCollection.UseGenerousTimeouts();
         _baseUrl = _app.StartOnLoopback();
         (_playwright, _browser) = await Support.Browser.LaunchAsync();
     }

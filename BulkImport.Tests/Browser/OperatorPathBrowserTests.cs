@@ -11,6 +11,7 @@ namespace BulkImport.Tests.Browser;
 /// New Import, template, upload through the drop zone, Review Results, fix and skip rows, Confirm Import, progress,
 /// Download Results, history. A screenshot of each step goes to the test output folder (screenshots/).
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class OperatorPathBrowserTests : IAsyncLifetime
 {
     private const string ClientHeader = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth,Address,City,State,Zip,Sponsor Name,Ethnicity,Language,Funding Source,Staff Name,Diploma Status,Job Status,Adult Client,Client Type";
@@ -27,6 +28,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        BrowserCollection.UseGenerousTimeouts();
         _baseUrl = _app.StartOnLoopback();
         (_playwright, _browser) = await Support.Browser.LaunchAsync();
         _context = await _browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1366, Height = 900 } });

@@ -229,4 +229,14 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         var headers = cut.FindAll("[data-testid=review-grid] thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         headers.Should().Equal("Row", "Status", "Client ID", "First Name", "Last Name", "Email", "SSN", "Ethnicity", "Messages");
     }
+
+    [Fact]
+    public async Task A_message_about_a_column_not_in_the_file_goes_to_the_Messages_column()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"]], operation: Operation.Update);
+        var cut = RenderGrid(import, shown: import.PresentColumns);
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-status-2]").TextContent.Should().Be("Error"));
+        cut.Find("[data-testid=row-message]").TextContent.Should().Contain("Client ID");
+    }
 }

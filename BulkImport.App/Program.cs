@@ -14,7 +14,7 @@ builder.Services.AddBulkImportAuth(builder.Configuration);
 builder.Services.AddScoped<ImportGate>();
 builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddHostedService<BulkImport.App.Hubs.ProgressRelay>();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
 builder.Services.AddMudServices(mud =>
 {
     // Action messages appear bottom right, out of the way of the page's own buttons, and go after a few seconds.
@@ -30,14 +30,24 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 var app = builder.Build();
 
 app.UseExceptionHandler();
+if (!app.Environment.IsDevelopment())
+{
+    // Behind a proxy that ends TLS, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the original scheme is seen.
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseMiddleware<BearerTokenRevalidation>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 if (app.Environment.IsDevelopment())
 {
-    app.MapOpenApi().AllowAnonymous();
+    // Signed-in users only, like everything but sign-in and /health.
+    app.MapOpenApi();
 }
 
 app.MapStaticAssets().AllowAnonymous();
@@ -50,6 +60,7 @@ app.MapClientsApi();
 app.MapTemplatesApi();
 app.MapCoursesApi();
 app.MapUsageApi();
+app.MapAdminApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -49,6 +49,12 @@ public static class AuthEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         account.MapPost("/signin", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            if (!AntiforgeryValid(http))
+            {
+                // Not posted from our sign-in page (or the page is stale): show a fresh one rather than an error.
+                return Results.Redirect("/account/login");
+            }
+
             var form = await http.Request.ReadFormAsync();
             var returnUrl = form["returnUrl"].ToString();
             if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") || returnUrl.StartsWith("/\\"))
@@ -64,10 +70,19 @@ public static class AuthEndpoints
         });
         account.MapPost("/signout", async (HttpContext http) =>
         {
+            if (!AntiforgeryValid(http))
+            {
+                return Results.Redirect("/account/login");
+            }
+
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             return Results.Redirect("/account/login");
         });
     }
+
+    /// <summary>Whether the form carries the antiforgery token of a page we served (the middleware checked it; reading the form would throw otherwise).</summary>
+    private static bool AntiforgeryValid(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: false };
 
     private static async Task<string?> PasswordSignInAsync(SignInManager<AppUser> signIn, string? email, string? password)
     {

@@ -3,6 +3,7 @@ using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.App.Security;
+using BulkImport.Core.Security;
 
 namespace BulkImport.App.Api;
 
@@ -23,28 +24,40 @@ public static class ClientsEndpoints
             var result = await clients.SearchAsync(search, PageRequest.Of(page, pageSize), ct);
             return TypedResults.Ok(new PageDto<ClientDto>([.. result.Items.Select(c => ToDto(c, withAssignments: false))], result.PageNumber, result.PageSize, result.TotalCount));
         });
-        group.MapGet("/{id:int}", async (int id, ClientQueries clients, CancellationToken ct) =>
-            await clients.GetAsync(id, ct) is { } client
-                ? TypedResults.Ok(ToDto(client, withAssignments: true))
-                : throw ImportProblem.NotFound($"Client {id} does not exist. Search clients with GET /api/clients?search=."));
+        group.MapGet("/{id:int}", async (int id, bool? reveal, HttpContext http, ClientQueries clients, SensitiveDataAudit audit, CancellationToken ct) =>
+        {
+            var client = await clients.GetAsync(id, ct)
+                ?? throw ImportProblem.NotFound($"Client {id} does not exist. Search clients with GET /api/clients?search=.");
+            if (reveal == true)
+            {
+                if (!ImportAccess.MayRevealSsn(http.User))
+                {
+                    throw new ImportProblem(StatusCodes.Status403Forbidden, "Not allowed", "Only support staff or an administrator can reveal an SSN. Leave out reveal=true to see the client masked.");
+                }
+
+                await audit.RecordClientRevealAsync(AuthEndpoints.NameOf(http.User), id, ClientColumns.Ssn, ct);
+            }
+
+            return TypedResults.Ok(ToDto(client, withAssignments: true, reveal == true));
+        });
         return group;
     }
 
-    private static ClientDto ToDto(Client client, bool withAssignments) => new(
+    private static ClientDto ToDto(Client client, bool withAssignments, bool reveal = false) => new(
         client.ClientId,
-        Named(ClientColumns.All, ClientColumns.ToValues(client)),
+        Named(ClientColumns.All, ClientColumns.ToValues(client), reveal),
         withAssignments
             ? [.. client.Assignments.Select(a => new AssignmentDto(a.AssignmentId, a.CourseId, a.SectionId,
                 Named(ClientAssignmentColumns.All, ClientAssignmentColumns.ToValues(a)),
                 [.. a.Invoices.Select(i => new InvoiceDto(i.InvoiceId, i.Amount, i.InvoiceDate.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture), i.Status))]))]
             : null);
 
-    private static Dictionary<string, string> Named(IReadOnlyList<string> columns, string?[] values)
+    private static Dictionary<string, string> Named(IReadOnlyList<string> columns, string?[] values, bool reveal = false)
     {
         var named = new Dictionary<string, string>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
         {
-            named[columns[i]] = values[i] ?? "";
+            named[columns[i]] = (reveal ? values[i] : SensitiveValues.Mask(columns[i], values[i])) ?? "";
         }
 
         return named;

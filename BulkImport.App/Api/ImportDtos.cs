@@ -1,5 +1,6 @@
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
 
 namespace BulkImport.App.Api;
 
@@ -22,15 +23,19 @@ public sealed record ImportSummary(
 /// <summary>One message next to its cell.</summary>
 public sealed record RowMessageDto(string? Column, string Message);
 
-/// <summary>A row of SPEC section 12: values by column name (canonical), status, action, messages.</summary>
+/// <summary>
+/// A row of SPEC section 12: values by column name (canonical), status, action, messages. Sensitive values (SSN) are
+/// masked unless <paramref name="reveal"/> is set for a permitted person, and that reveal is recorded by the caller.
+/// </summary>
 public sealed record ImportRowDto(int RowNumber, RowStatus Status, RowAction? Action, IReadOnlyDictionary<string, string> Values, IReadOnlyList<RowMessageDto> Messages, long? RecordId, long? InvoiceId)
 {
-    public static ImportRowDto From(ImportRow row, IImportDomain domain)
+    public static ImportRowDto From(ImportRow row, IImportDomain domain, bool reveal = false)
     {
         var values = new Dictionary<string, string>(domain.Columns.Count);
         for (var i = 0; i < domain.Columns.Count; i++)
         {
-            values[domain.Columns[i]] = i < row.Values.Length ? row.Values[i] ?? "" : "";
+            var value = i < row.Values.Length ? row.Values[i] ?? "" : "";
+            values[domain.Columns[i]] = reveal ? value : SensitiveValues.Mask(domain.Columns[i], value) ?? "";
         }
 
         return new ImportRowDto(row.RowNumber, row.Status, row.Action == RowAction.None ? null : row.Action, values,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace BulkImport.App.Api;
 
 /// <summary>Turns the problems a person can act on into RFC 7807 problem details with that message.</summary>
-public sealed class ProblemHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<ImportOptions> importOptions) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -15,7 +15,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
             ImportProblem p => (p.StatusCode, p.Title, p.Message),
             DomainNotAvailableException d => (StatusCodes.Status400BadRequest, "Domain not available", d.Message),
             BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                (StatusCodes.Status413PayloadTooLarge, "File too large", "The upload is larger than the size limit. Split the file into smaller files and import each one."),
+                (StatusCodes.Status413PayloadTooLarge, "File too large", ImportFiles.TooLarge(importOptions.Value.MaxFileBytes).Message),
             BadHttpRequestException b => (b.StatusCode, "Invalid request", "The request could not be read: " + b.Message),
             _ => (0, "", ""),
         };

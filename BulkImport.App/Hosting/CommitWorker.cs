@@ -6,24 +6,8 @@ namespace BulkImport.App.Hosting;
 /// The one background consumer that commits imports, so writers never contend. It does not depend on any browser:
 /// closing every tab changes nothing.
 /// </summary>
-public sealed class CommitWorker(ImportWorkQueue queue, ImportCommitRunner runner, ILogger<CommitWorker> logger) : BackgroundService
+public sealed class CommitWorker(ImportWorkQueue queue, ImportCommitRunner runner, ILogger<CommitWorker> logger)
+    : ImportQueueWorker(queue.Commit.Reader, logger, "Commit")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var importId in queue.Commit.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await runner.RunAsync(importId, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Commit of import {ImportId} failed unexpectedly", importId);
-            }
-        }
-    }
+    protected override Task RunAsync(int importId, CancellationToken stoppingToken) => runner.RunAsync(importId, stoppingToken);
 }

@@ -28,7 +28,9 @@ public static class ServiceRegistration
         // (tests and deployments add their sources after Program.cs has registered the services).
         services.AddDbContextFactory<BulkImportDbContext>((sp, o) => o
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas())
+            // Never: parameter values are row content (SSNs, birth dates) and must not reach logs or exception messages.
+            .EnableSensitiveDataLogging(false));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImportDomain, ClientDomain>();
@@ -44,6 +46,8 @@ public static class ServiceRegistration
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
         services.AddSingleton<UsageService>();
+        services.AddSingleton<UsageLimitSettings>();
+        services.AddSingleton<SelectListAdministration>();
         services.AddSingleton<ImportStagingService>();
         services.AddSingleton<ImportCommitRunner>();
         services.AddSingleton<ImportService>();

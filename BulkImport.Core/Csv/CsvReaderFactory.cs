@@ -40,6 +40,9 @@ internal static class CsvReaderFactory
             // decides when that is), so records between 1x and 2x complete and CsvRowReader refuses them with their
             // exact size; past 2x it is almost always a runaway quote, refused without reading the rest of the file.
             MaxRecordSize = (int)Math.Min(int.MaxValue, 2L * limits.MaxRecordBytes),
+
+            // Row content is personal data (SSN, birth date): CsvHelper's exception messages must not carry it into logs.
+            IncludeValuesInExceptions = false,
             Encoding = sniff.Encoding,
         };
 

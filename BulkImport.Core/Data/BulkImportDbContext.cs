@@ -2,6 +2,7 @@ using BulkImport.Core.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Usage;
 using BulkImport.Core.Security;
+using BulkImport.Core.Settings;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -30,8 +30,7 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
                 size += read;
                 if (size > _options.MaxFileBytes)
                 {
-                    throw new ImportProblem(413, "File too large",
-                        $"The file is larger than the {FormatBytes(_options.MaxFileBytes)} limit. Split it into smaller files and import each one.");
+                    throw TooLarge(_options.MaxFileBytes);
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -47,11 +46,19 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
         return new StoredFile(storedName, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
+    /// <summary>The refusal of an upload over the size limit (413), naming the limit.</summary>
+    public static ImportProblem TooLarge(long limit) =>
+        new(413, "File too large", $"The file is larger than the {FormatBytes(limit)} limit. Split it into smaller files and import each one.");
+
     public void Delete(StoredFile file) => File.Delete(Path.Combine(_options.UploadsFolder, file.StoredFileName));
 
     public string PathOf(Import import) => Path.Combine(_options.UploadsFolder, import.StoredFileName);
 
-    public static string FormatBytes(long bytes) => bytes % (1024 * 1024) == 0
-        ? $"{bytes / (1024 * 1024):N0} MiB"
-        : $"{bytes / 1024.0 / 1024.0:N1} MiB";
+    /// <summary>A size as a limit is stated: MiB, or KiB and bytes for small limits (tests and tight installations).</summary>
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024):N0} MiB" : $"{bytes / 1024.0 / 1024.0:N1} MiB",
+        >= 1024 => bytes % 1024 == 0 ? $"{bytes / 1024:N0} KiB" : $"{bytes / 1024.0:N1} KiB",
+        _ => bytes == 1 ? "1 byte" : $"{bytes:N0} bytes",
+    };
 }

@@ -153,6 +153,14 @@ public sealed class ImportService(
         return new Page<ImportRow>(items, page.Page, page.PageSize, total);
     }
 
+    /// <summary>One row of an import by its row number.</summary>
+    public async Task<ImportRow> RowAsync(int id, int rowNumber, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ImportRows.AsNoTracking().SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
+    }
+
     /// <summary>Changes cells of one row and revalidates it and the rows sharing its key; returns the row and the import with new counts.</summary>
     public async Task<(ImportRow Row, Import Import)> EditRowAsync(int id, int rowNumber, IReadOnlyDictionary<string, string?> changes, CancellationToken ct)
     {
@@ -296,17 +304,32 @@ public sealed class ImportService(
         return await GetAsync(id, ct);
     }
 
-    /// <summary>The name shown for an upload: no path, no control characters, bounded length. It is never used in a path.</summary>
+    /// <summary>The longest file name shown; longer names are shortened in the middle, keeping the extension.</summary>
+    public const int MaxShownFileNameLength = 200;
+
+    /// <summary>
+    /// The name shown for an upload: the last part of any path (either slash), without control or invisible formatting
+    /// characters (NUL, bidi overrides that disguise "exe.csv" as "csv.exe", zero-width spaces), at most
+    /// <see cref="MaxShownFileNameLength"/> characters. It is only ever shown (pages encode it); the stored file has a
+    /// generated name.
+    /// </summary>
     public static string SafeFileName(string? name)
     {
         var baseName = (name ?? "").Replace('\\', '/');
         baseName = baseName[(baseName.LastIndexOf('/') + 1)..];
-        var clean = new string(baseName.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (clean.Length == 0)
+        var clean = new string(baseName.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray()).Trim();
+        if (clean.Length == 0 || clean is "." or "..")
         {
             clean = "upload.csv";
         }
 
-        return clean.Length > 200 ? clean[..200] : clean;
+        if (clean.Length <= MaxShownFileNameLength)
+        {
+            return clean;
+        }
+
+        var extension = Path.GetExtension(clean);
+        extension = extension.Length is > 1 and <= 10 ? extension : "";
+        return clean[..(MaxShownFileNameLength - extension.Length - 1)] + "…" + extension;
     }
 }

@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Security;
 
-/// <summary>Records every reveal of a masked value (SSN), so who saw which row, and when, can be answered later.</summary>
+/// <summary>Records every reveal of a masked value (SSN) and every download of personal data, so who saw what, and when, can be answered later.</summary>
 public sealed class SensitiveDataAudit(IDbContextFactory<BulkImportDbContext> dbFactory, TimeProvider clock)
 {
     public Task RecordRevealAsync(string user, int importId, int rowNumber, string column, CancellationToken ct) =>
-        RecordAsync(user, "reveal", $"Import {importId}, row {rowNumber}, {column}", ct);
+        RecordAsync(user, AuditActions.Reveal, $"Import {importId}, row {rowNumber}, {column}", ct);
+
+    public Task RecordClientRevealAsync(string user, int clientId, string column, CancellationToken ct) =>
+        RecordAsync(user, AuditActions.Reveal, $"Client {clientId}, {column}", ct);
 
     /// <summary>Records a download of personal data (a pre-filled template holds SSNs and birth dates).</summary>
-    public Task RecordExportAsync(string user, string what, CancellationToken ct) => RecordAsync(user, "export", what, ct);
+    public Task RecordExportAsync(string user, string what, CancellationToken ct) => RecordAsync(user, AuditActions.Export, what, ct);
 
     private async Task RecordAsync(string user, string action, string detail, CancellationToken ct)
     {

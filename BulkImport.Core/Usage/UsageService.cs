@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace BulkImport.Core.Usage;
 
-/// <summary>Counts committed rows against the licensed limits, in the server's local calendar (weeks run Monday to Sunday).</summary>
+/// <summary>
+/// Counts committed rows against the licensed limits, in the server's local calendar (weeks run Monday to Sunday).
+/// The limits are the configuration's unless an administrator stored others (<see cref="UsageLimitSettings"/>).
+/// </summary>
 public sealed class UsageService(IOptionsMonitor<UsageOptions> options, TimeProvider clock)
 {
     public async Task<UsageReport> GetAsync(BulkImportDbContext db, CancellationToken ct)
     {
-        var limits = options.CurrentValue;
+        var limits = await UsageLimitSettings.EffectiveAsync(db, options.CurrentValue, ct);
         var now = clock.GetLocalNow();
         var today = new DateTimeOffset(now.Date, now.Offset);
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));

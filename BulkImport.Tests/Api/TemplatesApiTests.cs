@@ -95,7 +95,8 @@ public sealed class TemplatesApiTests : IAsyncLifetime
             var stored = (await _api.ClientAsync(int.Parse(cells[0]))).GetProperty("values");
             for (var i = 0; i < columns.Length; i++)
             {
-                cells[i].Should().Be(stored.GetProperty(columns[i]).GetString(), $"{columns[i]} of client {cells[0]}");
+                // The client API masks the SSN; the template (recorded, Importer and Admin only) has it in full.
+                BulkImport.Core.Security.SensitiveValues.Mask(columns[i], cells[i]).Should().Be(stored.GetProperty(columns[i]).GetString(), $"{columns[i]} of client {cells[0]}");
             }
         }
     }

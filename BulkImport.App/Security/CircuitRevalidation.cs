@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using BulkImport.Core.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace BulkImport.App.Security;
+
+/// <summary>
+/// A live Blazor circuit keeps the user it started with; this checks that user's security stamp every
+/// <see cref="SecurityOptions.RevalidationInterval"/>, so a disabled user (or one whose groups changed) loses the
+/// open pages too and is sent to sign in.
+/// </summary>
+public sealed class CircuitRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> identity, IOptions<SecurityOptions> security)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval =>
+        security.Value.RevalidationInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : security.Value.RevalidationInterval;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await IsCurrentAsync(users, authenticationState.User);
+    }
+
+    private async Task<bool> IsCurrentAsync(UserManager<AppUser> users, ClaimsPrincipal principal)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null || user.IsDisabled)
+        {
+            return false;
+        }
+
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}

@@ -15,7 +15,13 @@ builder.Services.AddScoped<ImportGate>();
 builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddHostedService<BulkImport.App.Hubs.ProgressRelay>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(mud =>
+{
+    // Action messages appear bottom right, out of the way of the page's own buttons, and go after a few seconds.
+    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+    mud.SnackbarConfiguration.VisibleStateDuration = 3000;
+    mud.SnackbarConfiguration.PreventDuplicates = false;
+});
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandler>();

@@ -77,7 +77,8 @@ public sealed class ImportService(
             ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
     }
 
-    public async Task<Page<Import>> ListAsync(ImportFilter filter, PageRequest page, CancellationToken ct)
+    /// <summary>The history page by page, newest first (or oldest first).</summary>
+    public async Task<Page<Import>> ListAsync(ImportFilter filter, PageRequest page, CancellationToken ct, bool oldestFirst = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Imports.AsNoTracking().AsQueryable();
@@ -103,7 +104,8 @@ public sealed class ImportService(
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var ordered = oldestFirst ? query.OrderBy(i => i.Id) : query.OrderByDescending(i => i.Id);
+        var items = await ordered.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new Page<Import>(items, page.Page, page.PageSize, total);
     }
 

@@ -96,6 +96,9 @@ public static class AuthorizationMatrix
         new("GET|POST /imports/{Id:int}", OnImport(HttpMethod.Get, "", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok),
         new("GET|POST /imports/live", Get("/imports/live"),           SignIn,       Forbidden, Forbidden, Ok,         Ok,        Ok),
         new("GET|POST /admin", Get("/admin"),                         SignIn,       Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
+        // Clients: every signed-in user, as GET /api/clients (SSNs masked).
+        new("GET|POST /clients", Get("/clients"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
+        new("GET|POST /clients/{Id:int}", Get("/clients/1"),          SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
         new("GET|POST /Error", Get("/Error"),                         SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
         new("GET|POST /not-found", Get("/not-found"),                 SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
     ];

@@ -1,0 +1,58 @@
+using Bunit;
+using BulkImport.App.Components.Shared;
+
+namespace BulkImport.Tests.Components;
+
+public sealed class CountsBarTests : ComponentTest
+{
+    [Fact]
+    public void Shows_total_valid_error_and_skipped_rows_as_figures()
+    {
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, Samples.Import(total: 12_345, valid: 12_000, errors: 300, skipped: 45, inserts: 11_000, updates: 1_000)));
+
+        cut.Find("[data-testid=count-total]").TextContent.Should().Be("12,345");
+        cut.Find("[data-testid=count-valid]").TextContent.Should().Be("12,000");
+        cut.Find("[data-testid=count-error]").TextContent.Should().Be("300");
+        cut.Find("[data-testid=count-skipped]").TextContent.Should().Be("45");
+        var labels = cut.FindAll(".mud-typography-caption").Select(e => e.TextContent).ToList();
+        labels.Should().Equal("Total Rows", "Valid Rows", "Error Rows", "Skipped Rows");
+        cut.Find("[data-testid=count-actions]").TextContent.Should().Contain("11,000 will be inserted and 1,000 updated");
+    }
+
+    [Fact]
+    public void Says_nothing_about_actions_when_no_row_is_valid()
+    {
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, Samples.Import(total: 2, valid: 0, errors: 2, skipped: 0, inserts: 0, updates: 0)));
+
+        cut.FindAll("[data-testid=count-actions]").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("count-total-card", RowFilter.All)]
+    [InlineData("count-valid-card", RowFilter.Valid)]
+    [InlineData("count-error-card", RowFilter.Errors)]
+    [InlineData("count-skipped-card", RowFilter.Skipped)]
+    public void A_click_on_a_figure_raises_its_filter(string card, RowFilter expected)
+    {
+        var raised = new List<RowFilter>();
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, Samples.Import()).Add(x => x.OnFilter, f => raised.Add(f)));
+
+        cut.Find($"[data-testid={card}]").Click();
+
+        raised.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void The_figure_of_the_shown_filter_is_marked()
+    {
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, Samples.Import()).Add(x => x.Active, RowFilter.Errors));
+
+        cut.Find("[data-testid=count-error-card]").GetAttribute("aria-pressed").Should().Be("true");
+        cut.Find("[data-testid=count-total-card]").GetAttribute("aria-pressed").Should().Be("false");
+
+        cut.Render(p => p.Add(x => x.Active, RowFilter.All));
+
+        cut.Find("[data-testid=count-total-card]").GetAttribute("aria-pressed").Should().Be("true");
+        cut.Find("[data-testid=count-error-card]").GetAttribute("aria-pressed").Should().Be("false");
+    }
+}

@@ -1,0 +1,107 @@
+using Bunit;
+using BulkImport.App.Components.Pages.Imports;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
+using BulkImport.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Components;
+
+public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fixture)
+{
+    private IRenderedComponent<MudBlazor.MudDialogProvider>? _dialogs;
+
+    private async Task<(Import Import, IRenderedComponent<ImportDetail> Page)> OpenAsync(string? viewer = null, string role = Roles.Importer)
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name", "Email"],
+            [["Ann", "Smith", "ann@example.org"], ["Bob", "Jones", "not-an-email"], ["Cat", "Brown", ""]]);
+        SignIn(viewer ?? import.CreatedBy, role);
+        _dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=review-grid]"));
+        return (import, page);
+    }
+
+    private Task<Import> StoredAsync(int id) => AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
+
+    [Fact]
+    public async Task In_review_it_shows_the_counts_the_steps_the_guidance_and_Confirm_Import()
+    {
+        var (_, page) = await OpenAsync();
+
+        page.Find("[data-testid=count-total]").TextContent.Should().Be("3");
+        page.Find("[data-testid=count-valid]").TextContent.Should().Be("2");
+        page.Find("[data-testid=count-error]").TextContent.Should().Be("1");
+        page.Find("[data-testid=import-step-4]").GetAttribute("data-state").Should().Be("active");
+        page.Find("[data-testid=review-help]").TextContent.Should().Contain("pencil").And.Contain("Confirm Import");
+        page.Find("[data-testid=continue-to-confirm]").TextContent.Trim().Should().Be("Confirm Import");
+    }
+
+    [Fact]
+    public async Task Confirm_Import_opens_the_panel_with_the_usage_and_Confirm_and_Import_queues_the_commit()
+    {
+        var (import, page) = await OpenAsync();
+
+        page.Find("[data-testid=continue-to-confirm]").Click();
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=confirm-panel]"));
+        page.Find("[data-testid=confirm-rows]").TextContent.Should().Be("2");
+        page.Find("[data-testid=usage-table]").TextContent.Should().Contain("Today");
+        page.Find("[data-testid=import-step-5]").GetAttribute("data-state").Should().Be("active");
+
+        page.Find("[data-testid=confirm-import]").Click();
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=progress-panel], [data-testid=completion-summary]"));
+        (await StoredAsync(import.Id)).Status.Should().NotBe(ImportStatus.ReadyForReview);
+    }
+
+    [Fact]
+    public async Task Cancel_asks_first_and_Keep_Going_changes_nothing()
+    {
+        var (import, page) = await OpenAsync();
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+        var dialogs = _dialogs!;
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.Find(".mud-dialog").TextContent.Should().Contain($"Cancel import #{import.Id}?").And.Contain("Nothing has been imported yet");
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Keep Going").Click();
+
+        await dialogs.WaitForAssertionAsync(() => dialogs.FindAll(".mud-dialog").Should().BeEmpty());
+        (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.ReadyForReview);
+    }
+
+    [Fact]
+    public async Task Cancel_Import_in_the_dialog_cancels_it()
+    {
+        var (import, page) = await OpenAsync();
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+        var dialogs = _dialogs!;
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=completion-summary]").TextContent.Should().Contain("Import cancelled"));
+        (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task A_supervisor_watches_but_cannot_fix_or_confirm()
+    {
+        var (_, page) = await OpenAsync("supervisor@bulkimport.local", Roles.Supervisor);
+
+        page.FindAll("[data-testid=continue-to-confirm]").Should().BeEmpty();
+        page.FindAll("[data-testid^=edit-row-]").Should().BeEmpty();
+        page.FindAll("[data-testid=review-help]").Should().BeEmpty();
+        page.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Cancel Import", "a supervisor may cancel any import");
+    }
+
+    [Fact]
+    public async Task Another_operator_s_import_does_not_exist_for_an_importer()
+    {
+        var import = await StagedImports.ClientsAsync(AppServices, 1);
+        SignIn("someone.else@bulkimport.local", Roles.Importer);
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+
+        await page.WaitForAssertionAsync(() => page.Markup.Should().Contain($"Import {import.Id} does not exist"));
+        page.FindAll("[data-testid=review-grid]").Should().BeEmpty();
+    }
+}

@@ -1,0 +1,90 @@
+using Bunit;
+using BulkImport.App.Components.Pages.Imports;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Components;
+
+public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(fixture)
+{
+    private readonly string _user = $"op-{Guid.NewGuid():N}@bulkimport.local";
+
+    private IRenderedComponent<NewImportWizard> RenderWizard()
+    {
+        SignIn(_user, Roles.Importer);
+        RenderPopovers();
+        return Render<NewImportWizard>(p => p.Add(x => x.UserName, _user));
+    }
+
+    private static void Choose(IRenderedComponent<NewImportWizard> cut, string label) =>
+        cut.FindAll(".mud-radio").Single(r => r.TextContent.Trim() == label).QuerySelector("input")!.Click();
+
+    [Fact]
+    public void Starts_on_Select_Domain_with_Client_and_Add_and_Update()
+    {
+        var cut = RenderWizard();
+
+        cut.FindAll(".mud-step-label-content, .mud-step .mud-typography").Select(e => e.TextContent).Should().Contain(["Select Domain", "Download Template", "Upload File"]);
+        cut.FindAll(".mud-radio").Select(r => r.TextContent.Trim()).Should().ContainInOrder("Client", "Client Assignment", "Add", "Update", "Add & Update");
+        cut.Find("[data-testid=domain-help]").TextContent.Should().Contain("client demographic and contact information");
+        cut.Markup.Should().Contain("Existing Client IDs update existing clients. Blank Client ID creates a new client.");
+        cut.FindAll("[data-testid=auto-create-invoices]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Auto_Create_Invoices_is_offered_for_assignments_with_Add_or_Add_and_Update_only()
+    {
+        var cut = RenderWizard();
+
+        Choose(cut, "Client Assignment");
+        cut.FindAll("[data-testid=auto-create-invoices]").Should().NotBeEmpty();
+        cut.Find("[data-testid=domain-help]").TextContent.Should().Contain("enrollments");
+
+        Choose(cut, "Update");
+        cut.FindAll("[data-testid=auto-create-invoices]").Should().BeEmpty();
+        cut.Markup.Should().Contain("Changing the SectionID does not transfer a student");
+
+        Choose(cut, "Add");
+        cut.FindAll("[data-testid=auto-create-invoices]").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void The_templates_follow_the_chosen_domain()
+    {
+        var cut = RenderWizard();
+        cut.Find("[data-testid=next-step]").Click();
+
+        cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/Client.csv");
+        cut.Find("[data-testid=prefilled-template]").HasAttribute("disabled").Should().BeTrue("no course is chosen yet");
+        cut.Find("[data-testid=skip-template]").TextContent.Trim().Should().Be("Skip this step");
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Back").Click();
+        Choose(cut, "Client Assignment");
+        cut.Find("[data-testid=next-step]").Click();
+
+        cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/ClientAssignment.csv");
+    }
+
+    [Fact]
+    public async Task Review_Results_sends_the_file_and_opens_the_import()
+    {
+        var cut = RenderWizard();
+        Choose(cut, "Add");
+        cut.Find("[data-testid=next-step]").Click();
+        cut.Find("[data-testid=skip-template]").Click();
+        cut.Find("[data-testid=review-results]").HasAttribute("disabled").Should().BeTrue("no file is chosen yet");
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("First Name,Last Name\r\nAnn,Smith\r\n", "ann.csv", contentType: "text/csv"));
+        cut.Find("[data-testid=chosen-file-name]").TextContent.Should().Be("ann.csv");
+        cut.Find("[data-testid=review-results]").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        await cut.WaitForAssertionAsync(() => navigation.Uri.Should().MatchRegex(@"/imports/\d+$"));
+        var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..]);
+        var import = await AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
+        (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((Domain.Client, Operation.Add, "ann.csv", _user));
+    }
+}

@@ -236,7 +236,7 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
 
         var domain = App.Services.GetRequiredService<ImportDomains>().Get(Domain.Client);
         var grid = bunit.Render<ReviewGrid>(p => p.Add(g => g.ImportId, import.Id).Add(g => g.Domain, domain));
-        grid.WaitForAssertion(() => grid.Markup.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        grid.WaitForAssertion(() => grid.Markup.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), TimeSpan.FromSeconds(15)); // loads from the database
         grid.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;");
         grid.FindAll("script, img, b[onmouseover]").Should().BeEmpty();
         await ClientDataIsUnchangedAsync();

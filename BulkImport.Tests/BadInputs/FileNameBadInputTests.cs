@@ -71,7 +71,7 @@ public sealed class FileNameBadInputTests : BadInputApiTest
         bunit.Services.AddSingleton(App.Services.GetRequiredService<ImportService>());
         var history = bunit.Render<HistoryTable>();
 
-        history.WaitForAssertion(() => history.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;&lt;b&gt;.csv"));
+        history.WaitForAssertion(() => history.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;&lt;b&gt;.csv"), TimeSpan.FromSeconds(15)); // loads from the database
         history.FindAll("img, b").Should().BeEmpty("the name is text, not markup");
         await ClientDataIsUnchangedAsync();
     }

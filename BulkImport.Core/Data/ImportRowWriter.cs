@@ -27,7 +27,7 @@ public sealed class ImportRowWriter : IAsyncDisposable
         AddParameter("@status", 0);
         AddParameter("@action", 0);
         AddParameter("@values", "");
-        AddParameter("@messages", DBNull.Value);
+        AddParameter("@messages", "");
         AddParameter("@rowKey", DBNull.Value);
     }
 
@@ -44,7 +44,7 @@ public sealed class ImportRowWriter : IAsyncDisposable
         p[2].Value = (int)status;
         p[3].Value = (int)action;
         p[4].Value = RowJson.SerializeValues(values);
-        p[5].Value = (object?)RowJson.SerializeMessages(messages) ?? DBNull.Value;
+        p[5].Value = RowJson.SerializeMessages(messages);
         p[6].Value = (object?)rowKey ?? DBNull.Value;
         await _insert.ExecuteNonQueryAsync(ct);
 

@@ -14,8 +14,9 @@ public static class RowJson
 
     public static string?[] DeserializeValues(string json) => JsonSerializer.Deserialize(json, RowJsonContext.Default.StringArray) ?? [];
 
-    public static string? SerializeMessages(List<RowMessage> messages) =>
-        messages.Count == 0 ? null : JsonSerializer.Serialize(messages, RowJsonContext.Default.ListRowMessage);
+    /// <summary>No messages is stored as "" (the column is NOT NULL; an empty text costs no more than a NULL in SQLite).</summary>
+    public static string SerializeMessages(List<RowMessage> messages) =>
+        messages.Count == 0 ? "" : JsonSerializer.Serialize(messages, RowJsonContext.Default.ListRowMessage);
 
     public static List<RowMessage> DeserializeMessages(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];

@@ -41,6 +41,9 @@ app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
 app.MapAuthApi();
 app.MapImportsApi();
 app.MapClientsApi();
+app.MapTemplatesApi();
+app.MapCoursesApi();
+app.MapUsageApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

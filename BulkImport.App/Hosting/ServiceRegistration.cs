@@ -1,6 +1,7 @@
 using BulkImport.Core.Clients;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
+using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImportDomain, ClientDomain>();
+        services.AddSingleton<IImportDomain, ClientAssignmentDomain>();
         services.AddSingleton(sp =>
         {
             var features = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeatureOptions>>().Value;
@@ -47,6 +49,8 @@ public static class ServiceRegistration
         services.AddSingleton<ImportService>();
         services.AddSingleton<ResultsFile>();
         services.AddSingleton<ClientQueries>();
+        services.AddSingleton<CourseQueries>();
+        services.AddSingleton<TemplateFile>();
         services.AddSingleton<BulkImport.Core.Security.SensitiveDataAudit>();
         services.AddSingleton<AppReadiness>();
         services.AddHostedService<DatabaseStartupService>();

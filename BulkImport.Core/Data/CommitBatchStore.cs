@@ -23,7 +23,7 @@ public sealed class CommitBatchStore : IDisposable
             ("@importId", importId), ("@valid", (int)RowStatus.Valid), ("@after", 0), ("@take", 0));
         _mark = Command(connection,
             "UPDATE ImportRows SET Status = @status, RecordId = @recordId, InvoiceId = @invoiceId, Messages = @messages WHERE ImportId = @importId AND RowNumber = @rowNumber AND Status = @valid",
-            ("@status", 0), ("@recordId", DBNull.Value), ("@invoiceId", DBNull.Value), ("@messages", ""),
+            ("@status", 0), ("@recordId", DBNull.Value), ("@invoiceId", DBNull.Value), ("@messages", DBNull.Value),
             ("@importId", importId), ("@rowNumber", 0), ("@valid", (int)RowStatus.Valid));
         _counters = Command(connection,
             "UPDATE Imports SET ProcessedRows = ProcessedRows + @processed, Inserted = Inserted + @inserted, Updated = Updated + @updated, Failed = Failed + @failed WHERE Id = @importId",
@@ -58,7 +58,7 @@ public sealed class CommitBatchStore : IDisposable
             p[0].Value = (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed);
             p[1].Value = (object?)outcome.RecordId ?? DBNull.Value;
             p[2].Value = (object?)outcome.InvoiceId ?? DBNull.Value;
-            p[3].Value = outcome.Error is null ? "" : RowJson.SerializeMessages([new RowMessage(null, outcome.Error, "commit")]);
+            p[3].Value = RowJson.SerializeMessages(outcome.Error is null ? [] : [new RowMessage(null, outcome.Error, "commit")]);
             p[5].Value = outcome.RowNumber;
             if (await _mark.ExecuteNonQueryAsync(ct) != 1)
             {

@@ -14,9 +14,9 @@ public static class RowJson
 
     public static string?[] DeserializeValues(string json) => JsonSerializer.Deserialize(json, RowJsonContext.Default.StringArray) ?? [];
 
-    /// <summary>No messages is stored as "" (the column is NOT NULL; an empty text costs no more than a NULL in SQLite).</summary>
+    /// <summary>"[]" for no messages: the column is NOT NULL, and every valid row has none.</summary>
     public static string SerializeMessages(List<RowMessage> messages) =>
-        messages.Count == 0 ? "" : JsonSerializer.Serialize(messages, RowJsonContext.Default.ListRowMessage);
+        messages.Count == 0 ? "[]" : JsonSerializer.Serialize(messages, RowJsonContext.Default.ListRowMessage);
 
     public static List<RowMessage> DeserializeMessages(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];

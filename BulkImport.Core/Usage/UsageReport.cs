@@ -11,7 +11,7 @@ public sealed record UsageReport(UsagePeriod Today, UsagePeriod ThisWeek, UsageP
 {
     public IEnumerable<UsagePeriod> Periods => [Today, ThisWeek, ThisMonth];
 
-    /// <summary>Why <paramref name="rows"/> more rows would pass a limit, or null when they fit.</summary>
+    /// <summary>Why <paramref name="rows"/> more rows would pass a limit, or null when they fit (reaching a limit exactly is allowed).</summary>
     public string? WhyNotAllowed(long rows)
     {
         foreach (var period in Periods)
@@ -19,11 +19,22 @@ public sealed record UsageReport(UsagePeriod Today, UsagePeriod ThisWeek, UsageP
             var over = period.Used + rows - period.Allowed;
             if (over > 0)
             {
-                return $"This import would pass the {period.Period.ToLowerInvariant()} limit of {period.Allowed:N0} rows by {over:N0} rows " +
-                       $"({period.Used:N0} already used, {rows:N0} to import). Import fewer rows or wait until the limit resets.";
+                return $"This import would pass the {LimitName(period)} limit of {Rows(period.Allowed)} by {Rows(over)} " +
+                       $"({period.Used:N0} already used {period.Period.ToLowerInvariant()}, {rows:N0} to import). " +
+                       "Import fewer rows (skip some, or split the file) or wait until the limit resets.";
             }
         }
 
         return null;
     }
+
+    private static string LimitName(UsagePeriod period) => period.Period switch
+    {
+        "Today" => "daily",
+        "This Week" => "weekly",
+        "This Month" => "monthly",
+        _ => period.Period.ToLowerInvariant(),
+    };
+
+    private static string Rows(long count) => count == 1 ? "1 row" : $"{count:N0} rows";
 }

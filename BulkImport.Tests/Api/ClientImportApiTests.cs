@@ -69,14 +69,16 @@ public sealed class ClientImportApiTests : IAsyncLifetime
         committed.Inserted.Should().Be(2);
         committed.Failed.Should().Be(0);
 
-        var results = await _api.ResultsAsync(import.Id);
+        var bytes = await _api.Http.GetByteArrayAsync($"/api/imports/{import.Id}/results.csv");
+        bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "the results file is UTF-8 with a BOM so Excel opens it right");
+        var results = Encoding.UTF8.GetString(bytes);
         results.Should().StartWith("\uFEFFRow Number,Status,Action,Created/Updated ID,Error Messages\r\n");
         var lines = results.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(5);
         lines[1].Should().MatchRegex(@"^2,Success,Insert,\d+,$");
         lines[2].Should().MatchRegex(@"^3,Success,Insert,\d+,$");
         lines[3].Should().StartWith("4,Skipped,,,");
-        lines[4].Should().StartWith("5,Failed,,,Client ID 999 does not exist");
+        lines[4].Should().StartWith("5,Failed,,,\"Client ID 999 does not exist");
 
         var newId = int.Parse(lines[1].Split(',')[3]);
         var client = await _api.ClientAsync(newId);

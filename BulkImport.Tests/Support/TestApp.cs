@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using BulkImport.Core.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +18,14 @@ namespace BulkImport.Tests.Support;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private bool _kestrel;
 
-    public TestApp(Dictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides, e.g. <c>["Usage:RowsPerDay"] = "3"</c>.</param>
+    /// <param name="services">Service overrides applied after the app's own registrations (a fixed clock, a worker removed).</param>
+    public TestApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataFolder = Path.Combine(AppContext.BaseDirectory, "test-data", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         _settings = new Dictionary<string, string?>
@@ -35,6 +42,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string DataFolder { get; }
 
     public string ConnectionString => _settings["ConnectionStrings:BulkImport"]!;
+
+    /// <summary>A fresh context on the app's database, for arranging data and checking what an import wrote.</summary>
+    public BulkImportDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContext();
 
     /// <summary>The demo user of a permission group (Development only): importer, supervisor, support, admin.</summary>
     public static (string Email, string Password) DemoUser(string role) =>
@@ -60,7 +71,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Program.cs reads the connection string while registering services, before ConfigureAppConfiguration sources
+        // exist under minimal hosting; settings made with UseSetting are host settings, visible from the start.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+
         if (_kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");

@@ -16,8 +16,19 @@ public static class ClientAssignmentColumns
     public const string SponsorCompany = "Sponsor (Company)";
     public const string MarketingSource = "Marketing Source";
 
-    public static readonly IReadOnlyList<string> All =
-        [ClientId, CourseId, SectionId, EnrollmentStatus, EnrollmentDate, RegisteredBy, TranscriptStatus, SponsorCompany, MarketingSource];
+    /// <summary>The columns after the key, with the <see cref="ClientAssignment"/> property (and database column) that stores each.</summary>
+    public static readonly IReadOnlyList<(string Column, string Property)> Stored =
+    [
+        (EnrollmentStatus, nameof(ClientAssignment.EnrollmentStatus)),
+        (EnrollmentDate, nameof(ClientAssignment.EnrollmentDate)),
+        (RegisteredBy, nameof(ClientAssignment.RegisteredBy)),
+        (TranscriptStatus, nameof(ClientAssignment.TranscriptStatus)),
+        (SponsorCompany, nameof(ClientAssignment.SponsorCompany)),
+        (MarketingSource, nameof(ClientAssignment.MarketingSource)),
+    ];
+
+    /// <summary>Template columns in template order: the key, then the stored columns.</summary>
+    public static readonly IReadOnlyList<string> All = [ClientId, CourseId, SectionId, .. Stored.Select(s => s.Column)];
 
     public static readonly IReadOnlyList<string> SelectLists =
         [EnrollmentStatus, RegisteredBy, TranscriptStatus, SponsorCompany, MarketingSource];

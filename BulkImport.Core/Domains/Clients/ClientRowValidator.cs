@@ -31,7 +31,7 @@ public sealed class ClientRowValidator : CellRuleValidator, IRowValidator
         Cell(ClientColumns.PhoneNumber, FieldFormats.Phone);
         Cell(ClientColumns.Ssn, FieldFormats.Ssn);
         Cell(ClientColumns.DateOfBirth, v => FieldFormats.DateOfBirth(v, settings.Today));
-        Cell(ClientColumns.Address, v => FieldFormats.Text(v, ClientColumns.Address, ClientLimits.AddressMaxLength));
+        Cell(ClientColumns.Address, v => FieldFormats.Text(v, ClientColumns.Address, ClientLimits.AddressMaxLength, allowLineBreaks: true));
         Cell(ClientColumns.City, v => FieldFormats.Text(v, ClientColumns.City, ClientLimits.CityMaxLength));
         Cell(ClientColumns.State, FieldFormats.State);
         Cell(ClientColumns.Zip, FieldFormats.Zip);

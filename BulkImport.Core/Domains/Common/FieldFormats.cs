@@ -84,7 +84,13 @@ public static class FieldFormats
     }
 
     /// <summary>Free text of at most <paramref name="maxLength"/> characters, on one line; stored as given.</summary>
-    public static FieldResult Text(string value, string column, int maxLength)
+    public static FieldResult Text(string value, string column, int maxLength) => Text(value, column, maxLength, allowLineBreaks: false);
+
+    /// <summary>
+    /// Free text of at most <paramref name="maxLength"/> characters. Line breaks are allowed only where a value may
+    /// span lines (an address exported from another system); control characters never are.
+    /// </summary>
+    public static FieldResult Text(string value, string column, int maxLength, bool allowLineBreaks)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length > maxLength)
@@ -96,6 +102,11 @@ public static class FieldFormats
         {
             if (c is '\r' or '\n' or '\u2028' or '\u2029')
             {
+                if (allowLineBreaks)
+                {
+                    continue;
+                }
+
                 return FieldResult.Fail($"{column} contains a line break; put the text on one line");
             }
 

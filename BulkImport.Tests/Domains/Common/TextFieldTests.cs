@@ -54,4 +54,12 @@ public class TextFieldTests
     {
         FieldFormats.Text(input, "First Name", 50).Error.Should().Be(message);
     }
+
+    [Fact]
+    public void An_address_may_span_lines_but_still_has_no_control_characters()
+    {
+        FieldFormats.Text("12 Main St\r\nApt 4", "Address", 100, allowLineBreaks: true).Value.Should().Be("12 Main St\r\nApt 4");
+        FieldFormats.Text("12 Main St\r\nApt 4", "First Name", 50).IsValid.Should().BeFalse();
+        FieldFormats.Text("12 Main\u0007", "Address", 100, allowLineBreaks: true).IsValid.Should().BeFalse();
+    }
 }

@@ -1,0 +1,48 @@
+using BulkImport.Core.Clients;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports;
+using Microsoft.Net.Http.Headers;
+using BulkImport.App.Security;
+
+namespace BulkImport.App.Api;
+
+/// <summary>The template endpoint of SPEC sections 8 and 12: blank, or pre-filled for a course.</summary>
+public static class TemplatesEndpoints
+{
+    public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{domain}.csv", DownloadAsync);
+        return group;
+    }
+
+    private static async Task DownloadAsync(string domain, string? courseCode, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates, CancellationToken ct)
+    {
+        var importDomain = domains.Get(ParseDomain(domain, domains));
+        Course? course = null;
+        if (!string.IsNullOrWhiteSpace(courseCode))
+        {
+            course = await courses.FindByCodeAsync(courseCode, ct)
+                ?? throw ImportProblem.NotFound($"There is no course with Course Code '{courseCode.Trim()}'. Find the code with GET /api/courses?code= (at least {CourseQueries.MinSearchLength} characters).");
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = TemplateFile.FileNameFor(importDomain, course) }.ToString();
+        await templates.WriteAsync(importDomain, course, http.Response.Body, ct);
+    }
+
+    /// <summary>
+    /// A known domain name in any case. A domain that exists but is switched off (Payment) is left to
+    /// <see cref="ImportDomains.Get"/>, which answers "not available in this installation", as uploads do.
+    /// </summary>
+    private static Domain ParseDomain(string name, ImportDomains domains)
+    {
+        if (Enum.TryParse<Domain>(name, ignoreCase: true, out var domain) && Enum.IsDefined(domain) && !int.TryParse(name, out _))
+        {
+            return domain;
+        }
+
+        var offered = string.Join(", ", domains.All.Select(d => d.Domain).Order());
+        throw ImportProblem.NotFound($"There is no '{name}' template. Templates: {offered} (for example GET /api/templates/Client.csv).");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace BulkImport.Core.Csv;
+
+/// <summary>
+/// Every text the CSV reader shows, in one place so the wording stays consistent. Each says what is wrong and what
+/// to do; rows are numbered as a spreadsheet shows them, physical lines are added where they differ.
+/// </summary>
+internal static class CsvMessages
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public const string SaveAsCsv = "save it as CSV (Comma delimited) and upload again";
+
+    public static FileMessage EmptyFile() =>
+        new("File is empty: it has no header row and no data. Check that you chose the right file and upload it again.");
+
+    public static FileMessage NoDataRows() =>
+        new("The file has no data rows. Add at least one row under the header and upload it again.");
+
+    public static FileMessage ExcelOrZip() => new($"This looks like an Excel or ZIP file; {SaveAsCsv}.");
+
+    public static FileMessage Binary() =>
+        new($"This is not a CSV text file: it contains binary data (NUL bytes). Open it in Excel and {SaveAsCsv}.");
+
+    public static FileMessage TooLarge(long size, long limit) =>
+        new($"The file is {Size(size)}; the limit is {Size(limit)}. Split it into smaller files and upload them one by one.");
+
+    public static FileMessage BlankHeaderRow() =>
+        new("Row 1 is blank, but it must hold the column names. Delete the empty rows above the header and upload again.");
+
+    public static FileMessage DuplicateColumn(string name, IReadOnlyList<int> positions) =>
+        new($"Column '{name}' appears at positions {List(positions)}. Keep only one of them and upload again.", 1, name);
+
+    public static FileMessage MissingRequiredColumn(string name) =>
+        new($"Required column '{name}' is missing. Add it to the header row (see the template for the names) and upload again.", 1, name);
+
+    public static FileMessage UnknownColumn(string name) =>
+        new($"Column '{name}' is not in the template and was ignored.", 1, name);
+
+    public static FileMessage ReadAsWindows1252() =>
+        new("The file is not valid UTF-8, so it was read as Windows-1252 (Western European). If letters look wrong, save it as CSV UTF-8 and upload again.");
+
+    public static FileMessage InvalidUtf8WithBom() =>
+        new("The file says it is UTF-8 but holds bytes that are not; they show as \uFFFD. If letters look wrong, save it as CSV UTF-8 and upload again.");
+
+    public static FileMessage SeparatorLine(char separator) =>
+        new($"The first line 'sep={Show(separator)}' was read as Excel's separator setting ({SeparatorName(separator)}), not as data; the header is on the next line and counts as row 1.");
+
+    public static FileMessage ValueUnderBlankHeader(int row, int line, int position) =>
+        new($"Row {row}{LinePart(row, line)} has a value in column {position} ({ColumnLetters(position)}), which has no header. "
+            + "Add a column name in row 1 or delete the values in that column, then upload again.", row);
+
+    public static FileMessage UnterminatedQuote(int row, int line, string? column) =>
+        new($"Unterminated quote: the quoted value{ColumnPart(column)} that opens on row {row} (line {line}) never closes. "
+            + "Check for a missing closing quote (\") and upload again.", row, column);
+
+    public static FileMessage RunawayQuote(int row, int line, int limitBytes) =>
+        new($"Unterminated quote: row {row} (line {line}) runs past {Size(limitBytes)}, the limit for one row, so a quoted value that opens on it probably never closes. "
+            + "Check for a missing closing quote (\") and upload again.", row);
+
+    public static FileMessage RecordTooLong(int row, int line, int length, int limitBytes) =>
+        new($"Row {row}{LinePart(row, line)} is {Size(length)} long; the limit for one row is {Size(limitBytes)}. Shorten its values and upload again.", row);
+
+    public static FileMessage TooManyRows(int limit, int row) =>
+        new($"The file has more than {limit.ToString("N0", Invariant)} data rows, the limit for one import. "
+            + $"Split it into files of at most {limit.ToString("N0", Invariant)} rows and upload them one by one.", row);
+
+    public static FileMessage FieldCount(int row, int fields, int headerFields) =>
+        new($"Row has {Count(fields, "field")}; the header has {headerFields.ToString("N0", Invariant)}", row);
+
+    public static FileMessage TooLongValue(int row, string column, int length, int limit) =>
+        new($"Value is {length.ToString("N0", Invariant)} characters long; the limit is {limit.ToString("N0", Invariant)}", row, column);
+
+    public static FileMessage ControlCharacter(int row, string column, char c) =>
+        new($"Value contains an invisible control character (U+{(int)c:X4}); delete it", row, column);
+
+    /// <summary>Spreadsheet column letters: 1 = A, 27 = AA.</summary>
+    public static string ColumnLetters(int position)
+    {
+        var letters = string.Empty;
+        for (var n = position; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+
+    /// <summary>A byte count as Windows shows it (binary units, one decimal).</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", Invariant) + " MB",
+        >= 1024 => (bytes / 1024.0).ToString("0.#", Invariant) + " KB",
+        _ => Count(bytes, "byte"),
+    };
+
+    private static string Count(long n, string noun) => n.ToString("N0", Invariant) + " " + noun + (n == 1 ? "" : "s");
+
+    private static string List(IReadOnlyList<int> positions) =>
+        positions.Count == 1 ? positions[0].ToString(Invariant)
+        : string.Join(", ", positions.Take(positions.Count - 1)) + " and " + positions[^1].ToString(Invariant);
+
+    // A row that spans lines, or any row after a sep= line or a multi-line value, sits on another line than its number.
+    private static string LinePart(int row, int line) => row == line ? "" : $" (line {line})";
+
+    private static string ColumnPart(string? column) => column is null ? "" : $" in column '{column}'";
+
+    private static string Show(char c) => c == '\t' ? "\\t" : c.ToString();
+
+    private static string SeparatorName(char c) => c switch
+    {
+        ',' => "comma",
+        ';' => "semicolon",
+        '\t' => "tab",
+        '|' => "vertical bar",
+        _ => $"'{c}'",
+    };
+}

@@ -1,0 +1,157 @@
+namespace BulkImport.Core.Csv;
+
+/// <summary>
+/// A stored upload opened as CSV for one template: file-level errors and warnings, the columns it has, and its rows
+/// streamed one at a time (SPEC section 5). <see cref="Open"/> reads only the bytes check and the first rows;
+/// <see cref="Rows"/> reads the file again from the start each time it is enumerated and never holds all rows.
+/// </summary>
+public sealed class ParsedFile : IDisposable
+{
+    private readonly string path;
+    private readonly CsvLimits limits;
+    private readonly SniffResult? sniff;
+    private readonly CsvDialect? dialect;
+    private readonly HeaderLayout? layout;
+    private bool disposed;
+
+    private ParsedFile(string path, CsvLimits limits, SniffResult? sniff, CsvDialect? dialect, HeaderLayout? layout, List<FileMessage> errors, List<FileMessage> warnings)
+    {
+        this.path = path;
+        this.limits = limits;
+        this.sniff = sniff;
+        this.dialect = dialect;
+        this.layout = layout;
+        Errors = errors;
+        Warnings = warnings;
+        Delimiter = dialect?.Separator ?? ',';
+        EncodingName = sniff?.EncodingName ?? "";
+        PresentColumns = [];
+    }
+
+    /// <summary>File-level errors. When there is any, the import fails as a whole and <see cref="Rows"/> must not be called.</summary>
+    public IReadOnlyList<FileMessage> Errors { get; }
+
+    /// <summary>File-level warnings: unknown columns ignored, the file read as Windows-1252, a sep= line honoured.</summary>
+    public IReadOnlyList<FileMessage> Warnings { get; }
+
+    /// <summary>The separator in use: ',', ';', tab, or what a sep= line named.</summary>
+    public char Delimiter { get; }
+
+    /// <summary>The encoding the file was read as ("UTF-8", "UTF-16LE", "Windows-1252", ...).</summary>
+    public string EncodingName { get; }
+
+    /// <summary>The template columns present in the file, in template order.</summary>
+    public IReadOnlyList<string> PresentColumns { get; private init; }
+
+    /// <summary>
+    /// Opens a stored upload file (a seekable file on disk) for the given template columns (in template order) and
+    /// the columns this operation requires. Problems with the file as a whole end up in <see cref="Errors"/>.
+    /// </summary>
+    public static ParsedFile Open(string path, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns, CsvLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(templateColumns);
+        ArgumentNullException.ThrowIfNull(requiredColumns);
+        ArgumentNullException.ThrowIfNull(limits);
+
+        var errors = new List<FileMessage>();
+        var warnings = new List<FileMessage>();
+        var sniff = FileSniffer.Sniff(path, limits);
+        if (sniff.Error is not null)
+        {
+            errors.Add(sniff.Error);
+            return new ParsedFile(path, limits, null, null, null, errors, warnings);
+        }
+
+        if (sniff.Warning is not null)
+        {
+            warnings.Add(sniff.Warning);
+        }
+
+        var dialect = CsvDialect.Detect(path, sniff, limits);
+        if (dialect.HasSeparatorLine)
+        {
+            warnings.Add(CsvMessages.SeparatorLine(dialect.Separator));
+        }
+
+        HeaderLayout? layout = null;
+        try
+        {
+            using var reader = new CsvRowReader(path, sniff, dialect, limits);
+            var header = reader.ReadHeader();
+            if (header is null)
+            {
+                errors.Add(CsvMessages.EmptyFile());
+            }
+            else
+            {
+                layout = HeaderLayout.Build(header, templateColumns, requiredColumns);
+                errors.AddRange(layout.Errors);
+                warnings.AddRange(layout.Warnings);
+
+                // "No data rows" must be known now, not after streaming; usually this reads one row. A problem that
+                // would stop Rows() at that row is a file-level error now as well.
+                if (errors.Count == 0 && !HasDataRow(reader.ReadRows(layout)))
+                {
+                    errors.Add(CsvMessages.NoDataRows());
+                }
+            }
+        }
+        catch (CsvFileException e)
+        {
+            errors.Add(e.Problem);
+        }
+
+        var present = new List<string>();
+        for (var t = 0; layout is not null && t < templateColumns.Count; t++)
+        {
+            if (layout.Present[t])
+            {
+                present.Add(templateColumns[t]);
+            }
+        }
+
+        return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings) { PresentColumns = present };
+    }
+
+    /// <summary>
+    /// Streams the rows under the header; never holds them all. Trailing blank lines at the very end are not rows.
+    /// Throws <see cref="CsvFileException"/> when the file turns out to be unreadable part-way.
+    /// </summary>
+    public IEnumerable<ParsedRow> Rows()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (Errors.Count > 0 || sniff is null || dialect is null || layout is null)
+        {
+            throw new InvalidOperationException("The file has file-level errors; its rows cannot be read.");
+        }
+
+        return Stream(sniff, dialect, layout);
+    }
+
+    /// <summary>Nothing is held open between calls; each enumeration of <see cref="Rows"/> owns its own reader.</summary>
+    public void Dispose() => disposed = true;
+
+    private IEnumerable<ParsedRow> Stream(SniffResult sniff, CsvDialect dialect, HeaderLayout layout)
+    {
+        using var reader = new CsvRowReader(path, sniff, dialect, limits);
+        reader.ReadHeader();
+        foreach (var row in reader.ReadRows(layout))
+        {
+            yield return row;
+        }
+    }
+
+    private static bool HasDataRow(IEnumerable<ParsedRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Kind == ParsedRowKind.Data)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using BulkImport.Core.Domains.Common;
+using BulkImport.Core.Imports;
+
+namespace BulkImport.Core.Domains.ClientAssignments;
+
+/// <summary>
+/// The rules of a Client Assignment row (SPEC section 7): the (Client ID, CourseID, SectionID) key, the client,
+/// course and section that must exist (the section in that course), Insert vs Update by whether the assignment exists
+/// and what the operation allows, Enrollment Date and the five select lists.
+/// </summary>
+public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValidator
+{
+    private readonly ValidationSettings _settings;
+    private readonly ClientAssignmentLookups _lookups;
+    private readonly bool _hasEnrollmentStatusColumn;
+    private readonly int _clientId;
+    private readonly int _courseId;
+    private readonly int _sectionId;
+    private readonly int _enrollmentStatus;
+
+    public ClientAssignmentRowValidator(ValidationSettings settings, SelectLists selectLists, ClientAssignmentLookups lookups)
+        : base(ClientAssignmentColumns.All)
+    {
+        _settings = settings;
+        _lookups = lookups;
+        _hasEnrollmentStatusColumn = settings.PresentColumns.Contains(ClientAssignmentColumns.EnrollmentStatus);
+        _clientId = IndexOf(ClientAssignmentColumns.ClientId);
+        _courseId = IndexOf(ClientAssignmentColumns.CourseId);
+        _sectionId = IndexOf(ClientAssignmentColumns.SectionId);
+        _enrollmentStatus = IndexOf(ClientAssignmentColumns.EnrollmentStatus);
+
+        Cell(ClientAssignmentColumns.ClientId, v => FieldFormats.WholeNumberId(v, ClientAssignmentColumns.ClientId));
+        Cell(ClientAssignmentColumns.CourseId, v => FieldFormats.WholeNumberId(v, ClientAssignmentColumns.CourseId));
+        Cell(ClientAssignmentColumns.SectionId, v => FieldFormats.WholeNumberId(v, ClientAssignmentColumns.SectionId));
+        Cell(ClientAssignmentColumns.EnrollmentDate, v => FieldFormats.Date(v, ClientAssignmentColumns.EnrollmentDate));
+        foreach (var field in ClientAssignmentColumns.SelectLists)
+        {
+            Cell(field, selectLists.For(field).Match);
+        }
+    }
+
+    public RowValidation Validate(string?[] values)
+    {
+        var messages = CheckCells(values);
+        var clientId = RequiredId(values, _clientId, ClientAssignmentColumns.ClientId, messages);
+        var courseId = RequiredId(values, _courseId, ClientAssignmentColumns.CourseId, messages);
+        var sectionId = RequiredId(values, _sectionId, ClientAssignmentColumns.SectionId, messages);
+        if (clientId is not { } client || courseId is not { } course || sectionId is not { } section)
+        {
+            return RowValidation.From(RowAction.None, messages, null);
+        }
+
+        var key = new AssignmentKey(client, course, section);
+        if (!ReferencesExist(key, messages))
+        {
+            return RowValidation.From(RowAction.None, messages, key.ToRowKey());
+        }
+
+        var exists = _lookups.Assignments.Contains(key);
+        RowAction action;
+        switch (_settings.Operation)
+        {
+            case Operation.Add when exists:
+                action = RowAction.None;
+                messages.Add(new RowMessage(ClientAssignmentColumns.ClientId,
+                    $"{key.Describe()} already exists. Add only adds new assignments: use Update or Add & Update to change it.", "exists"));
+                break;
+            case Operation.Update when !exists:
+                action = RowAction.None;
+                messages.Add(new RowMessage(ClientAssignmentColumns.ClientId,
+                    $"{key.Describe()} does not exist. Update changes existing assignments only, and a different SectionID names " +
+                    "another assignment (it never moves the client). Correct the IDs, or use Add or Add & Update to add it.", "not-found"));
+                break;
+            default:
+                action = exists ? RowAction.Update : RowAction.Insert;
+                break;
+        }
+
+        if (action == RowAction.Insert && Cells.IsBlank(values[_enrollmentStatus]))
+        {
+            messages.Add(new RowMessage(ClientAssignmentColumns.EnrollmentStatus, _hasEnrollmentStatusColumn
+                ? $"Enrollment Status is required to add a new assignment ({key.Describe()} does not exist yet)."
+                : $"{key.Describe()} does not exist yet, and adding it needs an Enrollment Status, but the file has no Enrollment Status column. " +
+                  "Add the column, or import only existing assignments.", "required"));
+        }
+
+        return RowValidation.From(action, messages, key.ToRowKey());
+    }
+
+    /// <summary>The whole-number ID in the cell, or null with a message when it is blank or not usable.</summary>
+    private static int? RequiredId(string?[] values, int index, string column, List<RowMessage> messages)
+    {
+        if (messages.Exists(m => m.Column == column))
+        {
+            return null;
+        }
+
+        var text = values[index];
+        if (Cells.IsBlank(text))
+        {
+            messages.Add(new RowMessage(column, $"{column} is required: an assignment is identified by Client ID, CourseID and SectionID.", "required"));
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            messages.Add(new RowMessage(column, $"{column} must be a whole number greater than 0.", "format"));
+            return null;
+        }
+
+        return id;
+    }
+
+    private bool ReferencesExist(AssignmentKey key, List<RowMessage> messages)
+    {
+        var before = messages.Count;
+        if (!_lookups.ClientIds.Contains(key.ClientId))
+        {
+            messages.Add(new RowMessage(ClientAssignmentColumns.ClientId, $"Client ID {key.ClientId} does not exist. Import the client first, or correct the ID.", "not-found"));
+        }
+
+        var courseExists = _lookups.CourseIds.Contains(key.CourseId);
+        if (!courseExists)
+        {
+            messages.Add(new RowMessage(ClientAssignmentColumns.CourseId, $"CourseID {key.CourseId} does not exist. Correct the ID (search courses by Course Code).", "not-found"));
+        }
+
+        if (!_lookups.SectionCourses.TryGetValue(key.SectionId, out var sectionCourse))
+        {
+            messages.Add(new RowMessage(ClientAssignmentColumns.SectionId, $"SectionID {key.SectionId} does not exist. Correct the ID.", "not-found"));
+        }
+        else if (courseExists && sectionCourse != key.CourseId)
+        {
+            messages.Add(new RowMessage(ClientAssignmentColumns.SectionId,
+                $"SectionID {key.SectionId} belongs to CourseID {sectionCourse}, not CourseID {key.CourseId}. Use a section of CourseID {key.CourseId}.", "wrong-course"));
+        }
+
+        return messages.Count == before;
+    }
+}

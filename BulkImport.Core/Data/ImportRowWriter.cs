@@ -27,7 +27,7 @@ public sealed class ImportRowWriter : IAsyncDisposable
         AddParameter("@status", 0);
         AddParameter("@action", 0);
         AddParameter("@values", "");
-        AddParameter("@messages", DBNull.Value);
+        AddParameter("@messages", "[]");
         AddParameter("@rowKey", DBNull.Value);
     }
 

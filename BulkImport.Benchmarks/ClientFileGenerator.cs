@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using BulkImport.Core.Domains.Clients;
+
+namespace BulkImport.Benchmarks;
+
+/// <summary>A generated CSV file and what the benchmark expects from it.</summary>
+public sealed record GeneratedFile(string Path, int Rows, int ErrorRows, long Bytes);
+
+/// <summary>
+/// Writes the Client files of the benchmark: every template column filled, as an operator's file exported from
+/// another system would be. Deterministic (the row number decides every value), so two runs import the same data.
+/// About one row in <see cref="ErrorEvery"/> has one error of a rotating kind (bad e-mail, phone, SSN, date, state,
+/// zip, select-list typo, missing name, unknown Client ID), and many valid rows use an accepted variant (phone with
+/// dots, SSN with dashes, ISO date, lower-case state or select value) so the canonicalising path runs too.
+/// The files are streamed to disk: generating a million rows never holds them in memory.
+/// </summary>
+public static class ClientFileGenerator
+{
+    /// <summary>One row in 50 is an error row: the ~2% of the issue.</summary>
+    public const int ErrorEvery = 50;
+
+    private static readonly string[] FirstNames =
+    [
+        "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William",
+        "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Karen", "Luis", "Maria", "Nguyen",
+        "Fatima", "Jean-Pierre", "Zoë", "Ana", "Mohammed", "Priya", "Olivia", "Liam", "Emma", "Noah", "Ava", "Lucas",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez",
+        "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez",
+        "Thompson", "White", "Harris", "O'Brien", "Tran", "Nguyen", "Pierre", "Müller", "Clark", "Lewis", "Walker",
+    ];
+
+    private static readonly string[] FirstNamesAscii = [.. FirstNames.Select(Ascii)];
+    private static readonly string[] LastNamesAscii = [.. LastNames.Select(Ascii)];
+    private static readonly string[] Streets = ["Main St", "Oak Ave", "Cleveland St", "Gulf Blvd", "Palm Dr", "Bay Shore Rd", "Court St", "Drew St"];
+    private static readonly string[] Cities = ["Clearwater", "Tampa", "St. Petersburg", "Largo", "Dunedin", "Orlando", "Miami", "Atlanta"];
+    private static readonly string[] States = ["FL", "FL", "FL", "GA", "AL", "NY", "TX", "CA", "PR"];
+
+    /// <summary>Writes a file of <paramref name="rows"/> new clients (Client ID blank), for Add.</summary>
+    public static async Task<GeneratedFile> WriteInsertsAsync(string path, int rows, IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists, CancellationToken ct)
+    {
+        var errors = 0;
+        var bytes = await WriteAsync(path, ct, async write =>
+        {
+            var values = new string[ClientColumns.All.Count];
+            for (var i = 1; i <= rows; i++)
+            {
+                Fill(values, i, "", $"{i}", selectLists);
+                if (i % ErrorEvery == 0)
+                {
+                    Spoil(values, i, unknownId: 1_500_000_000 + i);
+                    errors++;
+                }
+
+                await write(values);
+            }
+        });
+        return new GeneratedFile(path, rows, errors, bytes);
+    }
+
+    /// <summary>
+    /// Writes a file of <paramref name="rows"/> full rows by Client ID, for Update: one row per existing client (in ID
+    /// order), with new e-mail, phone and address values marked by <paramref name="variant"/>. Error rows use IDs that do
+    /// not exist, so every existing client appears at most once (a repeated ID would be a duplicate-key error).
+    /// </summary>
+    public static async Task<GeneratedFile> WriteUpdatesAsync(string path, int rows, IAsyncEnumerable<int> existingIds, string variant,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists, CancellationToken ct)
+    {
+        var errors = 0;
+        var bytes = await WriteAsync(path, ct, async write =>
+        {
+            var values = new string[ClientColumns.All.Count];
+            await using var ids = existingIds.GetAsyncEnumerator(ct);
+            for (var i = 1; i <= rows; i++)
+            {
+                if (i % ErrorEvery == 0 || !await ids.MoveNextAsync())
+                {
+                    var missing = 1_600_000_000 + i;
+                    Fill(values, i + 7, Invariant(missing), $"{missing}.{variant}", selectLists);
+                    Spoil(values, i, unknownId: missing);
+                    errors++;
+                }
+                else
+                {
+                    var id = ids.Current;
+                    Fill(values, id + variant.Length, Invariant(id), $"{id}.{variant}", selectLists);
+                }
+
+                await write(values);
+            }
+        });
+        return new GeneratedFile(path, rows, errors, bytes);
+    }
+
+    private static void Fill(string[] values, int n, string clientId, string emailTag, IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists)
+    {
+        var first = n % FirstNames.Length;
+        var last = n / 7 % LastNames.Length;
+        values[0] = clientId;
+        values[1] = FirstNames[first];
+        values[2] = LastNames[last];
+        values[3] = $"{FirstNamesAscii[first]}.{LastNamesAscii[last]}{emailTag}@example.org";
+        var area = 201 + (n % 700);
+        var line = n % 10_000;
+        values[4] = n % 7 == 0 ? Invariant($"{area}.555.{line:D4}") : Invariant($"({area}) 555-{line:D4}");
+        var ssnArea = 1 + (n % 665);
+        var ssnGroup = 1 + (n / 665 % 99);
+        var ssnSerial = 1 + (n % 9_999);
+        values[5] = n % 5 == 0 ? Invariant($"{ssnArea:D3}-{ssnGroup:D2}-{ssnSerial:D4}") : Invariant($"{ssnArea:D3}{ssnGroup:D2}{ssnSerial:D4}");
+        var birth = new DateOnly(1950, 1, 1).AddDays(n * 37 % 20_000);
+        values[6] = birth.ToString(n % 9 == 0 ? "yyyy-MM-dd" : "MM/dd/yyyy", CultureInfo.InvariantCulture);
+        values[7] = Invariant($"{(n % 9_999) + 1} {Streets[n % Streets.Length]}") + (n % 10 == 0 ? Invariant($", Apt {(n % 50) + 1}") : "");
+        values[8] = Cities[n % Cities.Length];
+        var state = States[n % States.Length];
+        values[9] = n % 11 == 0 ? state.ToLowerInvariant() : state;
+        values[10] = n % 13 == 0 ? Invariant($"{33000 + (n % 999):D5}-{n % 10_000:D4}") : Invariant($"{33000 + (n % 999):D5}");
+        for (var f = 0; f < ClientColumns.SelectLists.Count; f++)
+        {
+            var field = ClientColumns.SelectLists[f];
+            var allowed = selectLists[field];
+            var value = allowed[(n + f) % allowed.Count];
+            values[ColumnIndex(field)] = n % 17 == f ? value.ToUpperInvariant() : value;
+        }
+    }
+
+    /// <summary>Gives the row one error; the kind rotates so every rule's failure path is measured.</summary>
+    private static void Spoil(string[] values, int n, int unknownId)
+    {
+        switch (n / ErrorEvery % 10)
+        {
+            case 0: values[3] = "not-an-email"; break;
+            case 1: values[4] = "12345"; break;
+            case 2: values[5] = "000-12-3456"; break;
+            case 3: values[6] = "01/01/2099"; break;
+            case 4: values[9] = "ZZ"; break;
+            case 5: values[ColumnIndex(ClientColumns.Ethnicity)] = "Hispanc"; break;
+            case 6: values[2] = ""; values[0] = ""; break;
+            case 7: values[10] = "ABCDE"; break;
+            case 8: values[6] = "1/2/85"; break;
+            default: values[0] = Invariant(unknownId); break;
+        }
+    }
+
+    private static async Task<long> WriteAsync(string path, CancellationToken ct, Func<Func<string[], ValueTask>, Task> rows)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        await using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+        await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 20))
+        {
+            var line = new StringBuilder(512);
+            await writer.WriteAsync(string.Join(',', ClientColumns.All.Select(Quote)) + "\r\n");
+            await rows(async values =>
+            {
+                ct.ThrowIfCancellationRequested();
+                line.Clear();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        line.Append(',');
+                    }
+
+                    line.Append(Quote(values[i]));
+                }
+
+                line.Append("\r\n");
+                await writer.WriteAsync(line, ct);
+            });
+        }
+
+        return new FileInfo(path).Length;
+    }
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
+
+    private static string Ascii(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static int ColumnIndex(string column)
+    {
+        for (var i = 0; i < ClientColumns.All.Count; i++)
+        {
+            if (ClientColumns.All[i] == column)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{column}' is not a Client column.", nameof(column));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

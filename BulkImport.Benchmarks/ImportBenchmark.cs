@@ -1,0 +1,361 @@
+using System.Diagnostics;
+using System.Globalization;
+using BulkImport.Core.Domains.Clients;
+using BulkImport.Core.Imports;
+using Microsoft.Data.Sqlite;
+
+namespace BulkImport.Benchmarks;
+
+/// <summary>
+/// The benchmark of issue 7: generates the files, drives the real pipeline (the app's services in process, on a real
+/// SQLite file, and once through the HTTP API of the running app), measures every target and the raw floor in the
+/// same run, and checks the outcome (row counts, results file) so a broken pipeline fails instead of looking fast.
+/// </summary>
+public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
+{
+    private const double StageGoalSeconds = 10;
+    private const double CommitGoalSeconds = 10;
+    private const double FloorRatioGoal = 2.5;
+    private const long WorkingSetGoalBytes = 300L * 1024 * 1024;
+    private const double RevalidateGoalMs = 20;
+    private const double GridGoalMs = 100;
+    private const double ViewerSlowdownGoal = 0.10;
+    private const int GridPageSize = 100;
+    private const string User = "benchmark";
+
+    private readonly BenchmarkReport _report = new();
+
+    /// <summary>CPU time of this process (all threads): on a shared machine it says what a phase cost when wall time cannot.</summary>
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    public async Task<BenchmarkReport> RunAsync(CancellationToken ct)
+    {
+        var work = options.WorkFolder ?? Path.Combine(Path.GetTempPath(), "bulkimport-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        log.WriteLine($"BulkImport benchmark: {options.Rows:N0} rows, work folder {work}");
+        log.WriteLine($"Machine: {BenchmarkReport.Machine()}");
+        try
+        {
+            await RunInProcessAsync(work, ct);
+            if (options.Http)
+            {
+                await RunHttpAsync(work, ct);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (!options.Keep)
+            {
+                TryDelete(work);
+            }
+        }
+
+        return _report;
+    }
+
+    private TimeSpan _floor;
+
+    private async Task RunInProcessAsync(string work, CancellationToken ct)
+    {
+        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "inprocess"), ct);
+        var lists = await app.SelectListValuesAsync(ct);
+
+        var generating = Stopwatch.StartNew();
+        var inserts = await ClientFileGenerator.WriteInsertsAsync(Path.Combine(work, "clients-insert.csv"), options.Rows, lists, ct);
+        log.WriteLine($"Generated {inserts.Rows:N0} insert rows ({inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB) in {generating.Elapsed.TotalSeconds:F1} s");
+        _report.Notes.Add($"Insert file: {inserts.Rows:N0} rows, {inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB");
+
+        // The app process would not have generated the file: give its memory back before the import is measured.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var memory = MemorySampler.StartSelf();
+        var machineTime = Stopwatch.StartNew();
+
+        // 1. Upload to ReadyForReview.
+        var stage = Stopwatch.StartNew();
+        var cpu = Cpu();
+        var import = await UploadAndStageAsync(app, inserts, Operation.Add, ct);
+        stage.Stop();
+        var stageCpu = Cpu() - cpu;
+        Expect(import.TotalRows == inserts.Rows && import.ErrorRows == inserts.ErrorRows,
+            $"the insert import should have {inserts.Rows} rows with {inserts.ErrorRows} errors; it has {import.TotalRows} with {import.ErrorRows}");
+        log.WriteLine($"Upload -> ReadyForReview: {stage.Elapsed.TotalSeconds:F2} s, cpu {stageCpu.TotalSeconds:F2} s ({import.ValidRows:N0} valid, {import.ErrorRows:N0} errors)");
+        _report.Add($"Upload → ReadyForReview ({BenchmarkReport.Count(inserts.Rows)} rows: store, read, validate, stage)",
+            $"≤ {StageGoalSeconds} s", BenchmarkReport.Seconds(stage.Elapsed), stage.Elapsed.TotalSeconds <= StageGoalSeconds);
+
+        // 2. Review: a person's time, not the machine's, so the whole-import clock pauses.
+        machineTime.Stop();
+        await MeasureGridAsync(app, import, [null, RowStatus.Error, RowStatus.Valid, RowStatus.Skipped], "before commit", ct);
+        await MeasureRevalidationAsync(app, import.Id, ct);
+        import = await app.Imports.GetAsync(import.Id, ct);
+        machineTime.Start();
+
+        // 3. Commit of the inserts, with per-row results.
+        cpu = Cpu();
+        var commit = await CommitAsync(app, import.Id, viewers: 0, ct);
+        var commitCpu = Cpu() - cpu;
+        var committed = await app.Imports.GetAsync(import.Id, ct);
+        Expect(committed.Status == ImportStatus.Committed && committed.Inserted == import.ValidRows && committed.Failed == 0,
+            $"the insert commit should insert {import.ValidRows} rows; it is {committed.Status} with {committed.Inserted} inserted, {committed.Failed} failed");
+        log.WriteLine($"Commit of {committed.Inserted:N0} inserts: {commit.TotalSeconds:F2} s, cpu {commitCpu.TotalSeconds:F2} s");
+        _report.Add($"Commit of inserts ({BenchmarkReport.Count(committed.Inserted)} rows, per-row results)", $"≤ {CommitGoalSeconds} s",
+            BenchmarkReport.Seconds(commit), commit.TotalSeconds <= CommitGoalSeconds);
+
+        // 4. Results file.
+        var results = Stopwatch.StartNew();
+        cpu = Cpu();
+        var resultsLines = await DownloadResultsAsync(app, committed, Path.Combine(work, "results-insert.csv"), ct);
+        results.Stop();
+        var resultsCpu = Cpu() - cpu;
+        machineTime.Stop();
+        memory.Stop();
+        Expect(resultsLines == committed.TotalRows + 1, $"the results file should have {committed.TotalRows + 1} lines; it has {resultsLines}");
+        log.WriteLine($"Results file: {results.Elapsed.TotalSeconds:F2} s, cpu {resultsCpu.TotalSeconds:F2} s; whole import {machineTime.Elapsed.TotalSeconds:F2} s; peak working set {memory.PeakWorkingSet / 1e6:F0} MB");
+
+        await MeasureGridAsync(app, committed, [RowStatus.Success, RowStatus.Error], "after commit", ct);
+        ReportGrid();
+
+        // 5. The raw floor, on the same file in the same run.
+        cpu = Cpu();
+        var (floor, floorRows) = await RawFloor.MeasureAsync(inserts.Path, Path.Combine(work, "floor"), ct);
+        var floorCpu = Cpu() - cpu;
+        _floor = floor;
+        Expect(floorRows == inserts.Rows, $"the raw floor read {floorRows} rows of {inserts.Rows}");
+        log.WriteLine($"Raw floor (CsvHelper read + prepared inserts, one transaction): {floor.TotalSeconds:F2} s, cpu {floorCpu.TotalSeconds:F2} s");
+        var ratio = machineTime.Elapsed / floor;
+        _report.Add("Raw floor: read + prepared inserts of the same rows", "—", BenchmarkReport.Seconds(floor), null);
+        _report.Add("Results file download", "—", BenchmarkReport.Seconds(results.Elapsed), null);
+        _report.Add("Whole import (upload, stage, commit, results) ÷ raw floor", $"≤ {FloorRatioGoal}×",
+            $"{BenchmarkReport.Seconds(machineTime.Elapsed)} ÷ {BenchmarkReport.Seconds(floor)} = {ratio.ToString("F2", CultureInfo.InvariantCulture)}×", ratio <= FloorRatioGoal);
+        _report.Add("Peak working set during the import (in-process host)", $"≤ {WorkingSetGoalBytes / 1024 / 1024} MB",
+            $"{BenchmarkReport.Megabytes(memory.PeakWorkingSet)} (managed heap ≤ {BenchmarkReport.Megabytes(memory.PeakManagedHeap)})", memory.PeakWorkingSet <= WorkingSetGoalBytes);
+
+        // 6. Updates by Client ID: two files with different new values, so both commits really change every row.
+        var updatesA = await ClientFileGenerator.WriteUpdatesAsync(Path.Combine(work, "clients-update-a.csv"), options.Rows, app.ClientIdsAsync(ct), "a", lists, ct);
+        var updatesB = await ClientFileGenerator.WriteUpdatesAsync(Path.Combine(work, "clients-update-b.csv"), options.Rows, app.ClientIdsAsync(ct), "b", lists, ct);
+        var stageUpdates = Stopwatch.StartNew();
+        cpu = Cpu();
+        var updateA = await UploadAndStageAsync(app, updatesA, Operation.Update, ct);
+        stageUpdates.Stop();
+        log.WriteLine($"Upload -> ReadyForReview of updates: {stageUpdates.Elapsed.TotalSeconds:F2} s, cpu {(Cpu() - cpu).TotalSeconds:F2} s");
+        var updateB = await UploadAndStageAsync(app, updatesB, Operation.Update, ct);
+        Expect(updateA.UpdateRows == updatesA.Rows - updatesA.ErrorRows && updateA.ErrorRows == updatesA.ErrorRows,
+            $"the update import should have {updatesA.Rows - updatesA.ErrorRows} updates and {updatesA.ErrorRows} errors; it has {updateA.UpdateRows} and {updateA.ErrorRows}");
+        _report.Add($"Upload → ReadyForReview of the update file ({BenchmarkReport.Count(updatesA.Rows)} rows by Client ID)", $"≤ {StageGoalSeconds} s",
+            BenchmarkReport.Seconds(stageUpdates.Elapsed), stageUpdates.Elapsed.TotalSeconds <= StageGoalSeconds);
+
+        cpu = Cpu();
+        var commitA = await CommitAsync(app, updateA.Id, viewers: 0, ct);
+        var commitACpu = Cpu() - cpu;
+        var doneA = await app.Imports.GetAsync(updateA.Id, ct);
+        Expect(doneA.Updated == updateA.UpdateRows && doneA.Failed == 0, $"the update commit should update {updateA.UpdateRows} rows; it updated {doneA.Updated}, {doneA.Failed} failed");
+        log.WriteLine($"Commit of {doneA.Updated:N0} updates: {commitA.TotalSeconds:F2} s, cpu {commitACpu.TotalSeconds:F2} s");
+        _report.Add($"Commit of updates by Client ID ({BenchmarkReport.Count(doneA.Updated)} rows, per-row results)", $"≤ {CommitGoalSeconds} s",
+            BenchmarkReport.Seconds(commitA), commitA.TotalSeconds <= CommitGoalSeconds);
+
+        // 7. The same commit again (other new values) with viewers watching.
+        var viewers = new int[1];
+        cpu = Cpu();
+        var commitB = await CommitAsync(app, updateB.Id, options.Viewers, ct, viewers);
+        var commitBCpu = Cpu() - cpu;
+        var doneB = await app.Imports.GetAsync(updateB.Id, ct);
+        Expect(doneB.Updated == updateB.UpdateRows, $"the watched update commit should update {updateB.UpdateRows} rows; it updated {doneB.Updated}");
+        var slowdown = (commitB - commitA) / commitA;
+        log.WriteLine($"Commit with {options.Viewers} viewers: {commitB.TotalSeconds:F2} s, cpu {commitBCpu.TotalSeconds:F2} s ({viewers[0]:N0} renders), slowdown {slowdown:P1}");
+        _report.Add($"Commit slowdown with {options.Viewers} viewers of the progress feed", $"≤ {ViewerSlowdownGoal:P0}",
+            $"{BenchmarkReport.Seconds(commitB)} vs {BenchmarkReport.Seconds(commitA)} = {slowdown.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)} ({BenchmarkReport.Count(viewers[0])} renders)",
+            slowdown <= ViewerSlowdownGoal);
+    }
+
+    private async Task RunHttpAsync(string work, CancellationToken ct)
+    {
+        var appDll = options.AppDll ?? HttpRun.FindAppDll();
+        var file = Path.Combine(work, "clients-insert.csv");
+        log.WriteLine($"HTTP run against {appDll}");
+        var result = await HttpRun.RunAsync(appDll, file, Path.Combine(work, "http"), log, ct);
+        Expect(result.TotalRows == options.Rows, $"the HTTP import should have {options.Rows} rows; it has {result.TotalRows}");
+        var ratio = result.Whole / _floor;
+        log.WriteLine($"HTTP: upload {result.Upload.TotalSeconds:F2} s, ready {result.UploadToReady.TotalSeconds:F2} s, commit {result.Commit.TotalSeconds:F2} s, results {result.Results.TotalSeconds:F2} s, whole {result.Whole.TotalSeconds:F2} s, peak {result.PeakWorkingSet / 1e6:F0} MB");
+        _report.Add("HTTP API: upload → ReadyForReview", $"≤ {StageGoalSeconds} s", BenchmarkReport.Seconds(result.UploadToReady), result.UploadToReady.TotalSeconds <= StageGoalSeconds);
+        _report.Add("HTTP API: commit of inserts", $"≤ {CommitGoalSeconds} s", BenchmarkReport.Seconds(result.Commit), result.Commit.TotalSeconds <= CommitGoalSeconds);
+        _report.Add("HTTP API: review grid page (Error rows, page 2)", $"≤ {GridGoalMs} ms", BenchmarkReport.Millis(result.GridPage.TotalMilliseconds), result.GridPage.TotalMilliseconds <= GridGoalMs);
+        _report.Add("HTTP API: whole import incl. results download ÷ raw floor", $"≤ {FloorRatioGoal}×",
+            $"{BenchmarkReport.Seconds(result.Whole)} ÷ {BenchmarkReport.Seconds(_floor)} = {ratio.ToString("F2", CultureInfo.InvariantCulture)}×", ratio <= FloorRatioGoal);
+        _report.Add("HTTP API: peak working set of the app process", $"≤ {WorkingSetGoalBytes / 1024 / 1024} MB", BenchmarkReport.Megabytes(result.PeakWorkingSet), result.PeakWorkingSet <= WorkingSetGoalBytes);
+    }
+
+    private static async Task<Import> UploadAndStageAsync(InProcessApp app, GeneratedFile file, Operation operation, CancellationToken ct)
+    {
+        ImportFiles.StoredFile stored;
+        await using (var upload = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous))
+        {
+            stored = await app.Files.StoreAsync(upload, ct);
+        }
+
+        var import = await app.Imports.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), Domain.Client, operation, false, "benchmark", User), ct);
+        await app.Staging.RunAsync(import.Id, ct);
+        var staged = await app.Imports.GetAsync(import.Id, ct);
+        Expect(staged.Status == ImportStatus.ReadyForReview, $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");
+        return staged;
+    }
+
+    private static async Task<TimeSpan> CommitAsync(InProcessApp app, int importId, int viewers, CancellationToken ct, int[]? renders = null)
+    {
+        await app.Imports.QueueCommitAsync(importId, User, ct);
+        using var watching = viewers > 0 ? new ProgressViewers(app.Feed, app.Imports, importId, viewers) : null;
+        var stopwatch = Stopwatch.StartNew();
+        await app.Committer.RunAsync(importId, ct);
+        stopwatch.Stop();
+        if (watching is not null && renders is not null)
+        {
+            renders[0] = watching.Renders;
+            Expect(watching.Failures == 0, $"{watching.Failures} viewer renders failed");
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    private static async Task<int> DownloadResultsAsync(InProcessApp app, Import import, string path, CancellationToken ct)
+    {
+        await using (var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            await app.Results.WriteAsync(import, target, ct);
+        }
+
+        // Counted after the clock stops: CRLF line ends, no line breaks inside the benchmark's messages.
+        var lines = 0;
+        foreach (var _ in File.ReadLines(path))
+        {
+            lines++;
+        }
+
+        return lines;
+    }
+
+    private readonly List<(string Filter, string Page, double MedianMs, double MaxMs)> _grid = [];
+
+    private async Task MeasureGridAsync(InProcessApp app, Import import, RowStatus?[] filters, string when, CancellationToken ct)
+    {
+        foreach (var status in filters)
+        {
+            var first = await app.Imports.RowsAsync(import.Id, status, new PageRequest(1, GridPageSize), ct); // warms the query's compilation
+            var lastPage = Math.Max(1, (first.TotalCount + GridPageSize - 1) / GridPageSize);
+            foreach (var (name, page) in new[] { ("first", 1), ("middle", (lastPage + 1) / 2), ("last", lastPage) })
+            {
+                var times = new List<double>();
+                for (var run = 0; run < 5; run++)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    var rows = await app.Imports.RowsAsync(import.Id, status, new PageRequest(page, GridPageSize), ct);
+                    times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    Expect(rows.Items.Count == Math.Min(GridPageSize, Math.Max(0, first.TotalCount - ((page - 1) * GridPageSize))),
+                        $"page {page} of {status?.ToString() ?? "All"} returned {rows.Items.Count} rows");
+                }
+
+                times.Sort();
+                _grid.Add(($"{status?.ToString() ?? "All"} ({when}, {first.TotalCount:N0} rows)", $"{name} ({page:N0})", times[times.Count / 2], times[^1]));
+            }
+        }
+    }
+
+    private void ReportGrid()
+    {
+        foreach (var (filter, page, median, max) in _grid)
+        {
+            log.WriteLine($"  grid {filter,-40} {page,-18} median {median,7:F1} ms  max {max,7:F1} ms");
+        }
+
+        var worst = _grid.MaxBy(g => g.MedianMs);
+        _report.Add($"Review grid page ({GridPageSize} rows; {_grid.Count} filter/page cases, median of 5 each, worst case)", $"≤ {GridGoalMs} ms",
+            $"{BenchmarkReport.Millis(worst.MedianMs)} ({worst.Filter}, {worst.Page} page)", worst.MedianMs <= GridGoalMs);
+    }
+
+    private async Task MeasureRevalidationAsync(InProcessApp app, int importId, CancellationToken ct)
+    {
+        var import = await app.Imports.GetAsync(importId, ct);
+        var targets = new List<ImportRow>();
+        await CollectSpreadAsync(app, importId, RowStatus.Error, import.ErrorRows, options.Edits / 2, targets, ct);
+        await CollectSpreadAsync(app, importId, RowStatus.Valid, import.ValidRows, options.Edits - targets.Count, targets, ct);
+
+        var times = new List<double>();
+        foreach (var row in targets)
+        {
+            var change = Fix(row);
+            var stopwatch = Stopwatch.StartNew();
+            await app.Imports.EditRowAsync(importId, row.RowNumber, change, ct);
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var p50 = times[times.Count / 2];
+        var p95 = times[(int)Math.Ceiling(times.Count * 0.95) - 1];
+        log.WriteLine($"Revalidation of {times.Count} edited rows: p50 {p50:F1} ms, p95 {p95:F1} ms, max {times[^1]:F1} ms");
+        _report.Add($"Revalidate one edited row, p95 ({times.Count} edits of the {BenchmarkReport.Count(import.TotalRows)}-row import)", $"≤ {RevalidateGoalMs} ms",
+            $"{BenchmarkReport.Millis(p95)} (p50 {BenchmarkReport.Millis(p50)}, max {BenchmarkReport.Millis(times[^1])})", p95 <= RevalidateGoalMs);
+    }
+
+    /// <summary>Rows of one status taken from pages spread over the whole import, not just its first page.</summary>
+    private static async Task CollectSpreadAsync(InProcessApp app, int importId, RowStatus status, int total, int wanted, List<ImportRow> into, CancellationToken ct)
+    {
+        if (wanted <= 0 || total == 0)
+        {
+            return;
+        }
+
+        const int perPage = 5;
+        var pages = Math.Max(1, total / perPage);
+        var picks = (wanted + 1) / 2;
+        var added = 0;
+        for (var i = 0; i < picks && added < wanted; i++)
+        {
+            var page = 1 + (int)((long)i * (pages - 1) / Math.Max(1, picks - 1));
+            var rows = await app.Imports.RowsAsync(importId, status, new PageRequest(page, perPage), ct);
+            foreach (var row in rows.Items.Take(Math.Min(2, wanted - added)))
+            {
+                into.Add(row);
+                added++;
+            }
+        }
+    }
+
+    /// <summary>The change an operator would make: fix the cell the first message names, or, on a valid row, change the e-mail.</summary>
+    private static Dictionary<string, string?> Fix(ImportRow row)
+    {
+        var column = row.Messages.FirstOrDefault()?.Column;
+        var value = column switch
+        {
+            ClientColumns.PhoneNumber => "(727) 555-0100",
+            ClientColumns.Ssn => "123-45-6789",
+            ClientColumns.DateOfBirth => "01/02/1985",
+            ClientColumns.State => "FL",
+            ClientColumns.Zip => "33755",
+            ClientColumns.Ethnicity => "Hispanic or Latino",
+            ClientColumns.LastName => "Fixed",
+            ClientColumns.ClientId => "",
+            _ => null,
+        };
+        return value is null
+            ? new Dictionary<string, string?> { [ClientColumns.Email] = $"edited.{row.RowNumber}@example.org" }
+            : new Dictionary<string, string?> { [column!] = value };
+    }
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Benchmark check failed: " + what);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing process; the temp folder is cleaned by the system.
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using BulkImport.App.Hosting;
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Results;
+using BulkImport.Core.Imports.Staging;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BulkImport.Benchmarks;
+
+/// <summary>
+/// The app's import services wired exactly as the app wires them (<see cref="ServiceRegistration.AddBulkImport"/>),
+/// on a real SQLite file, without the web server and without the background workers: the benchmark calls each
+/// pipeline step itself so it can time it.
+/// </summary>
+public sealed class InProcessApp : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private InProcessApp(IHost host, string folder)
+    {
+        _host = host;
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public ImportFiles Files => Services.GetRequiredService<ImportFiles>();
+
+    public ImportService Imports => Services.GetRequiredService<ImportService>();
+
+    public ImportStagingService Staging => Services.GetRequiredService<ImportStagingService>();
+
+    public ImportCommitRunner Committer => Services.GetRequiredService<ImportCommitRunner>();
+
+    public ResultsFile Results => Services.GetRequiredService<ResultsFile>();
+
+    public ImportProgressFeed Feed => Services.GetRequiredService<ImportProgressFeed>();
+
+    public IDbContextFactory<BulkImportDbContext> Db => Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>();
+
+    public static async Task<InProcessApp> CreateAsync(string folder, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = folder,
+            EnvironmentName = Environments.Production,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(Settings(folder));
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddBulkImport(builder.Configuration, builder.Environment);
+        var host = builder.Build();
+
+        var app = new InProcessApp(host, folder);
+        await using var db = await app.Db.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        await ReferenceDataLoader.LoadIfEmptyAsync(db, ct);
+        return app;
+    }
+
+    /// <summary>
+    /// Settings of the benchmark installation: its own database and data folder, and usage limits high enough for
+    /// several million-row imports in one day (the defaults allow one).
+    /// </summary>
+    public static Dictionary<string, string?> Settings(string folder) => new()
+    {
+        ["ConnectionStrings:BulkImport"] = $"Data Source={Path.Combine(folder, "bulkimport.db")}",
+        ["Import:DataFolder"] = folder,
+        ["Usage:RowsPerDay"] = "2000000000",
+        ["Usage:RowsPerWeek"] = "2000000000",
+        ["Usage:RowsPerMonth"] = "2000000000",
+    };
+
+    /// <summary>The current select-list values by field, for the file generator.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> SelectListValuesAsync(CancellationToken ct)
+    {
+        await using var db = await Db.CreateDbContextAsync(ct);
+        var values = await db.SelectListValues.AsNoTracking().Where(v => !v.Retired).OrderBy(v => v.SortOrder)
+            .Select(v => new { v.Field, v.Value }).ToListAsync(ct);
+        return values.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(v => v.Value)]);
+    }
+
+    /// <summary>Every client ID in ascending order, streamed.</summary>
+    public async IAsyncEnumerable<int> ClientIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await Db.CreateDbContextAsync(ct);
+        await foreach (var id in db.Clients.AsNoTracking().OrderBy(c => c.ClientId).Select(c => c.ClientId).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return id;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The host was never started (no workers run), so there is nothing to stop.
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using BulkImport.Benchmarks;
+
+// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE]
+var options = new BenchmarkOptions();
+string? reportPath = null;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--rows": options = options with { Rows = int.Parse(Next(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture) }; break;
+        case "--work": options = options with { WorkFolder = Path.GetFullPath(Next()) }; break;
+        case "--keep": options = options with { Keep = true }; break;
+        case "--no-http": options = options with { Http = false }; break;
+        case "--viewers": options = options with { Viewers = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--edits": options = options with { Edits = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--app-dll": options = options with { AppDll = Path.GetFullPath(Next()) }; break;
+        case "--report": reportPath = Path.GetFullPath(Next()); break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --viewers N, --edits N, --app-dll PATH, --report FILE");
+            return 64;
+    }
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var report = await new ImportBenchmark(options, Console.Out).RunAsync(cancel.Token);
+var table = report.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(table);
+foreach (var note in report.Notes)
+{
+    Console.WriteLine(note);
+}
+
+Console.WriteLine($"Machine: {BenchmarkReport.Machine()}");
+if (reportPath is not null)
+{
+    await File.WriteAllTextAsync(reportPath, table);
+}
+
+// A missed target is a failure of the run, so a script (or CI with the full size) can act on it.
+return report.AllPass ? 0 : 2;

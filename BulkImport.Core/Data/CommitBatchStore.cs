@@ -5,62 +5,72 @@ using BulkImport.Core.Imports;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// The prepared commands of the commit's hot path: read the next batch of unprocessed valid rows, and, in the batch's
+/// The prepared statements of the commit's hot path: read the next batch of unprocessed valid rows, and, in the batch's
 /// transaction, mark each row with its outcome, add to the import's counters and to the usage ledger.
 /// A row is only ever marked while it is still Valid, so a batch replayed after a crash cannot count a row twice.
 /// </summary>
 public sealed class CommitBatchStore : IDisposable
 {
-    private readonly DbCommand _next;
-    private readonly DbCommand _mark;
-    private readonly DbCommand _counters;
-    private readonly DbCommand _usage;
+    private static readonly byte[] NoMessages = "[]"u8.ToArray();
+
+    private readonly int _importId;
+    private readonly SqliteStatement _next;
+    private readonly SqliteStatement _mark;
+    private readonly SqliteStatement _counters;
+    private readonly SqliteStatement _usage;
+    private readonly SqliteStatement _cancelRequested;
 
     public CommitBatchStore(DbConnection connection, int importId)
     {
-        _next = Command(connection,
-            "SELECT RowNumber, Action, \"Values\" FROM ImportRows WHERE ImportId = @importId AND Status = @valid AND RowNumber > @after ORDER BY RowNumber LIMIT @take",
-            ("@importId", importId), ("@valid", (int)RowStatus.Valid), ("@after", 0), ("@take", 0));
-        _mark = Command(connection,
-            "UPDATE ImportRows SET Status = @status, RecordId = @recordId, InvoiceId = @invoiceId, Messages = @messages WHERE ImportId = @importId AND RowNumber = @rowNumber AND Status = @valid",
-            ("@status", 0), ("@recordId", DBNull.Value), ("@invoiceId", DBNull.Value), ("@messages", DBNull.Value),
-            ("@importId", importId), ("@rowNumber", 0), ("@valid", (int)RowStatus.Valid));
-        _counters = Command(connection,
-            "UPDATE Imports SET ProcessedRows = ProcessedRows + @processed, Inserted = Inserted + @inserted, Updated = Updated + @updated, Failed = Failed + @failed WHERE Id = @importId",
-            ("@processed", 0), ("@inserted", 0), ("@updated", 0), ("@failed", 0), ("@importId", importId));
-        _usage = Command(connection,
-            "INSERT INTO UsageEntries (ImportId, CommittedAt, Rows) VALUES (@importId, @at, @rows)",
-            ("@importId", importId), ("@at", DateTime.MinValue), ("@rows", 0));
+        _importId = importId;
+        _next = new SqliteStatement(connection,
+            "SELECT RowNumber, Action, \"Values\" FROM ImportRows WHERE ImportId = ?1 AND Status = ?2 AND RowNumber > ?3 ORDER BY RowNumber LIMIT ?4");
+        _mark = new SqliteStatement(connection,
+            "UPDATE ImportRows SET Status = ?1, RecordId = ?2, InvoiceId = ?3, Messages = ?4 WHERE ImportId = ?5 AND RowNumber = ?6 AND Status = ?7");
+        _counters = new SqliteStatement(connection,
+            "UPDATE Imports SET ProcessedRows = ProcessedRows + ?1, Inserted = Inserted + ?2, Updated = Updated + ?3, Failed = Failed + ?4 WHERE Id = ?5");
+        _usage = new SqliteStatement(connection, "INSERT INTO UsageEntries (ImportId, CommittedAt, Rows) VALUES (?1, ?2, ?3)");
+        _cancelRequested = new SqliteStatement(connection, "SELECT CancelRequested FROM Imports WHERE Id = ?1");
     }
 
-    public async Task<List<CommitRow>> NextBatchAsync(int afterRow, int take, CancellationToken ct)
+    /// <summary>Whether someone asked to cancel the import (read at each batch boundary).</summary>
+    public bool CancelRequested()
     {
-        _next.Parameters[2].Value = afterRow;
-        _next.Parameters[3].Value = take;
+        _cancelRequested.Bind(1, _importId);
+        var requested = _cancelRequested.Read() && _cancelRequested.GetInt32(0) != 0;
+        _cancelRequested.Reset();
+        return requested;
+    }
+
+    public List<CommitRow> NextBatch(int afterRow, int take)
+    {
+        _next.Bind(1, _importId);
+        _next.Bind(2, (int)RowStatus.Valid);
+        _next.Bind(3, afterRow);
+        _next.Bind(4, take);
         var rows = new List<CommitRow>(take);
-        await using var reader = await _next.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        while (_next.Read())
         {
-            rows.Add(new CommitRow(reader.GetInt32(0), (RowAction)reader.GetInt32(1), RowJson.DeserializeValues(reader.GetString(2))));
+            rows.Add(new CommitRow(_next.GetInt32(0), (RowAction)_next.GetInt32(1), RowJson.DeserializeValues(_next.GetUtf8(2))));
         }
 
         return rows;
     }
 
-    /// <summary>Marks the outcomes and adds the counters; returns (inserted, updated, failed).</summary>
-    public async Task<(int Inserted, int Updated, int Failed)> RecordAsync(DbTransaction transaction, IReadOnlyList<RowOutcome> outcomes, DateTime committedAt, CancellationToken ct)
+    /// <summary>Marks the outcomes and adds the counters, inside the caller's transaction.</summary>
+    public BatchCounts Record(IReadOnlyList<RowOutcome> outcomes, DateTime committedAt)
     {
-        _mark.Transaction = _counters.Transaction = _usage.Transaction = transaction;
         int inserted = 0, updated = 0, failed = 0;
         foreach (var outcome in outcomes)
         {
-            var p = _mark.Parameters;
-            p[0].Value = (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed);
-            p[1].Value = (object?)outcome.RecordId ?? DBNull.Value;
-            p[2].Value = (object?)outcome.InvoiceId ?? DBNull.Value;
-            p[3].Value = RowJson.SerializeMessages(outcome.Error is null ? [] : [new RowMessage(null, outcome.Error, "commit")]);
-            p[5].Value = outcome.RowNumber;
-            if (await _mark.ExecuteNonQueryAsync(ct) != 1)
+            _mark.Bind(1, (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed));
+            _mark.Bind(2, outcome.RecordId);
+            _mark.Bind(3, outcome.InvoiceId);
+            _mark.BindUtf8(4, outcome.Error is null ? NoMessages : RowJson.SerializeMessagesUtf8([new RowMessage(null, outcome.Error, "commit")]));
+            _mark.Bind(5, _importId);
+            _mark.Bind(6, outcome.RowNumber);
+            _mark.Bind(7, (int)RowStatus.Valid);
+            if (_mark.Execute() != 1)
             {
                 throw new InvalidOperationException($"Row {outcome.RowNumber} was no longer waiting to be committed; the batch is rolled back.");
             }
@@ -79,35 +89,23 @@ public sealed class CommitBatchStore : IDisposable
             }
         }
 
-        _counters.Parameters[0].Value = outcomes.Count;
-        _counters.Parameters[1].Value = inserted;
-        _counters.Parameters[2].Value = updated;
-        _counters.Parameters[3].Value = failed;
-        await _counters.ExecuteNonQueryAsync(ct);
+        _counters.Bind(1, outcomes.Count);
+        _counters.Bind(2, inserted);
+        _counters.Bind(3, updated);
+        _counters.Bind(4, failed);
+        _counters.Bind(5, _importId);
+        _counters.Execute();
 
         if (inserted + updated > 0)
         {
-            _usage.Parameters[1].Value = committedAt;
-            _usage.Parameters[2].Value = inserted + updated;
-            await _usage.ExecuteNonQueryAsync(ct);
+            _usage.Bind(1, _importId);
+            // As EF Core stores a DateTime in SQLite, so the ledger's date filters compare like with like.
+            _usage.Bind(2, committedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+            _usage.Bind(3, inserted + updated);
+            _usage.Execute();
         }
 
-        return (inserted, updated, failed);
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-
-        return command;
+        return new BatchCounts(outcomes.Count, inserted, updated, failed);
     }
 
     public void Dispose()
@@ -116,5 +114,9 @@ public sealed class CommitBatchStore : IDisposable
         _mark.Dispose();
         _counters.Dispose();
         _usage.Dispose();
+        _cancelRequested.Dispose();
     }
 }
+
+/// <summary>What one committed batch added to the import's counters.</summary>
+public readonly record struct BatchCounts(int Processed, int Inserted, int Updated, int Failed);

@@ -3,85 +3,45 @@ using BulkImport.Core.Imports;
 
 namespace BulkImport.Core.Data;
 
+/// <summary>A row ready to be staged: its values and messages already encoded, so the writer only writes.</summary>
+public readonly record struct StagedRow(int RowNumber, RowStatus Status, RowAction Action, byte[] ValuesUtf8, byte[] MessagesUtf8, string? RowKey);
+
 /// <summary>
-/// Stages parsed rows into ImportRows with one prepared insert, one transaction per batch: the hot path of reading a file.
+/// Stages rows into ImportRows with one prepared statement, one transaction per batch: the hot path of reading a file.
 /// </summary>
-public sealed class ImportRowWriter : IAsyncDisposable
+public sealed class ImportRowWriter : IDisposable
 {
     private readonly DbConnection _connection;
-    private readonly int _batchSize;
-    private readonly DbCommand _insert;
-    private DbTransaction? _transaction;
-    private int _pending;
+    private readonly int _importId;
+    private readonly SqliteStatement _insert;
 
-    public ImportRowWriter(DbConnection connection, int importId, int batchSize)
+    public ImportRowWriter(DbConnection connection, int importId)
     {
         _connection = connection;
-        _batchSize = batchSize;
-        _insert = connection.CreateCommand();
-        _insert.CommandText =
+        _importId = importId;
+        _insert = new SqliteStatement(connection,
             "INSERT INTO ImportRows (ImportId, RowNumber, Status, Action, \"Values\", Messages, RowKey, SkippedByOperator) " +
-            "VALUES (@importId, @rowNumber, @status, @action, @values, @messages, @rowKey, 0)";
-        AddParameter("@importId", importId);
-        AddParameter("@rowNumber", 0);
-        AddParameter("@status", 0);
-        AddParameter("@action", 0);
-        AddParameter("@values", "");
-        AddParameter("@messages", "[]");
-        AddParameter("@rowKey", DBNull.Value);
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0)");
     }
 
-    public async Task AddAsync(int rowNumber, RowStatus status, RowAction action, string?[] values, List<RowMessage> messages, string? rowKey, CancellationToken ct)
+    /// <summary>Writes one batch in its own transaction.</summary>
+    public void Write(IReadOnlyList<StagedRow> batch)
     {
-        if (_transaction is null)
+        using var transaction = _connection.BeginTransaction();
+        foreach (var row in batch)
         {
-            _transaction = await _connection.BeginTransactionAsync(ct);
-            _insert.Transaction = _transaction;
+            _insert.Bind(1, _importId);
+            _insert.Bind(2, row.RowNumber);
+            _insert.Bind(3, (int)row.Status);
+            _insert.Bind(4, (int)row.Action);
+            _insert.BindUtf8(5, row.ValuesUtf8);
+            _insert.BindUtf8(6, row.MessagesUtf8);
+            _insert.Bind(7, row.RowKey);
+            _insert.Execute();
         }
 
-        var p = _insert.Parameters;
-        p[1].Value = rowNumber;
-        p[2].Value = (int)status;
-        p[3].Value = (int)action;
-        p[4].Value = RowJson.SerializeValues(values);
-        p[5].Value = RowJson.SerializeMessages(messages);
-        p[6].Value = (object?)rowKey ?? DBNull.Value;
-        await _insert.ExecuteNonQueryAsync(ct);
-
-        if (++_pending >= _batchSize)
-        {
-            await FlushAsync(ct);
-        }
+        transaction.Commit();
     }
 
-    public async Task FlushAsync(CancellationToken ct)
-    {
-        if (_transaction is not null)
-        {
-            await _transaction.CommitAsync(ct);
-            await _transaction.DisposeAsync();
-            _transaction = null;
-        }
-
-        _pending = 0;
-    }
-
-    private void AddParameter(string name, object value)
-    {
-        var parameter = _insert.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        _insert.Parameters.Add(parameter);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_transaction is not null)
-        {
-            await _transaction.RollbackAsync();
-            await _transaction.DisposeAsync();
-        }
-
-        await _insert.DisposeAsync();
-    }
+    public void Dispose() => _insert.Dispose();
 }

@@ -12,11 +12,22 @@ public static class RowJson
 {
     public static string SerializeValues(string?[] values) => JsonSerializer.Serialize(values, RowJsonContext.Default.StringArray);
 
+    /// <summary>The values as UTF-8 JSON, for the fast path that binds bytes straight into SQLite.</summary>
+    public static byte[] SerializeValuesUtf8(string?[] values) => JsonSerializer.SerializeToUtf8Bytes(values, RowJsonContext.Default.StringArray);
+
+    public static string?[] DeserializeValues(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize(utf8Json, RowJsonContext.Default.StringArray) ?? [];
+
     public static string?[] DeserializeValues(string json) => JsonSerializer.Deserialize(json, RowJsonContext.Default.StringArray) ?? [];
 
     /// <summary>"[]" for no messages: the column is NOT NULL, and every valid row has none.</summary>
     public static string SerializeMessages(List<RowMessage> messages) =>
         messages.Count == 0 ? "[]" : JsonSerializer.Serialize(messages, RowJsonContext.Default.ListRowMessage);
+
+    /// <summary>The messages as UTF-8 JSON ("[]" for none), for the fast path.</summary>
+    public static byte[] SerializeMessagesUtf8(List<RowMessage> messages) =>
+        messages.Count == 0 ? NoMessagesUtf8 : JsonSerializer.SerializeToUtf8Bytes(messages, RowJsonContext.Default.ListRowMessage);
+
+    private static readonly byte[] NoMessagesUtf8 = "[]"u8.ToArray();
 
     public static List<RowMessage> DeserializeMessages(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];

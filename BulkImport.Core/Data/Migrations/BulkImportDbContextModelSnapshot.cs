@@ -89,10 +89,6 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.HasKey("ClientId");
 
-                    b.HasIndex("Email");
-
-                    b.HasIndex("LastName");
-
                     b.ToTable("Clients");
                 });
 
@@ -414,7 +410,8 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.HasKey("ImportId", "RowNumber");
 
-                    b.HasIndex("ImportId", "RowKey");
+                    b.HasIndex("ImportId", "RowKey")
+                        .HasFilter("\"RowKey\" IS NOT NULL");
 
                     b.HasIndex("ImportId", "Status", "RowNumber");
 

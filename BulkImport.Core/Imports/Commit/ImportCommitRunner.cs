@@ -77,31 +77,33 @@ public sealed class ImportCommitRunner(
         await db.Database.OpenConnectionAsync(ct);
         using var committer = domain.CreateCommitter(settings);
         using var store = new CommitBatchStore(connection, import.Id);
+        using var cache = SqliteSession.LargeCache(connection);
         var lastRow = 0;
         while (true)
         {
-            if (await CancelRequestedAsync(db, import.Id, ct))
+            if (store.CancelRequested())
             {
-                await RefreshAsync(db, import, ct);
+                await db.Entry(import).ReloadAsync(ct);
                 await FinishAsync(db, import, ImportStatus.Cancelled, null, ct);
                 return;
             }
 
-            var batch = await store.NextBatchAsync(lastRow, batchSize, ct);
+            var batch = store.NextBatch(lastRow, batchSize);
             if (batch.Count == 0)
             {
                 break;
             }
 
+            BatchCounts counts;
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 var outcomes = await committer.CommitBatchAsync(connection, transaction, batch, ct);
-                await store.RecordAsync(transaction, outcomes, clock.GetUtcNow().UtcDateTime, ct);
+                counts = store.Record(outcomes, clock.GetUtcNow().UtcDateTime);
                 await transaction.CommitAsync(ct);
             }
 
             lastRow = batch[^1].RowNumber;
-            await RefreshAsync(db, import, ct);
+            Count(db, import, counts);
             Publish(import, stopwatch, startProcessed);
 
             var failAfter = commitOptions.CurrentValue.FailAfterRows;
@@ -111,14 +113,22 @@ public sealed class ImportCommitRunner(
             }
         }
 
+        await db.Entry(import).ReloadAsync(ct);
         await FinishAsync(db, import, ImportStatus.Committed, null, ct);
     }
 
-    private static Task<bool> CancelRequestedAsync(BulkImportDbContext db, int importId, CancellationToken ct) =>
-        db.Imports.AsNoTracking().Where(i => i.Id == importId).Select(i => i.CancelRequested).SingleAsync(ct);
-
-    private static async Task RefreshAsync(BulkImportDbContext db, Import import, CancellationToken ct) =>
-        await db.Entry(import).ReloadAsync(ct);
+    /// <summary>
+    /// Mirrors the batch's counters (already added in the database, in the batch's transaction) on the tracked import,
+    /// for progress, without reading the import back after every batch.
+    /// </summary>
+    private static void Count(BulkImportDbContext db, Import import, BatchCounts counts)
+    {
+        import.ProcessedRows += counts.Processed;
+        import.Inserted += counts.Inserted;
+        import.Updated += counts.Updated;
+        import.Failed += counts.Failed;
+        db.Entry(import).State = EntityState.Unchanged;
+    }
 
     private async Task FinishAsync(BulkImportDbContext db, Import import, ImportStatus status, string? reason, CancellationToken ct)
     {

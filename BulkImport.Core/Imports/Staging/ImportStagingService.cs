@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
@@ -94,33 +95,32 @@ public sealed class ImportStagingService(
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
         RowCounts.Reset(import);
 
-        var seenKeys = new HashSet<int>();
         var repeatedKeys = new HashSet<string>(StringComparer.Ordinal);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using (var writer = new ImportRowWriter(connection, import.Id, settings.StagingBatchSize))
+            // Two stages on two cores: this thread reads, validates and encodes rows; the writer inserts them, a batch
+            // per transaction. The bounded channel keeps only a few batches in memory, never the file.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var batches = Channel.CreateBounded<List<StagedRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var writing = Task.Run(() => WriteBatchesAsync(connection, import.Id, batches.Reader, stop.Token), stop.Token);
+            try
             {
-                foreach (var row in file.Rows())
-                {
-                    var (status, action, messages, key) = Judge(row, validator);
-                    if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
-                    {
-                        repeatedKeys.Add(key);
-                    }
-
-                    import.TotalRows++;
-                    RowCounts.Add(import, status, action);
-                    await writer.AddAsync(row.RowNumber, status, action, row.Values, messages, key, ct);
-                    if (import.TotalRows % ProgressEveryRows == 0)
-                    {
-                        feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
-                    }
-                }
-
-                await writer.FlushAsync(ct);
+                await ReadRowsAsync(import, file, validator, settings.StagingBatchSize, repeatedKeys, batches.Writer, stop.Token);
             }
+            catch
+            {
+                await stop.CancelAsync();
+                await Task.WhenAny(writing);
+                throw;
+            }
+            finally
+            {
+                batches.Writer.TryComplete();
+            }
+
+            await writing;
         }
         finally
         {
@@ -137,6 +137,52 @@ public sealed class ImportStagingService(
         var cancelledMeanwhile = await db.Imports.AsNoTracking().AnyAsync(i => i.Id == import.Id && i.Status == ImportStatus.Cancelled, ct);
         import.Status = cancelledMeanwhile ? ImportStatus.Cancelled : ImportStatus.ReadyForReview;
         await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ReadRowsAsync(Import import, ParsedFile file, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+        ChannelWriter<List<StagedRow>> batches, CancellationToken ct)
+    {
+        // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
+        var seenKeys = new HashSet<int>();
+        var batch = new List<StagedRow>(batchSize);
+        foreach (var row in file.Rows())
+        {
+            var (status, action, messages, key) = Judge(row, validator);
+            if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+            {
+                repeatedKeys.Add(key);
+            }
+
+            import.TotalRows++;
+            RowCounts.Add(import, status, action);
+            batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), RowJson.SerializeMessagesUtf8(messages), key));
+            if (batch.Count == batchSize)
+            {
+                await batches.WriteAsync(batch, ct);
+                batch = new List<StagedRow>(batchSize);
+            }
+
+            if (import.TotalRows % ProgressEveryRows == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await batches.WriteAsync(batch, ct);
+        }
+    }
+
+    private static async Task WriteBatchesAsync(DbConnection connection, int importId, ChannelReader<List<StagedRow>> batches, CancellationToken ct)
+    {
+        using var writer = new ImportRowWriter(connection, importId);
+        using var cache = SqliteSession.LargeCache(connection);
+        await foreach (var batch in batches.ReadAllAsync(ct))
+        {
+            writer.Write(batch);
+        }
     }
 
     private static (RowStatus, RowAction, List<RowMessage>, string?) Judge(ParsedRow row, IRowValidator validator)

@@ -127,7 +127,7 @@ public sealed class ImportCommitRunner(
         import.Inserted += counts.Inserted;
         import.Updated += counts.Updated;
         import.Failed += counts.Failed;
-        db.Entry(import).State = EntityState.Unchanged;
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     private async Task FinishAsync(BulkImportDbContext db, Import import, ImportStatus status, string? reason, CancellationToken ct)

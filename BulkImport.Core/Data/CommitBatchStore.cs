@@ -5,8 +5,7 @@ using BulkImport.Core.Imports;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// The prepared statements of the commit's hot path: read the next batch of unprocessed valid rows, and, in the batch's
-/// transaction, mark each row with its outcome, add to the import's counters and to the usage ledger.
+/// The prepared statements of the commit's hot path that write: in the batch's transaction, mark each row with its outcome, add to the import's counters and to the usage ledger.
 /// A row is only ever marked while it is still Valid, so a batch replayed after a crash cannot count a row twice.
 /// </summary>
 public sealed class CommitBatchStore : IDisposable
@@ -14,7 +13,6 @@ public sealed class CommitBatchStore : IDisposable
     private static readonly byte[] NoMessages = "[]"u8.ToArray();
 
     private readonly int _importId;
-    private readonly SqliteStatement _next;
     private readonly SqliteStatement _mark;
     private readonly SqliteStatement _counters;
     private readonly SqliteStatement _usage;
@@ -23,8 +21,6 @@ public sealed class CommitBatchStore : IDisposable
     public CommitBatchStore(DbConnection connection, int importId)
     {
         _importId = importId;
-        _next = new SqliteStatement(connection,
-            "SELECT RowNumber, Action, \"Values\" FROM ImportRows WHERE ImportId = ?1 AND Status = ?2 AND RowNumber > ?3 ORDER BY RowNumber LIMIT ?4");
         _mark = new SqliteStatement(connection,
             "UPDATE ImportRows SET Status = ?1, RecordId = ?2, InvoiceId = ?3, Messages = ?4 WHERE ImportId = ?5 AND RowNumber = ?6 AND Status = ?7");
         _counters = new SqliteStatement(connection,
@@ -40,21 +36,6 @@ public sealed class CommitBatchStore : IDisposable
         var requested = _cancelRequested.Read() && _cancelRequested.GetInt32(0) != 0;
         _cancelRequested.Reset();
         return requested;
-    }
-
-    public List<CommitRow> NextBatch(int afterRow, int take)
-    {
-        _next.Bind(1, _importId);
-        _next.Bind(2, (int)RowStatus.Valid);
-        _next.Bind(3, afterRow);
-        _next.Bind(4, take);
-        var rows = new List<CommitRow>(take);
-        while (_next.Read())
-        {
-            rows.Add(new CommitRow(_next.GetInt32(0), (RowAction)_next.GetInt32(1), RowJson.DeserializeValues(_next.GetUtf8(2))));
-        }
-
-        return rows;
     }
 
     /// <summary>Marks the outcomes and adds the counters, inside the caller's transaction.</summary>
@@ -110,7 +91,6 @@ public sealed class CommitBatchStore : IDisposable
 
     public void Dispose()
     {
-        _next.Dispose();
         _mark.Dispose();
         _counters.Dispose();
         _usage.Dispose();

@@ -14,46 +14,54 @@ namespace BulkImport.Core.Domains.Common;
 /// </summary>
 public abstract class CellRuleValidator : AbstractValidator<RowCells>
 {
+    private readonly List<(int Index, string Column, Func<string, FieldResult> Rule)> _cells = [];
+
     protected CellRuleValidator(IReadOnlyList<string> columns)
     {
         Columns = columns;
         ClassLevelCascadeMode = CascadeMode.Continue;
+        // One FluentValidation rule walks every cell: a rule per column cost FluentValidation's per-rule set-up twenty
+        // times a row, which was half of reading a million-row file (issue 7).
+        RuleFor(r => r).Custom(CheckEachCell);
     }
 
     protected IReadOnlyList<string> Columns { get; }
 
     /// <summary>Adds the rule for one column; blank cells are left to the row-level rules.</summary>
-    protected void Cell(string column, Func<string, FieldResult> rule)
+    protected void Cell(string column, Func<string, FieldResult> rule) => _cells.Add((IndexOf(column), column, rule));
+
+    private void CheckEachCell(RowCells cells, ValidationContext<RowCells> context)
     {
-        var index = IndexOf(column);
-        RuleFor(r => r.Values[index]).Configure(rule => rule.PropertyName = column).Custom((value, context) =>
+        var values = cells.Values;
+        foreach (var (index, column, rule) in _cells)
         {
+            var value = values[index];
             if (string.IsNullOrEmpty(value))
             {
-                return;
+                continue;
             }
 
             // A cell of nothing but invisible characters is blank, like an empty one.
             var cleaned = CellText.WithoutFormulaEscape(CellText.Clean(value));
             if (cleaned.Length == 0)
             {
-                context.InstanceToValidate.Values[index] = "";
-                return;
+                values[index] = "";
+                continue;
             }
 
             var result = rule(cleaned);
             if (!result.IsValid)
             {
                 context.AddFailure(new ValidationFailure(column, result.Error) { ErrorCode = "format" });
-                return;
+                continue;
             }
 
-            context.InstanceToValidate.Values[index] = result.Value;
+            values[index] = result.Value;
             if (CellText.Warning(result.Value!) is { } warning)
             {
                 context.AddFailure(new ValidationFailure(column, warning.Message) { ErrorCode = warning.Code, Severity = Severity.Warning });
             }
-        });
+        }
     }
 
     protected int IndexOf(string column)

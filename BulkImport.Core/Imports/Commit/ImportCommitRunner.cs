@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using System.Threading.Channels;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Usage;
@@ -78,7 +80,54 @@ public sealed class ImportCommitRunner(
         using var committer = domain.CreateCommitter(settings);
         using var store = new CommitBatchStore(connection, import.Id);
         using var cache = SqliteSession.LargeCache(connection);
-        var lastRow = 0;
+
+        // The next batches are read and decoded on a second connection while this one writes (two cores, two stages).
+        await using var readDb = await dbFactory.CreateDbContextAsync(ct);
+        await readDb.Database.OpenConnectionAsync(ct);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = Channel.CreateBounded<List<CommitRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadBatchesAsync(readDb.Database.GetDbConnection(), import.Id, batchSize, batches.Writer, stopReading.Token), stopReading.Token);
+        try
+        {
+            await WriteBatchesAsync(db, import, committer, store, batches.Reader, stopwatch, startProcessed, ct);
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await Task.WhenAny(reading);
+        }
+    }
+
+    private static async Task ReadBatchesAsync(DbConnection connection, int importId, int batchSize, ChannelWriter<List<CommitRow>> batches, CancellationToken ct)
+    {
+        try
+        {
+            using var reader = new ValidRowReader(connection, importId);
+            var lastRow = 0;
+            while (true)
+            {
+                var batch = reader.NextBatch(lastRow, batchSize);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                await batches.WriteAsync(batch, ct);
+                lastRow = batch[^1].RowNumber;
+            }
+
+            batches.TryComplete();
+        }
+        catch (Exception e)
+        {
+            batches.TryComplete(e);
+        }
+    }
+
+    private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IDomainCommitter committer, CommitBatchStore store,
+        ChannelReader<List<CommitRow>> batches, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
         while (true)
         {
             if (store.CancelRequested())
@@ -88,11 +137,12 @@ public sealed class ImportCommitRunner(
                 return;
             }
 
-            var batch = store.NextBatch(lastRow, batchSize);
-            if (batch.Count == 0)
+            if (!await batches.WaitToReadAsync(ct))
             {
                 break;
             }
+
+            var batch = await batches.ReadAsync(ct);
 
             BatchCounts counts;
             await using (var transaction = await connection.BeginTransactionAsync(ct))
@@ -102,7 +152,6 @@ public sealed class ImportCommitRunner(
                 await transaction.CommitAsync(ct);
             }
 
-            lastRow = batch[^1].RowNumber;
             Count(db, import, counts);
             Publish(import, stopwatch, startProcessed);
 

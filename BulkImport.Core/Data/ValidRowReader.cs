@@ -1,0 +1,32 @@
+using System.Data.Common;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports;
+
+namespace BulkImport.Core.Data;
+
+/// <summary>
+/// Reads an import's rows still waiting to be committed, a batch at a time in row order. It runs on its own connection,
+/// ahead of the writer: under WAL a reader never waits for the writer, and rows past the writer's batch are still Valid.
+/// </summary>
+public sealed class ValidRowReader(DbConnection connection, int importId) : IDisposable
+{
+    private readonly SqliteStatement _next = new(connection,
+        "SELECT RowNumber, Action, \"Values\" FROM ImportRows WHERE ImportId = ?1 AND Status = ?2 AND RowNumber > ?3 ORDER BY RowNumber LIMIT ?4");
+
+    public List<CommitRow> NextBatch(int afterRow, int take)
+    {
+        _next.Bind(1, importId);
+        _next.Bind(2, (int)RowStatus.Valid);
+        _next.Bind(3, afterRow);
+        _next.Bind(4, take);
+        var rows = new List<CommitRow>(take);
+        while (_next.Read())
+        {
+            rows.Add(new CommitRow(_next.GetInt32(0), (RowAction)_next.GetInt32(1), RowJson.DeserializeValues(_next.GetUtf8(2))));
+        }
+
+        return rows;
+    }
+
+    public void Dispose() => _next.Dispose();
+}

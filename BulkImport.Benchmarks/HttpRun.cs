@@ -84,14 +84,27 @@ public static class HttpRun
                 throw new InvalidOperationException($"The HTTP import ended {ready.GetProperty("status").GetString()}: {ready}");
             }
 
+            // A person's paging, not the machine's: the whole-import clock leaves it out. The first request compiles the
+            // endpoint and its query (JIT), as the in-process grid's warm-up does; the median of the next five is reported.
             var grid = Stopwatch.StartNew();
-            using (var page = await http.GetAsync($"/api/imports/{id}/rows?status=Error&page=2&pageSize=100", ct))
+            var pageTimes = new List<TimeSpan>();
+            for (var run = 0; run < 6; run++)
             {
-                await EnsureAsync(page, HttpStatusCode.OK, ct);
-                await page.Content.ReadAsByteArrayAsync(ct);
+                var one = Stopwatch.StartNew();
+                using (var page = await http.GetAsync($"/api/imports/{id}/rows?status=Error&page=2&pageSize=100", ct))
+                {
+                    await EnsureAsync(page, HttpStatusCode.OK, ct);
+                    await page.Content.ReadAsByteArrayAsync(ct);
+                }
+
+                if (run > 0)
+                {
+                    pageTimes.Add(one.Elapsed);
+                }
             }
 
             grid.Stop();
+            pageTimes.Sort();
             var beforeCommit = whole.Elapsed - grid.Elapsed;
             using (var commit = await http.PostAsync($"/api/imports/{id}/commit", null, ct))
             {
@@ -118,7 +131,7 @@ public static class HttpRun
             var total = whole.Elapsed - grid.Elapsed;
             memory.Stop();
             log.WriteLine($"  http: {done.GetProperty("totalRows").GetInt32():N0} rows, {done.GetProperty("inserted").GetInt32():N0} inserted, results {resultsBytes / 1e6:F1} MB");
-            return new HttpRunResult(upload, uploadToReady, grid.Elapsed, committed - beforeCommit, total - committed, total,
+            return new HttpRunResult(upload, uploadToReady, pageTimes[pageTimes.Count / 2], committed - beforeCommit, total - committed, total,
                 memory.PeakWorkingSet, done.GetProperty("totalRows").GetInt32(), done.GetProperty("inserted").GetInt32(), resultsBytes);
         }
         catch (Exception e) when (e is not OperationCanceledException && !errors.IsEmpty)

@@ -178,7 +178,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         log.WriteLine($"HTTP: upload {result.Upload.TotalSeconds:F2} s, ready {result.UploadToReady.TotalSeconds:F2} s, commit {result.Commit.TotalSeconds:F2} s, results {result.Results.TotalSeconds:F2} s, whole {result.Whole.TotalSeconds:F2} s, peak {result.PeakWorkingSet / 1e6:F0} MB");
         _report.Add("HTTP API: upload → ReadyForReview", $"≤ {StageGoalSeconds} s", BenchmarkReport.Seconds(result.UploadToReady), result.UploadToReady.TotalSeconds <= StageGoalSeconds);
         _report.Add("HTTP API: commit of inserts", $"≤ {CommitGoalSeconds} s", BenchmarkReport.Seconds(result.Commit), result.Commit.TotalSeconds <= CommitGoalSeconds);
-        _report.Add("HTTP API: review grid page (Error rows, page 2)", $"≤ {GridGoalMs} ms", BenchmarkReport.Millis(result.GridPage.TotalMilliseconds), result.GridPage.TotalMilliseconds <= GridGoalMs);
+        _report.Add("HTTP API: review grid page (Error rows, page 2; median of 5 after one warm-up)", $"≤ {GridGoalMs} ms", BenchmarkReport.Millis(result.GridPage.TotalMilliseconds), result.GridPage.TotalMilliseconds <= GridGoalMs);
         _report.Add("HTTP API: whole import incl. results download ÷ raw floor", $"≤ {FloorRatioGoal}×",
             $"{BenchmarkReport.Seconds(result.Whole)} ÷ {BenchmarkReport.Seconds(_floor)} = {ratio.ToString("F2", CultureInfo.InvariantCulture)}×", ratio <= FloorRatioGoal);
         _report.Add("HTTP API: peak working set of the app process", $"≤ {WorkingSetGoalBytes / 1024 / 1024} MB", BenchmarkReport.Megabytes(result.PeakWorkingSet), result.PeakWorkingSet <= WorkingSetGoalBytes);

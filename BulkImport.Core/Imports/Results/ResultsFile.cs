@@ -30,8 +30,7 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         };
 
         var fields = new string[withInvoices ? 6 : 5];
-        var rows = db.ImportRows.AsNoTracking().Where(r => r.ImportId == import.Id).OrderBy(r => r.RowNumber).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(ct))
+        await foreach (var row in ResultRowReader.ReadAsync(db, import.Id, ct))
         {
             var (status, action, messages) = row.Status switch
             {
@@ -55,5 +54,5 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         }
     }
 
-    private static string Join(List<RowMessage> messages) => string.Join("; ", messages.Select(m => m.IsWarning ? "Warning: " + m.Message : m.Message));
+    private static string Join(IReadOnlyList<RowMessage> messages) => messages.Count == 0 ? "" : string.Join("; ", messages.Select(m => m.IsWarning ? "Warning: " + m.Message : m.Message));
 }

@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text;
+using BulkImport.App.Hosting;
+using BulkImport.Core.Clients;
+using BulkImport.Core.Csv;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Results;
+using BulkImport.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BulkImport.Tests.Imports;
+
+/// <summary>
+/// The review grid's pages (issue 7): the total of a filter comes from the import's counters instead of a count of the
+/// rows, and a page is found from the nearer end of the filtered rows; both must give exactly what counting and
+/// skipping would, at every step of an import's life. The commit worker is removed, so the test runs each commit
+/// itself and every partial state is reached on purpose, not by timing.
+/// </summary>
+public sealed class ImportRowPagesTests : IDisposable
+{
+    private static readonly RowStatus?[] Filters = [null, RowStatus.Valid, RowStatus.Error, RowStatus.Skipped, RowStatus.Success, RowStatus.Failed];
+    private const string User = "importer@bulkimport.local";
+
+    private readonly TestApp _app = new(
+        new() { ["Import:CommitBatchSize"] = "5", ["Commit:FailAfterRows"] = "10" },
+        services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CommitWorker))));
+
+    private ImportService Imports => _app.Services.GetRequiredService<ImportService>();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Each_filters_total_matches_a_count_of_its_rows_through_review_edits_a_stopped_commit_a_cancel_and_the_end()
+    {
+        var api = await _app.ApiAsync();
+        var (id, gone, kept) = await StageMixedImportAsync(api);
+        await AssertTotalsAsync(id, "after reading the file");
+
+        await api.EditRowAsync(id, 26, new() { ["Last Name"] = "Fixed" });
+        await AssertTotalsAsync(id, "after an error row was fixed");
+        await api.EditRowAsync(id, 6, new() { ["First Name"] = "" });
+        await AssertTotalsAsync(id, "after a valid row was broken");
+        await Imports.SkipRowAsync(id, 7, CancellationToken.None);
+        await AssertTotalsAsync(id, "after a valid row was skipped");
+        await Imports.SkipRowAsync(id, 31, CancellationToken.None);
+        await AssertTotalsAsync(id, "after an error row was skipped");
+        (await api.RowAsync(id, 28)).Status.Should().Be(RowStatus.Error, "rows 28 and 29 share a Client ID");
+        await api.EditRowAsync(id, 29, new() { ["Client ID"] = "" });
+        (await api.RowAsync(id, 28)).Status.Should().Be(RowStatus.Valid, "the other row of the key is revalidated");
+        await AssertTotalsAsync(id, "after one of two rows with the same key was changed");
+
+        // Rows 2 and 3 update clients that are removed before the commit: they fail at the commit.
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Clients.Where(c => gone.Contains(c.ClientId)).ExecuteDeleteAsync();
+        }
+
+        var stopped = await CommitAsync(id);
+        stopped.Status.Should().Be(ImportStatus.CommitFailed);
+        stopped.ProcessedRows.Should().Be(10);
+        stopped.Failed.Should().Be(2);
+        stopped.Updated.Should().Be(kept.Length);
+        await AssertTotalsAsync(id, "after a commit stopped part way");
+        await AssertResultsFileAsync(id, "after a commit stopped part way");
+
+        await Imports.ReplayAsync(id, "support@bulkimport.local", CancellationToken.None);
+        await AssertTotalsAsync(id, "while a replay is queued");
+        var cancelled = await Imports.CancelAsync(id, User, CancellationToken.None);
+        cancelled.Status.Should().Be(ImportStatus.Cancelled);
+        cancelled.ProcessedRows.Should().Be(10);
+        await AssertTotalsAsync(id, "after a partly committed import was cancelled");
+        await AssertResultsFileAsync(id, "after a partly committed import was cancelled");
+
+        var done = cancelled;
+        while (done.Status != ImportStatus.Committed)
+        {
+            await Imports.ReplayAsync(id, "support@bulkimport.local", CancellationToken.None);
+            done = await RunCommitAsync(id);
+            await AssertTotalsAsync(id, $"after a replay ended {done.Status} with {done.ProcessedRows} rows processed");
+        }
+
+        done.ProcessedRows.Should().Be(done.ValidRows);
+        await AssertResultsFileAsync(id, "after the commit ended");
+    }
+
+    [Fact]
+    public async Task Every_page_of_every_filter_in_either_order_holds_the_rows_that_counting_and_skipping_give()
+    {
+        var api = await _app.ApiAsync();
+        var (id, gone, _) = await StageMixedImportAsync(api);
+        await Imports.SkipRowAsync(id, 7, CancellationToken.None);
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Clients.Where(c => gone.Contains(c.ClientId)).ExecuteDeleteAsync();
+        }
+
+        // Stopped after 10 rows: every status is present (Valid, Success, Failed, Error, Skipped).
+        (await CommitAsync(id)).Status.Should().Be(ImportStatus.CommitFailed);
+        foreach (var status in Filters)
+        {
+            foreach (var pageSize in new[] { 1, 7, 100 })
+            {
+                foreach (var descending in new[] { false, true })
+                {
+                    var expectedTotal = await CountAsync(id, status);
+                    var lastPage = Math.Max(1, (expectedTotal + pageSize - 1) / pageSize);
+                    for (var page = 1; page <= lastPage + 1; page++)
+                    {
+                        var request = new PageRequest(page, pageSize);
+                        var got = await Imports.RowsAsync(id, status, request, CancellationToken.None, descending);
+                        var because = $"{status?.ToString() ?? "All"} page {page} of {pageSize}{(descending ? ", newest first" : "")}";
+                        got.TotalCount.Should().Be(expectedTotal, because);
+                        got.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, status, request, descending), because);
+                        got.Items.Where(r => status != null && r.Status != status).Should().BeEmpty(because);
+                    }
+                }
+            }
+        }
+
+        // The API shows the same pages.
+        var byApi = await api.RowsAsync(id, "Valid", page: 2, pageSize: 4);
+        byApi.TotalCount.Should().Be(await CountAsync(id, RowStatus.Valid));
+        byApi.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, RowStatus.Valid, new PageRequest(2, 4), false));
+        (await api.RowsAsync(id, "Valid", page: 2_000_000_000, pageSize: 500)).Items.Should().BeEmpty("a page far past the end is empty, whatever its number");
+    }
+
+    [Fact]
+    public async Task While_a_file_is_read_the_rows_staged_so_far_are_counted()
+    {
+        // Reading keeps the counters in memory until the end: the saved ones say nothing yet.
+        var id = await StagedImports.AddAsync(_app.Services, User, ImportStatus.Validating);
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.TotalRows, 0).SetProperty(i => i.ValidRows, 0).SetProperty(i => i.ErrorRows, 0).SetProperty(i => i.InsertRows, 0));
+        }
+
+        var import = await Imports.GetAsync(id, CancellationToken.None);
+        foreach (var status in Filters)
+        {
+            RowCounts.Exact(import, status).Should().BeNull();
+            var page = await Imports.RowsAsync(id, status, new PageRequest(1, 2), CancellationToken.None);
+            page.TotalCount.Should().Be(await CountAsync(id, status));
+            page.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, status, new PageRequest(1, 2), false));
+        }
+
+        // The same once the reading was cancelled and stopped before saving its counters.
+        await _app.Services.SetStatusAsync(id, ImportStatus.Cancelled);
+        import = await Imports.GetAsync(id, CancellationToken.None);
+        RowCounts.Exact(import, RowStatus.Valid).Should().BeNull();
+        (await Imports.RowsAsync(id, RowStatus.Valid, new PageRequest(1, 2), CancellationToken.None)).TotalCount.Should().Be(2);
+        (await Imports.RowsAsync(id, null, new PageRequest(1, 2), CancellationToken.None)).TotalCount.Should().Be(3);
+    }
+
+    /// <summary>
+    /// An Add &amp; Update import of 60 rows: 2-3 update clients that will be removed, 4-5 update clients that stay, 6-25 and
+    /// 32-61 insert, 26 lacks a last name, 27 is blank, 28 and 29 update the same client, 30 inserts, 31 names a client that
+    /// does not exist.
+    /// </summary>
+    private async Task<(int Id, int[] Gone, int[] Kept)> StageMixedImportAsync(ApiClient api)
+    {
+        var clients = Enumerable.Range(1, 5).Select(i => new Client { FirstName = "Paged", LastName = $"Client{i}" }).ToList();
+        await using (var db = _app.CreateDbContext())
+        {
+            db.Clients.AddRange(clients);
+            await db.SaveChangesAsync();
+        }
+
+        var ids = clients.Select(c => c.ClientId).ToArray();
+        var csv = new StringBuilder("Client ID,First Name,Last Name\n");
+        csv.Append(ids[0]).Append(",Gone,One\n").Append(ids[1]).Append(",Gone,Two\n");
+        csv.Append(ids[2]).Append(",Kept,One\n").Append(ids[3]).Append(",Kept,Two\n");
+        for (var i = 6; i <= 25; i++)
+        {
+            csv.Append(",New,Row").Append(i).Append('\n');
+        }
+
+        csv.Append(",NoLastName,\n");
+        csv.Append(",,\n");
+        csv.Append(ids[4]).Append(",Same,Key\n").Append(ids[4]).Append(",Same,Key\n");
+        csv.Append(",New,Row30\n");
+        csv.Append("999999,Nobody,Here\n");
+        for (var i = 32; i <= 61; i++)
+        {
+            csv.Append(",New,Row").Append(i).Append('\n');
+        }
+
+        var import = await api.ImportAsync(csv.ToString(), operation: "AddUpdate");
+        import.Status.Should().Be(ImportStatus.ReadyForReview);
+        import.TotalRows.Should().Be(60);
+        import.SkippedRows.Should().Be(1);
+        import.ErrorRows.Should().Be(4);
+        return (import.Id, ids[..2], ids[2..4]);
+    }
+
+    private async Task<Import> CommitAsync(int id)
+    {
+        await Imports.QueueCommitAsync(id, User, CancellationToken.None);
+        return await RunCommitAsync(id);
+    }
+
+    private async Task<Import> RunCommitAsync(int id)
+    {
+        await _app.Services.GetRequiredService<ImportCommitRunner>().RunAsync(id, CancellationToken.None);
+        return await Imports.GetAsync(id, CancellationToken.None);
+    }
+
+    private async Task AssertTotalsAsync(int id, string when)
+    {
+        var import = await Imports.GetAsync(id, CancellationToken.None);
+        foreach (var status in Filters)
+        {
+            var counted = await CountAsync(id, status);
+            var filter = status?.ToString() ?? "All";
+            RowCounts.Exact(import, status).Should().Be(counted, $"the counters must say how many rows are {filter} {when} ({import.Status})");
+            (await Imports.RowsAsync(id, status, new PageRequest(1, 10), CancellationToken.None)).TotalCount.Should().Be(counted, $"{filter} {when}");
+        }
+    }
+
+    private async Task<int> CountAsync(int id, RowStatus? status)
+    {
+        await using var db = _app.CreateDbContext();
+        var rows = db.ImportRows.Where(r => r.ImportId == id);
+        return status is { } s ? await rows.CountAsync(r => r.Status == s) : await rows.CountAsync();
+    }
+
+    private async Task<List<int>> SkipAndTakeAsync(int id, RowStatus? status, PageRequest page, bool descending)
+    {
+        await using var db = _app.CreateDbContext();
+        var rows = db.ImportRows.Where(r => r.ImportId == id && (status == null || r.Status == status));
+        var ordered = descending ? rows.OrderByDescending(r => r.RowNumber) : rows.OrderBy(r => r.RowNumber);
+        return await ordered.Skip(page.Skip).Take(page.PageSize).Select(r => r.RowNumber).ToListAsync();
+    }
+
+    /// <summary>The results file is byte for byte what it was when it was written from whole rows (values and all).</summary>
+    private async Task AssertResultsFileAsync(int id, string when)
+    {
+        var import = await Imports.GetAsync(id, CancellationToken.None);
+        using var written = new MemoryStream();
+        await _app.Services.GetRequiredService<ResultsFile>().WriteAsync(import, written, CancellationToken.None);
+
+        using var expected = new MemoryStream();
+        await using (var db = _app.CreateDbContext())
+        await using (var writer = CsvExport.Create(expected))
+        {
+            writer.WriteHeader(ResultsFile.Columns);
+            var notProcessed = import.Status == ImportStatus.Cancelled
+                ? "Not committed: the import was cancelled before this row."
+                : "Not committed yet: the commit stopped before this row. Replay the import to continue.";
+            foreach (var row in await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.RowNumber).ToListAsync())
+            {
+                var messages = string.Join("; ", row.Messages.Select(m => m.IsWarning ? "Warning: " + m.Message : m.Message));
+                var (status, action, shown) = row.Status switch
+                {
+                    RowStatus.Success => ("Success", row.Action.ToString(), messages),
+                    RowStatus.Failed => ("Failed", row.Action.ToString(), messages),
+                    RowStatus.Error => ("Failed", "", messages),
+                    RowStatus.Skipped => ("Skipped", "", row.SkippedByOperator ? "Skipped by the operator." : "Blank row."),
+                    _ => ("Skipped", "", notProcessed),
+                };
+                await writer.WriteRecordAsync(new[] { row.RowNumber.ToString(CultureInfo.InvariantCulture), status, action, row.RecordId?.ToString(CultureInfo.InvariantCulture) ?? "", shown });
+            }
+        }
+
+        var text = Encoding.UTF8.GetString(written.ToArray());
+        text.Should().Contain("Failed,Update,,Client ID").And.Contain("Skipped by the operator.").And.Contain("Blank row.").And.Contain(",Success,Insert,");
+        written.ToArray().Should().Equal(expected.ToArray(), $"the results file {when} must not change");
+    }
+}

@@ -135,7 +135,7 @@ public sealed class ImportService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The counters and the rows are read from one snapshot: during a commit they change together, batch by batch.
-        await using var snapshot = await BeginReadSnapshotAsync(db, ct);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
         var query = db.ImportRows.AsNoTracking().Where(r => r.ImportId == id);
@@ -191,18 +191,6 @@ public sealed class ImportService(
         }
 
         return items;
-    }
-
-    /// <summary>
-    /// A deferred (read) transaction, so several queries see one snapshot of the database; it takes no write lock, and
-    /// a commit running meanwhile is neither blocked nor seen.
-    /// </summary>
-    private static async Task<IAsyncDisposable> BeginReadSnapshotAsync(BulkImportDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var transaction = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return transaction;
     }
 
     /// <summary>One row of an import by its row number.</summary>

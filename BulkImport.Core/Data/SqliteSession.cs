@@ -12,7 +12,7 @@ namespace BulkImport.Core.Data;
 public sealed class SqliteSession : IDisposable
 {
     /// <summary>Page cache of a hot-path writer, in KiB.</summary>
-    public const int WriterCacheKib = 32 * 1024;
+    public const int WriterCacheKib = 16 * 1024;
 
     /// <summary>WAL pages between automatic checkpoints while the writer works (SQLite's default is 1,000).</summary>
     public const int WriterCheckpointPages = 10_000;

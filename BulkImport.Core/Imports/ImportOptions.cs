@@ -10,7 +10,7 @@ public sealed class ImportOptions
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
     public int MaxDataRows { get; set; } = 1_000_000;
     /// <summary>Rows written per transaction while staging.</summary>
-    public int StagingBatchSize { get; set; } = 5_000;
+    public int StagingBatchSize { get; set; } = 2_000;
     /// <summary>Rows written per commit transaction.</summary>
     public int CommitBatchSize { get; set; } = 2_000;
 

@@ -103,7 +103,7 @@ public sealed class ImportStagingService(
             // Two stages on two cores: this thread reads, validates and encodes rows; the writer inserts them, a batch
             // per transaction. The bounded channel keeps only a few batches in memory, never the file.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var batches = Channel.CreateBounded<List<StagedRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var batches = Channel.CreateBounded<List<StagedRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var writing = Task.Run(() => WriteBatchesAsync(connection, import.Id, batches.Reader, stop.Token), stop.Token);
             try
             {

@@ -100,19 +100,22 @@ public sealed class ImportStagingService(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // Two stages on two cores: this thread reads, validates and encodes rows; the writer inserts them, a batch
-            // per transaction. The bounded channel keeps only a few batches in memory, never the file.
+            // Three stages, so both cores stay busy: one thread parses the file, this one validates and encodes the rows,
+            // and the writer inserts them, a batch per transaction. The bounded channels keep a few batches in memory,
+            // never the file.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var parsed = Channel.CreateBounded<List<ParsedRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var batches = Channel.CreateBounded<List<StagedRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var parsing = Task.Run(() => ParseAsync(file, settings.StagingBatchSize, parsed.Writer, stop.Token), stop.Token);
             var writing = Task.Run(() => WriteBatchesAsync(connection, import.Id, batches.Reader, stop.Token), stop.Token);
             try
             {
-                await ReadRowsAsync(import, file, validator, settings.StagingBatchSize, repeatedKeys, batches.Writer, stop.Token);
+                await ValidateRowsAsync(import, parsed.Reader, validator, settings.StagingBatchSize, repeatedKeys, batches.Writer, stop.Token);
             }
             catch
             {
                 await stop.CancelAsync();
-                await Task.WhenAny(writing);
+                await Task.WhenAll(Task.WhenAny(parsing), Task.WhenAny(writing));
                 throw;
             }
             finally
@@ -139,33 +142,65 @@ public sealed class ImportStagingService(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task ReadRowsAsync(Import import, ParsedFile file, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+    /// <summary>Reads the file into batches of rows; a problem with the file as a whole ends the channel with it.</summary>
+    private static async Task ParseAsync(ParsedFile file, int batchSize, ChannelWriter<List<ParsedRow>> parsed, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new List<ParsedRow>(batchSize);
+            foreach (var row in file.Rows())
+            {
+                batch.Add(row);
+                if (batch.Count == batchSize)
+                {
+                    await parsed.WriteAsync(batch, ct);
+                    batch = new List<ParsedRow>(batchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await parsed.WriteAsync(batch, ct);
+            }
+
+            parsed.TryComplete();
+        }
+        catch (Exception e)
+        {
+            parsed.TryComplete(e);
+        }
+    }
+
+    private async Task ValidateRowsAsync(Import import, ChannelReader<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
         ChannelWriter<List<StagedRow>> batches, CancellationToken ct)
     {
         // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
         var seenKeys = new HashSet<int>();
         var batch = new List<StagedRow>(batchSize);
-        foreach (var row in file.Rows())
+        await foreach (var rows in parsed.ReadAllAsync(ct))
         {
-            var (status, action, messages, key) = Judge(row, validator);
-            if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+            foreach (var row in rows)
             {
-                repeatedKeys.Add(key);
-            }
+                var (status, action, messages, key) = Judge(row, validator);
+                if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+                {
+                    repeatedKeys.Add(key);
+                }
 
-            import.TotalRows++;
-            RowCounts.Add(import, status, action);
-            batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), RowJson.SerializeMessagesUtf8(messages), key));
-            if (batch.Count == batchSize)
-            {
-                await batches.WriteAsync(batch, ct);
-                batch = new List<StagedRow>(batchSize);
-            }
+                import.TotalRows++;
+                RowCounts.Add(import, status, action);
+                batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), RowJson.SerializeMessagesUtf8(messages), key));
+                if (batch.Count == batchSize)
+                {
+                    await batches.WriteAsync(batch, ct);
+                    batch = new List<StagedRow>(batchSize);
+                }
 
-            if (import.TotalRows % ProgressEveryRows == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                if (import.TotalRows % ProgressEveryRows == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                }
             }
         }
 

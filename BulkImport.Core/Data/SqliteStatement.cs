@@ -15,6 +15,7 @@ public sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+    private byte[] _utf8 = new byte[256];
 
     public SqliteStatement(DbConnection connection, string sql)
     {
@@ -32,11 +33,28 @@ public sealed class SqliteStatement : IDisposable
 
     public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_stmt, index, value));
 
-    /// <summary>Binds text; null binds NULL.</summary>
-    public void Bind(int index, string? value) => Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text(_stmt, index, value));
+    /// <summary>Binds text; null binds NULL. The text is encoded into a buffer the statement reuses (SQLite copies it).</summary>
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_stmt, index));
+            return;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        }
+
+        BindUtf8(index, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)));
+    }
 
     /// <summary>Binds text already encoded as UTF-8 (no NUL terminator needed).</summary>
-    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_stmt, index, utf8));
+    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) =>
+        // An empty span has no address, which SQLite would take for NULL: empty text is bound as a string.
+        Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_stmt, index, string.Empty) : raw.sqlite3_bind_text(_stmt, index, utf8));
 
     /// <summary>Binds blank or null text as NULL, as the record tables store an empty cell.</summary>
     public void BindOrNull(int index, string? value) => Bind(index, string.IsNullOrEmpty(value) ? null : value);

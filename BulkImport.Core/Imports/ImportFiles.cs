@@ -26,7 +26,8 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
         {
             await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
             int read;
-            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+            // Filled before each write: a request body arrives in small pieces, and an unbuffered file would get one write each.
+            while ((read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
             {
                 size += read;
                 if (size > _options.MaxFileBytes)

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Usage;
@@ -81,15 +81,18 @@ public sealed class ImportCommitRunner(
         using var store = new CommitBatchStore(connection, import.Id);
         using var cache = SqliteSession.LargeCache(connection);
 
-        // The next batches are read and decoded on a second connection while this one writes (two cores, two stages).
+        // The next batches are read and decoded on a second connection, on a thread of its own, while this one writes
+        // (two cores, two stages). The hand-over is a bounded blocking queue, which needs no thread-pool thread.
         await using var readDb = await dbFactory.CreateDbContextAsync(ct);
         await readDb.Database.OpenConnectionAsync(ct);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var batches = Channel.CreateBounded<List<CommitRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadBatchesAsync(readDb.Database.GetDbConnection(), import.Id, batchSize, batches.Writer, stopReading.Token), stopReading.Token);
+        using var batches = new BlockingCollection<List<CommitRow>>(boundedCapacity: 2);
+        var readConnection = readDb.Database.GetDbConnection();
+        var reading = Task.Factory.StartNew(() => ReadBatches(readConnection, import.Id, batchSize, batches, stopReading.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            await WriteBatchesAsync(db, import, committer, store, batches.Reader, stopwatch, startProcessed, ct);
+            await WriteBatchesAsync(db, import, committer, store, batches, reading, stopwatch, startProcessed, ct);
         }
         finally
         {
@@ -98,7 +101,7 @@ public sealed class ImportCommitRunner(
         }
     }
 
-    private static async Task ReadBatchesAsync(DbConnection connection, int importId, int batchSize, ChannelWriter<List<CommitRow>> batches, CancellationToken ct)
+    private static void ReadBatches(DbConnection connection, int importId, int batchSize, BlockingCollection<List<CommitRow>> batches, CancellationToken ct)
     {
         try
         {
@@ -112,20 +115,18 @@ public sealed class ImportCommitRunner(
                     break;
                 }
 
-                await batches.WriteAsync(batch, ct);
+                batches.Add(batch, ct);
                 lastRow = batch[^1].RowNumber;
             }
-
-            batches.TryComplete();
         }
-        catch (Exception e)
+        finally
         {
-            batches.TryComplete(e);
+            batches.CompleteAdding();
         }
     }
 
     private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IDomainCommitter committer, CommitBatchStore store,
-        ChannelReader<List<CommitRow>> batches, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
+        BlockingCollection<List<CommitRow>> batches, Task reading, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         while (true)
@@ -137,12 +138,12 @@ public sealed class ImportCommitRunner(
                 return;
             }
 
-            if (!await batches.WaitToReadAsync(ct))
+            if (!batches.TryTake(out var batch, Timeout.Infinite, ct))
             {
+                // No more batches: because every row was read, or because reading failed, which must not pass for done.
+                await reading;
                 break;
             }
-
-            var batch = await batches.ReadAsync(ct);
 
             BatchCounts counts;
             await using (var transaction = await connection.BeginTransactionAsync(ct))

@@ -1,5 +1,6 @@
 using System.Data.Common;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
@@ -100,30 +101,37 @@ public sealed class ImportStagingService(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // Three stages, so both cores stay busy: one thread parses the file, this one validates and encodes the rows,
-            // and the writer inserts them, a batch per transaction. The bounded channels keep a few batches in memory,
-            // never the file.
+            // Three stages, so both cores stay busy: a thread of its own parses the file, this one validates and encodes
+            // the rows, and another thread of its own inserts them, a batch per transaction. The stages hand batches over
+            // in bounded blocking queues (a few batches in memory, never the file) and never wait for the thread pool,
+            // which a busy server may have no thread to spare for.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var parsed = Channel.CreateBounded<List<ParsedRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var batches = Channel.CreateBounded<List<StagedRow>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var parsing = Task.Run(() => ParseAsync(file, settings.StagingBatchSize, parsed.Writer, stop.Token), stop.Token);
-            var writing = Task.Run(() => WriteBatchesAsync(connection, import.Id, batches.Reader, stop.Token), stop.Token);
+            using var parsed = new BlockingCollection<List<ParsedRow>>(boundedCapacity: 2);
+            using var batches = new BlockingCollection<List<StagedRow>>(boundedCapacity: 2);
+            var parsing = OwnThread(() => Parse(file, settings.StagingBatchSize, parsed, stop.Token), stop);
+            var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                await ValidateRowsAsync(import, parsed.Reader, validator, settings.StagingBatchSize, repeatedKeys, batches.Writer, stop.Token);
+                ValidateRows(import, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, stop.Token);
+                await parsing;
+                batches.CompleteAdding();
+                await writing;
             }
             catch
             {
                 await stop.CancelAsync();
+                batches.CompleteAdding();
                 await Task.WhenAll(Task.WhenAny(parsing), Task.WhenAny(writing));
+                // A stage that failed stopped the others: its failure, not their cancellation, is the one to report.
+                var failure = new[] { parsing, writing }.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!)
+                    .FirstOrDefault(e => e is not OperationCanceledException);
+                if (failure is not null)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
                 throw;
             }
-            finally
-            {
-                batches.Writer.TryComplete();
-            }
-
-            await writing;
         }
         finally
         {
@@ -142,8 +150,23 @@ public sealed class ImportStagingService(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Reads the file into batches of rows; a problem with the file as a whole ends the channel with it.</summary>
-    private static async Task ParseAsync(ParsedFile file, int batchSize, ChannelWriter<List<ParsedRow>> parsed, CancellationToken ct)
+    /// <summary>Runs a stage on a thread of its own; if it fails, the other stages are stopped.</summary>
+    private static Task OwnThread(Action stage, CancellationTokenSource stop) =>
+        Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                stage();
+            }
+            catch
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Reads the file into batches of rows.</summary>
+    private static void Parse(ParsedFile file, int batchSize, BlockingCollection<List<ParsedRow>> parsed, CancellationToken ct)
     {
         try
         {
@@ -153,31 +176,29 @@ public sealed class ImportStagingService(
                 batch.Add(row);
                 if (batch.Count == batchSize)
                 {
-                    await parsed.WriteAsync(batch, ct);
+                    parsed.Add(batch, ct);
                     batch = new List<ParsedRow>(batchSize);
                 }
             }
 
             if (batch.Count > 0)
             {
-                await parsed.WriteAsync(batch, ct);
+                parsed.Add(batch, ct);
             }
-
-            parsed.TryComplete();
         }
-        catch (Exception e)
+        finally
         {
-            parsed.TryComplete(e);
+            parsed.CompleteAdding();
         }
     }
 
-    private async Task ValidateRowsAsync(Import import, ChannelReader<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
-        ChannelWriter<List<StagedRow>> batches, CancellationToken ct)
+    private void ValidateRows(Import import, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+        BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
     {
         // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
         var seenKeys = new HashSet<int>();
         var batch = new List<StagedRow>(batchSize);
-        await foreach (var rows in parsed.ReadAllAsync(ct))
+        foreach (var rows in parsed.GetConsumingEnumerable(ct))
         {
             foreach (var row in rows)
             {
@@ -192,13 +213,12 @@ public sealed class ImportStagingService(
                 batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), RowJson.SerializeMessagesUtf8(messages), key));
                 if (batch.Count == batchSize)
                 {
-                    await batches.WriteAsync(batch, ct);
+                    batches.Add(batch, ct);
                     batch = new List<StagedRow>(batchSize);
                 }
 
                 if (import.TotalRows % ProgressEveryRows == 0)
                 {
-                    ct.ThrowIfCancellationRequested();
                     feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
                 }
             }
@@ -206,15 +226,15 @@ public sealed class ImportStagingService(
 
         if (batch.Count > 0)
         {
-            await batches.WriteAsync(batch, ct);
+            batches.Add(batch, ct);
         }
     }
 
-    private static async Task WriteBatchesAsync(DbConnection connection, int importId, ChannelReader<List<StagedRow>> batches, CancellationToken ct)
+    private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
     {
         using var writer = new ImportRowWriter(connection, importId);
         using var cache = SqliteSession.LargeCache(connection);
-        await foreach (var batch in batches.ReadAllAsync(ct))
+        foreach (var batch in batches.GetConsumingEnumerable(ct))
         {
             writer.Write(batch);
         }

@@ -10,8 +10,6 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public sealed class CommitBatchStore : IDisposable
 {
-    private static readonly byte[] NoMessages = "[]"u8.ToArray();
-
     private readonly int _importId;
     private readonly SqliteStatement _mark;
     private readonly SqliteStatement _counters;
@@ -47,7 +45,7 @@ public sealed class CommitBatchStore : IDisposable
             _mark.Bind(1, (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed));
             _mark.Bind(2, outcome.RecordId);
             _mark.Bind(3, outcome.InvoiceId);
-            _mark.BindUtf8(4, outcome.Error is null ? NoMessages : RowJson.SerializeMessagesUtf8([new RowMessage(null, outcome.Error, "commit")]));
+            _mark.BindUtf8(4, outcome.Error is null ? RowJson.NoMessagesUtf8 : RowJson.SerializeMessagesUtf8([new RowMessage(null, outcome.Error, "commit")]));
             _mark.Bind(5, _importId);
             _mark.Bind(6, outcome.RowNumber);
             _mark.Bind(7, (int)RowStatus.Valid);

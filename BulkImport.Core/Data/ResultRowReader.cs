@@ -11,8 +11,7 @@ public readonly record struct ResultRow(
 /// <summary>
 /// Streams the rows of an import for the results file, in row order, with one plain query: a row's values (its largest
 /// column) are never read or parsed, and messages only of rows that have some. On a million rows this takes less than
-/// half the time of reading whole rows through EF Core, and about a fifth less than an EF Core projection of the same
-/// columns (its value converter parses every row's "[]").
+/// half the time of reading whole rows through EF Core, whose converter parses every row's values.
 /// </summary>
 public static class ResultRowReader
 {
@@ -30,14 +29,13 @@ public static class ResultRowReader
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var messages = reader.GetString(5);
             yield return new ResultRow(
                 reader.GetInt32(0),
                 (RowStatus)reader.GetInt32(1),
                 (RowAction)reader.GetInt32(2),
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                messages == "[]" ? [] : RowJson.DeserializeMessages(messages),
+                RowJson.DeserializeMessages(reader.GetString(5)),
                 reader.GetBoolean(6));
         }
     }

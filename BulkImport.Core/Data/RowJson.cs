@@ -27,10 +27,12 @@ public static class RowJson
     public static byte[] SerializeMessagesUtf8(List<RowMessage> messages) =>
         messages.Count == 0 ? NoMessagesUtf8 : JsonSerializer.SerializeToUtf8Bytes(messages, RowJsonContext.Default.ListRowMessage);
 
-    private static readonly byte[] NoMessagesUtf8 = "[]"u8.ToArray();
+    /// <summary>"[]": what a row without messages stores.</summary>
+    internal static readonly byte[] NoMessagesUtf8 = "[]"u8.ToArray();
 
+    /// <summary>Most rows have no messages: their "[]" is recognised without running the parser.</summary>
     public static List<RowMessage> DeserializeMessages(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];
+        string.IsNullOrEmpty(json) || json == "[]" ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];
 
     public static string SerializeStrings(List<string> values) => JsonSerializer.Serialize(values, RowJsonContext.Default.ListString);
 

@@ -130,40 +130,64 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         _report.Add("Peak working set during the import (in-process host)", $"≤ {WorkingSetGoalBytes / 1024 / 1024} MB",
             $"{BenchmarkReport.Megabytes(memory.PeakWorkingSet)} (managed heap ≤ {BenchmarkReport.Megabytes(memory.PeakManagedHeap)})", memory.PeakWorkingSet <= WorkingSetGoalBytes);
 
-        // 6. Updates by Client ID: two files with different new values, so both commits really change every row.
-        var updatesA = await ClientFileGenerator.WriteUpdatesAsync(Path.Combine(work, "clients-update-a.csv"), options.Rows, app.ClientIdsAsync(ct), "a", lists, ct);
-        var updatesB = await ClientFileGenerator.WriteUpdatesAsync(Path.Combine(work, "clients-update-b.csv"), options.Rows, app.ClientIdsAsync(ct), "b", lists, ct);
+        // 6. Updates by Client ID: four files with different new values, so every commit really changes every row.
+        var files = new List<GeneratedFile>();
+        foreach (var variant in new[] { "a", "b", "c", "d" })
+        {
+            files.Add(await ClientFileGenerator.WriteUpdatesAsync(Path.Combine(work, $"clients-update-{variant}.csv"), options.Rows, app.ClientIdsAsync(ct), variant, lists, ct));
+        }
+
         var stageUpdates = Stopwatch.StartNew();
         cpu = Cpu();
-        var updateA = await UploadAndStageAsync(app, updatesA, Operation.Update, ct);
+        var updates = new List<Import> { await UploadAndStageAsync(app, files[0], Operation.Update, ct) };
         stageUpdates.Stop();
         log.WriteLine($"Upload -> ReadyForReview of updates: {stageUpdates.Elapsed.TotalSeconds:F2} s, cpu {(Cpu() - cpu).TotalSeconds:F2} s");
-        var updateB = await UploadAndStageAsync(app, updatesB, Operation.Update, ct);
-        Expect(updateA.UpdateRows == updatesA.Rows - updatesA.ErrorRows && updateA.ErrorRows == updatesA.ErrorRows,
-            $"the update import should have {updatesA.Rows - updatesA.ErrorRows} updates and {updatesA.ErrorRows} errors; it has {updateA.UpdateRows} and {updateA.ErrorRows}");
-        _report.Add($"Upload → ReadyForReview of the update file ({BenchmarkReport.Count(updatesA.Rows)} rows by Client ID)", $"≤ {StageGoalSeconds} s",
+        Expect(updates[0].UpdateRows == files[0].Rows - files[0].ErrorRows && updates[0].ErrorRows == files[0].ErrorRows,
+            $"the update import should have {files[0].Rows - files[0].ErrorRows} updates and {files[0].ErrorRows} errors; it has {updates[0].UpdateRows} and {updates[0].ErrorRows}");
+        _report.Add($"Upload → ReadyForReview of the update file ({BenchmarkReport.Count(files[0].Rows)} rows by Client ID)", $"≤ {StageGoalSeconds} s",
             BenchmarkReport.Seconds(stageUpdates.Elapsed), stageUpdates.Elapsed.TotalSeconds <= StageGoalSeconds);
+        foreach (var file in files.Skip(1))
+        {
+            updates.Add(await UploadAndStageAsync(app, file, Operation.Update, ct));
+        }
 
-        cpu = Cpu();
-        var commitA = await CommitAsync(app, updateA.Id, viewers: 0, ct);
-        var commitACpu = Cpu() - cpu;
-        var doneA = await app.Imports.GetAsync(updateA.Id, ct);
-        Expect(doneA.Updated == updateA.UpdateRows && doneA.Failed == 0, $"the update commit should update {updateA.UpdateRows} rows; it updated {doneA.Updated}, {doneA.Failed} failed");
-        log.WriteLine($"Commit of {doneA.Updated:N0} updates: {commitA.TotalSeconds:F2} s, cpu {commitACpu.TotalSeconds:F2} s");
-        _report.Add($"Commit of updates by Client ID ({BenchmarkReport.Count(doneA.Updated)} rows, per-row results)", $"≤ {CommitGoalSeconds} s",
-            BenchmarkReport.Seconds(commitA), commitA.TotalSeconds <= CommitGoalSeconds);
+        // 7. The four commits in the order unwatched, watched, watched, unwatched (ABBA), so a drift of the shared
+        // machine's speed during the run weighs on both sides alike; the first is the reported update commit.
+        var unwatched = TimeSpan.Zero;
+        var watched = TimeSpan.Zero;
+        var renders = 0;
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var withViewers = i is 1 or 2 ? options.Viewers : 0;
+            var viewers = new int[1];
+            cpu = Cpu();
+            var elapsed = await CommitAsync(app, updates[i].Id, withViewers, ct, viewers);
+            var runCpu = Cpu() - cpu;
+            var done = await app.Imports.GetAsync(updates[i].Id, ct);
+            Expect(done.Updated == updates[i].UpdateRows && done.Failed == 0,
+                $"update commit {i + 1} should update {updates[i].UpdateRows} rows; it updated {done.Updated}, {done.Failed} failed");
+            log.WriteLine($"Commit {i + 1} of {done.Updated:N0} updates, {withViewers} viewers: {elapsed.TotalSeconds:F2} s, cpu {runCpu.TotalSeconds:F2} s ({viewers[0]:N0} renders)");
+            if (i == 0)
+            {
+                _report.Add($"Commit of updates by Client ID ({BenchmarkReport.Count(done.Updated)} rows, per-row results)", $"≤ {CommitGoalSeconds} s",
+                    BenchmarkReport.Seconds(elapsed), elapsed.TotalSeconds <= CommitGoalSeconds);
+            }
 
-        // 7. The same commit again (other new values) with viewers watching.
-        var viewers = new int[1];
-        cpu = Cpu();
-        var commitB = await CommitAsync(app, updateB.Id, options.Viewers, ct, viewers);
-        var commitBCpu = Cpu() - cpu;
-        var doneB = await app.Imports.GetAsync(updateB.Id, ct);
-        Expect(doneB.Updated == updateB.UpdateRows, $"the watched update commit should update {updateB.UpdateRows} rows; it updated {doneB.Updated}");
-        var slowdown = (commitB - commitA) / commitA;
-        log.WriteLine($"Commit with {options.Viewers} viewers: {commitB.TotalSeconds:F2} s, cpu {commitBCpu.TotalSeconds:F2} s ({viewers[0]:N0} renders), slowdown {slowdown:P1}");
-        _report.Add($"Commit slowdown with {options.Viewers} viewers of the progress feed", $"≤ {ViewerSlowdownGoal:P0}",
-            $"{BenchmarkReport.Seconds(commitB)} vs {BenchmarkReport.Seconds(commitA)} = {slowdown.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)} ({BenchmarkReport.Count(viewers[0])} renders)",
+            if (withViewers > 0)
+            {
+                watched += elapsed;
+                renders += viewers[0];
+            }
+            else
+            {
+                unwatched += elapsed;
+            }
+        }
+
+        var slowdown = (watched - unwatched) / unwatched;
+        log.WriteLine($"Commits with {options.Viewers} viewers: {watched.TotalSeconds:F2} s against {unwatched.TotalSeconds:F2} s without, slowdown {slowdown:P1}");
+        _report.Add($"Commit slowdown with {options.Viewers} viewers of the progress feed (two commits watched, two not)", $"≤ {ViewerSlowdownGoal:P0}",
+            $"{BenchmarkReport.Seconds(watched)} vs {BenchmarkReport.Seconds(unwatched)} = {slowdown.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)} ({BenchmarkReport.Count(renders)} renders)",
             slowdown <= ViewerSlowdownGoal);
     }
 
@@ -202,14 +226,14 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
     private static async Task<TimeSpan> CommitAsync(InProcessApp app, int importId, int viewers, CancellationToken ct, int[]? renders = null)
     {
         await app.Imports.QueueCommitAsync(importId, User, ct);
-        using var watching = viewers > 0 ? new ProgressViewers(app.Feed, app.Imports, importId, viewers) : null;
+        await using var watching = viewers > 0 ? new ProgressViewers(app.Feed, app.Imports, importId, viewers) : null;
         var stopwatch = Stopwatch.StartNew();
         await app.Committer.RunAsync(importId, ct);
         stopwatch.Stop();
         if (watching is not null && renders is not null)
         {
             renders[0] = watching.Renders;
-            Expect(watching.Failures == 0, $"{watching.Failures} viewer renders failed");
+            Expect(watching.Failures == 0, $"{watching.Failures} viewer renders failed; the first: {watching.FirstFailure}");
         }
 
         return stopwatch.Elapsed;

@@ -1,40 +1,67 @@
-using System.Globalization;
 using BulkImport.App.Components.Shared;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.JSInterop;
+using MudBlazor.Services;
 
 namespace BulkImport.Benchmarks;
 
 /// <summary>
 /// Viewers of a commit, in process, shaped like the import page: each subscribes to the progress feed, re-renders
-/// through the same <see cref="RenderThrottle"/> the page uses, and on every render reloads the import from the
-/// database and formats the progress line. (The page reloads only when the status changes; reloading on every render
-/// makes the simulated viewer heavier than the real one, so the measured slowdown is an upper bound.)
+/// through the same <see cref="RenderThrottle"/> the page uses, reloads the import from the database when the status
+/// changes (as the page does), and on every tick re-renders the page's <see cref="ProgressPanel"/> with the real
+/// components (a diff of its component tree, as in a circuit). What a circuit adds, sending the diff over SignalR, is
+/// not simulated.
 /// </summary>
-public sealed class ProgressViewers : IDisposable
+public sealed class ProgressViewers : IAsyncDisposable
 {
     private readonly List<IDisposable> _resources = [];
+    private readonly ServiceProvider _services;
+    private readonly HtmlRenderer _renderer;
     private int _renders;
     private int _failures;
+    private Exception? _firstFailure;
 
     public ProgressViewers(ImportProgressFeed feed, ImportService imports, int importId, int count)
     {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMudServices();
+        services.AddSingleton<IJSRuntime, NoBrowser>();
+        services.AddSingleton<NavigationManager>(new ViewerNavigation(importId));
+        _services = services.BuildServiceProvider();
+        _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
         for (var v = 0; v < count; v++)
         {
             ImportProgress? latest = null;
+            ImportStatus? loadedStatus = null;
+            var page = Attach();
             var throttle = new RenderThrottle(async () =>
             {
                 try
                 {
-                    var import = await imports.GetAsync(importId, CancellationToken.None);
                     var progress = Volatile.Read(ref latest);
-                    _ = string.Create(CultureInfo.InvariantCulture,
-                        $"{import.Status}: {progress?.ProcessedRows:N0} of {progress?.TotalRows:N0} ({progress?.Percent:F1}%), {progress?.RowsPerSecond:N0} rows/s");
+                    if (progress is null)
+                    {
+                        return;
+                    }
+
+                    if (progress.Status != loadedStatus)
+                    {
+                        loadedStatus = (await imports.GetAsync(importId, CancellationToken.None)).Status;
+                    }
+
+                    await page.ShowAsync(progress);
                     Interlocked.Increment(ref _renders);
                 }
-                catch (Exception)
+                catch (Exception e)
                 {
                     // A viewer's failure must never reach the committer; it is counted and reported instead.
+                    Interlocked.CompareExchange(ref _firstFailure, e, null);
                     Interlocked.Increment(ref _failures);
                 }
             }, TimeSpan.FromMilliseconds(200));
@@ -51,11 +78,73 @@ public sealed class ProgressViewers : IDisposable
 
     public int Failures => Volatile.Read(ref _failures);
 
-    public void Dispose()
+    /// <summary>The first failed render's exception, for the report.</summary>
+    public Exception? FirstFailure => Volatile.Read(ref _firstFailure);
+
+    /// <summary>Renders one viewer's page and returns it once it is live.</summary>
+    private ViewerPage Attach()
+    {
+        ViewerPage? attached = null;
+        _renderer.Dispatcher.InvokeAsync(() => _renderer.RenderComponentAsync<ViewerPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
+        {
+            [nameof(ViewerPage.Attached)] = (Action<ViewerPage>)(p => attached = p),
+        }))).GetAwaiter().GetResult();
+        return attached ?? throw new InvalidOperationException("The viewer's page did not render.");
+    }
+
+    public async ValueTask DisposeAsync()
     {
         foreach (var resource in _resources)
         {
             resource.Dispose();
         }
+
+        await _renderer.DisposeAsync();
+        await _services.DisposeAsync();
     }
+}
+
+/// <summary>The part of the import page a viewer watches: the progress panel, re-rendered when a snapshot arrives.</summary>
+internal sealed class ViewerPage : ComponentBase
+{
+    private ImportProgress? _progress;
+
+    /// <summary>Hands the page to its viewer once it is rendered.</summary>
+    [Parameter] public Action<ViewerPage>? Attached { get; set; }
+
+    /// <summary>Shows a snapshot: re-renders the panel, as the page does when the throttle fires.</summary>
+    public Task ShowAsync(ImportProgress progress) => InvokeAsync(() =>
+    {
+        _progress = progress;
+        StateHasChanged();
+    });
+
+    protected override void OnInitialized() => Attached?.Invoke(this);
+
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        if (_progress is null)
+        {
+            return;
+        }
+
+        builder.OpenComponent<ProgressPanel>(0);
+        builder.AddComponentParameter(1, nameof(ProgressPanel.Progress), _progress);
+        builder.AddComponentParameter(2, nameof(ProgressPanel.CanCancel), true);
+        builder.CloseComponent();
+    }
+}
+
+/// <summary>The browser side of a viewer's circuit: the panel's components may call JavaScript, which answers nothing.</summary>
+internal sealed class NoBrowser : IJSRuntime
+{
+    public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult<TValue>(default!);
+
+    public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult<TValue>(default!);
+}
+
+/// <summary>Where a viewer's page is: the import's page (links in the panel are built from it).</summary>
+internal sealed class ViewerNavigation : NavigationManager
+{
+    public ViewerNavigation(int importId) => Initialize("http://localhost/", $"http://localhost/imports/{importId}");
 }

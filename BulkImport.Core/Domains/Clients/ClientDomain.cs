@@ -25,10 +25,18 @@ public sealed class ClientDomain : IImportDomain
     public async Task<IRowValidator> CreateValidatorAsync(BulkImportDbContext db, ValidationSettings settings, IReadOnlyCollection<string?[]>? onlyRows, CancellationToken ct)
     {
         var selectLists = await SelectLists.LoadAsync(db, ct);
-        HashSet<int> existing;
+        IdSet existing;
         if (onlyRows is null)
         {
-            existing = [.. await db.Clients.AsNoTracking().Select(c => c.ClientId).ToListAsync(ct)];
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                existing = IdSet.Read(db.Database.GetDbConnection(), "SELECT ClientId FROM Clients");
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
         else
         {
@@ -41,7 +49,7 @@ public sealed class ClientDomain : IImportDomain
                 }
             }
 
-            existing = [.. await db.Clients.AsNoTracking().Where(c => wanted.Contains(c.ClientId)).Select(c => c.ClientId).ToListAsync(ct)];
+            existing = IdSet.Of(await db.Clients.AsNoTracking().Where(c => wanted.Contains(c.ClientId)).Select(c => (long)c.ClientId).ToListAsync(ct));
         }
 
         return new ClientRowValidator(settings, selectLists, existing);

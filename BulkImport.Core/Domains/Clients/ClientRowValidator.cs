@@ -1,4 +1,5 @@
 using BulkImport.Core.Clients;
+using BulkImport.Core.Data;
 using BulkImport.Core.Domains.Common;
 using BulkImport.Core.Imports;
 
@@ -10,12 +11,12 @@ namespace BulkImport.Core.Domains.Clients;
 public sealed class ClientRowValidator : CellRuleValidator, IRowValidator
 {
     private readonly ValidationSettings _settings;
-    private readonly IReadOnlySet<int> _existingClientIds;
+    private readonly IdSet _existingClientIds;
     private readonly int _clientId;
     private readonly int _firstName;
     private readonly int _lastName;
 
-    public ClientRowValidator(ValidationSettings settings, SelectLists selectLists, IReadOnlySet<int> existingClientIds)
+    public ClientRowValidator(ValidationSettings settings, SelectLists selectLists, IdSet existingClientIds)
         : base(ClientColumns.All)
     {
         _settings = settings;

@@ -1,3 +1,4 @@
+using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Domains.Common;
@@ -16,7 +17,7 @@ public sealed class ClientRowValidatorTests
         {
             [ClientColumns.Ethnicity] = new(ClientColumns.Ethnicity, ["Hispanic or Latino", "Not Hispanic or Latino", "Declined to State"]),
         }),
-        existingIds.ToHashSet());
+        IdSet.Of(existingIds.Select(id => (long)id)));
 
     private static string?[] Row(params (string Column, string Value)[] cells)
     {

@@ -1,0 +1,66 @@
+using System.Data.Common;
+
+namespace BulkImport.Core.Data;
+
+/// <summary>
+/// A set of record IDs as one bit per possible ID. The IDs of a million clients take 125 KB, where a hash set took
+/// about 20 MB, and are read with one prepared query instead of materialising a million values through EF Core.
+/// IDs are positive integers handed out in order (SQLite's INTEGER PRIMARY KEY), so the bits stay dense.
+/// </summary>
+public sealed class IdSet
+{
+    private ulong[] _bits;
+
+    private IdSet(int capacity) => _bits = new ulong[Math.Max(1, (capacity + 63) / 64)];
+
+    /// <summary>How many IDs the set holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The IDs in the first column of <paramref name="sql"/>, read on the (open) connection.</summary>
+    public static IdSet Read(DbConnection connection, string sql)
+    {
+        var set = new IdSet(0);
+        using var query = new SqliteStatement(connection, sql);
+        while (query.Read())
+        {
+            set.Add(query.GetInt64(0));
+        }
+
+        return set;
+    }
+
+    /// <summary>A set of the given IDs.</summary>
+    public static IdSet Of(IEnumerable<long> ids)
+    {
+        var set = new IdSet(0);
+        foreach (var id in ids)
+        {
+            set.Add(id);
+        }
+
+        return set;
+    }
+
+    public bool Contains(long id) => id >= 0 && id < (long)_bits.Length * 64 && (_bits[id >> 6] & (1UL << (int)(id & 63))) != 0;
+
+    private void Add(long id)
+    {
+        if (id < 0 || id > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, "An ID must be between 0 and 2,147,483,647.");
+        }
+
+        var word = (int)(id >> 6);
+        if (word >= _bits.Length)
+        {
+            Array.Resize(ref _bits, Math.Max(word + 1, _bits.Length * 2));
+        }
+
+        var bit = 1UL << (int)(id & 63);
+        if ((_bits[word] & bit) == 0)
+        {
+            _bits[word] |= bit;
+            Count++;
+        }
+    }
+}

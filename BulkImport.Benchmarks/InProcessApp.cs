@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BulkImport.Benchmarks;
 
@@ -45,6 +46,9 @@ public sealed class InProcessApp : IAsyncDisposable
     public ImportProgressFeed Feed => Services.GetRequiredService<ImportProgressFeed>();
 
     public IDbContextFactory<BulkImportDbContext> Db => Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>();
+
+    /// <summary>Rows per commit transaction, as configured.</summary>
+    public int CommitBatchSize => Services.GetRequiredService<IOptions<ImportOptions>>().Value.CommitBatchSize;
 
     public static async Task<InProcessApp> CreateAsync(string folder, CancellationToken ct)
     {

@@ -1,0 +1,39 @@
+using Bunit;
+using BulkImport.App.Components.Pages.Imports;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
+using BulkImport.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Components;
+
+public sealed class LiveImportsTests(AppFixture fixture) : AppComponentTest(fixture)
+{
+    private Task<Import> StoredAsync(int id) => AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
+
+    [Fact]
+    public async Task Cancel_asks_first_Keep_Going_changes_nothing_and_Cancel_Import_cancels()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"]]);
+        SignIn("supervisor@bulkimport.local", Roles.Supervisor);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<LiveImports>();
+        var cancel = $"[data-testid=live-cancel-{import.Id}]";
+        await page.WaitForAssertionAsync(() => page.Find(cancel));
+
+        page.Find(cancel).Click();
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.Find(".mud-dialog").TextContent.Should().Contain($"Cancel import #{import.Id}?").And.Contain("Nothing has been imported yet");
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Keep Going").Click();
+        await dialogs.WaitForAssertionAsync(() => dialogs.FindAll(".mud-dialog").Should().BeEmpty());
+        (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.ReadyForReview);
+        page.FindAll(cancel).Should().ContainSingle("the import is still in progress after Keep Going");
+
+        page.Find(cancel).Click();
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+
+        await page.WaitForAssertionAsync(() => page.FindAll($"[data-testid=live-{import.Id}]").Should().BeEmpty());
+        (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.Cancelled);
+    }
+}

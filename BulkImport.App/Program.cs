@@ -14,6 +14,8 @@ builder.Services.AddBulkImportAuth(builder.Configuration);
 builder.Services.AddScoped<ImportGate>();
 builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddHostedService<BulkImport.App.Hubs.ProgressRelay>();
+builder.Services.AddSingleton<BulkImport.App.Hubs.HubConnections>();
+builder.Services.AddHostedService<BulkImport.App.Hubs.HubRevalidation>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
 builder.Services.AddMudServices(mud =>
 {

@@ -11,12 +11,25 @@ namespace BulkImport.App.Hubs;
 /// receives "progress" messages: the same snapshots the screens show. Joining checks that the caller may see the import.
 /// </summary>
 [Authorize]
-public sealed class ImportProgressHub(ImportGate gate, ImportProgressFeed feed) : Hub
+public sealed class ImportProgressHub(ImportGate gate, ImportProgressFeed feed, HubConnections connections) : Hub
 {
     public const string Path = "/hubs/imports";
     public const string ProgressMessage = "progress";
 
     public static string GroupOf(int importId) => $"import-{importId}";
+
+    public override Task OnConnectedAsync()
+    {
+        // Checked again every Security:RevalidationInterval (HubRevalidation): a disabled user's connection is closed.
+        connections.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Starts receiving an import's progress; answers with its latest snapshot.</summary>
     public async Task<ImportProgress> JoinImport(int importId)

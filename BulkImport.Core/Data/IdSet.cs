@@ -5,11 +5,16 @@ namespace BulkImport.Core.Data;
 /// <summary>
 /// A set of record IDs as one bit per possible ID. The IDs of a million clients take 125 KB, where a hash set took
 /// about 20 MB, and are read with one prepared query instead of materialising a million values through EF Core.
-/// IDs are positive integers handed out in order (SQLite's INTEGER PRIMARY KEY), so the bits stay dense.
+/// IDs are positive integers handed out in order (SQLite's INTEGER PRIMARY KEY), so the bits stay dense; an ID far
+/// beyond the others (one set by hand, say) goes to a small hash set instead, so memory never outgrows the IDs held.
 /// </summary>
 public sealed class IdSet
 {
+    /// <summary>Bits that may be allocated whatever the count: 1 Mi IDs in 128 KB.</summary>
+    private const long DenseBits = 1 << 20;
+
     private ulong[] _bits;
+    private readonly HashSet<long> _sparse = [];
 
     private IdSet(int capacity) => _bits = new ulong[Math.Max(1, (capacity + 63) / 64)];
 
@@ -41,7 +46,9 @@ public sealed class IdSet
         return set;
     }
 
-    public bool Contains(long id) => id >= 0 && id < (long)_bits.Length * 64 && (_bits[id >> 6] & (1UL << (int)(id & 63))) != 0;
+    public bool Contains(long id) => id >= 0 && (id < (long)_bits.Length * 64
+        ? (_bits[id >> 6] & (1UL << (int)(id & 63))) != 0
+        : _sparse.Contains(id));
 
     private void Add(long id)
     {
@@ -53,6 +60,17 @@ public sealed class IdSet
         var word = (int)(id >> 6);
         if (word >= _bits.Length)
         {
+            // Grow only while the bits stay at least 1 in 64 full (or small); a far-off ID is kept on its own.
+            if (id >= Math.Max(DenseBits, 64L * (Count + 1)))
+            {
+                if (_sparse.Add(id))
+                {
+                    Count++;
+                }
+
+                return;
+            }
+
             Array.Resize(ref _bits, Math.Max(word + 1, _bits.Length * 2));
         }
 

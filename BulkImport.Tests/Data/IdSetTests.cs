@@ -52,6 +52,35 @@ public sealed class IdSetTests : IDisposable
     }
 
     [Fact]
+    public void A_far_off_id_is_held_without_a_bit_for_every_id_below_it()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var set = IdSet.Of([1, 2, 2_000_000_000, 3, int.MaxValue]);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().BeLessThan(1_000_000, "a bit for every ID up to 2,000,000,000 would take 250 MB");
+        set.Count.Should().Be(5);
+        long[] held = [1, 2, 3, 2_000_000_000, int.MaxValue];
+        held.Should().OnlyContain(id => set.Contains(id));
+        long[] missing = [4, 1_999_999_999, 2_000_000_001, int.MaxValue - 1];
+        missing.Should().NotContain(id => set.Contains(id));
+    }
+
+    [Fact]
+    public void Ids_arriving_in_order_stay_in_the_bits_as_the_set_grows()
+    {
+        var ids = Enumerable.Range(1, 3_000_000).Select(i => (long)i).ToList();
+        var set = IdSet.Of(ids);
+
+        set.Count.Should().Be(3_000_000);
+        set.Contains(1).Should().BeTrue();
+        set.Contains(2_999_999).Should().BeTrue();
+        set.Contains(3_000_000).Should().BeTrue();
+        set.Contains(3_000_001).Should().BeFalse();
+        set.Contains(0).Should().BeFalse();
+    }
+
+    [Fact]
     public void An_id_outside_the_range_of_record_ids_is_refused()
     {
         var negative = () => IdSet.Of([-1]);

@@ -20,9 +20,7 @@ public static class RawFloor
     public static async Task<(TimeSpan Elapsed, int Rows)> MeasureAsync(string csvPath, string folder, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        var connectionString = $"Data Source={Path.Combine(folder, "floor.db")}";
-        var options = new DbContextOptionsBuilder<BulkImportDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options;
-        await using var db = new BulkImportDbContext(options);
+        await using var db = FloorDb(folder);
         await db.Database.MigrateAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
@@ -75,9 +73,7 @@ public static class RawFloor
     /// </summary>
     public static async Task<TimeSpan> MeasureCommitAsync(string csvPath, string folder, int batchSize, CancellationToken ct)
     {
-        var connectionString = $"Data Source={Path.Combine(folder, "floor.db")}";
-        var options = new DbContextOptionsBuilder<BulkImportDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options;
-        await using var db = new BulkImportDbContext(options);
+        await using var db = FloorDb(folder);
         var import = new Import { FileName = "floor.csv", StoredFileName = "floor.csv", CreatedBy = "benchmark", Domain = Domain.Client, Operation = Operation.Add };
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
@@ -145,4 +141,8 @@ public static class RawFloor
         SqliteConnection.ClearPool((SqliteConnection)connection);
         return stopwatch.Elapsed;
     }
+
+    /// <summary>The floors' own database, with the product's schema and connection settings.</summary>
+    private static BulkImportDbContext FloorDb(string folder) => new(new DbContextOptionsBuilder<BulkImportDbContext>()
+        .UseSqlite($"Data Source={Path.Combine(folder, "floor.db")}").AddInterceptors(new SqlitePragmas()).Options);
 }

@@ -13,10 +13,8 @@ public sealed class IdSet
     /// <summary>Bits that may be allocated whatever the count: 1 Mi IDs in 128 KB.</summary>
     private const long DenseBits = 1 << 20;
 
-    private ulong[] _bits;
+    private ulong[] _bits = new ulong[1];
     private readonly HashSet<long> _sparse = [];
-
-    private IdSet(int capacity) => _bits = new ulong[Math.Max(1, (capacity + 63) / 64)];
 
     /// <summary>How many IDs the set holds.</summary>
     public int Count { get; private set; }
@@ -24,7 +22,7 @@ public sealed class IdSet
     /// <summary>The IDs in the first column of <paramref name="sql"/>, read on the (open) connection.</summary>
     public static IdSet Read(DbConnection connection, string sql)
     {
-        var set = new IdSet(0);
+        var set = new IdSet();
         using var query = new SqliteStatement(connection, sql);
         while (query.Read())
         {
@@ -37,7 +35,7 @@ public sealed class IdSet
     /// <summary>A set of the given IDs.</summary>
     public static IdSet Of(IEnumerable<long> ids)
     {
-        var set = new IdSet(0);
+        var set = new IdSet();
         foreach (var id in ids)
         {
             set.Add(id);

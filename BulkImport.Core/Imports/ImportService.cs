@@ -145,7 +145,7 @@ public sealed class ImportService(
         }
 
         var total = RowCounts.Exact(import, status) ?? await query.CountAsync(ct);
-        var items = await PageAsync(query, total, await FirstOfConsecutiveAsync(query, status, total, ct), page, descending, ct);
+        var items = await PageAsync(query, total, unfiltered: status is null, page, descending, ct);
         return new Page<ImportRow>(items, page.Page, page.PageSize, total);
     }
 
@@ -156,7 +156,7 @@ public sealed class ImportService(
     /// number, which the (ImportId, Status, RowNumber) index or the key holds (no row is read on the way, about half the
     /// cost of skipping whole rows), and then the page's rows are read from that row number on.
     /// </summary>
-    private static async Task<List<ImportRow>> PageAsync(IQueryable<ImportRow> query, int total, int? consecutiveFrom, PageRequest page, bool descending, CancellationToken ct)
+    private static async Task<List<ImportRow>> PageAsync(IQueryable<ImportRow> query, int total, bool unfiltered, PageRequest page, bool descending, CancellationToken ct)
     {
         // In long: a page number from an address can be large enough to overflow the offset.
         var skipped = (long)(page.Page - 1) * page.PageSize;
@@ -175,7 +175,8 @@ public sealed class ImportService(
         if (offset > 0)
         {
             var numbers = backwards ? query.OrderByDescending(r => r.RowNumber) : query.OrderBy(r => r.RowNumber);
-            int? found = consecutiveFrom is { } from
+            // Only a page away from both ends asks where the rows start: the first and last pages are read from their end.
+            int? found = unfiltered && await FirstOfConsecutiveAsync(query, total, ct) is { } from
                 ? (backwards ? from + total - 1 - offset : from + offset)
                 : await numbers.Select(r => (int?)r.RowNumber).Skip(offset).FirstOrDefaultAsync(ct);
             if (found is not { } first)
@@ -201,13 +202,8 @@ public sealed class ImportService(
     /// first row number: a page of them is then found by arithmetic. Walking the key to a middle page of a million rows
     /// reads every row on the way, since the rows are stored in the key's B-tree.
     /// </summary>
-    private static async Task<int?> FirstOfConsecutiveAsync(IQueryable<ImportRow> rows, RowStatus? status, int total, CancellationToken ct)
+    private static async Task<int?> FirstOfConsecutiveAsync(IQueryable<ImportRow> rows, int total, CancellationToken ct)
     {
-        if (status is not null || total == 0)
-        {
-            return null;
-        }
-
         // MIN and MAX of the key are each one seek; with the count they prove there is no gap.
         var first = await rows.Select(r => (int?)r.RowNumber).MinAsync(ct);
         var last = await rows.Select(r => (int?)r.RowNumber).MaxAsync(ct);

@@ -125,8 +125,8 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         var ratio = machineTime.Elapsed / floor;
         _report.Add("Raw floor: read + prepared inserts of the same rows", "—", BenchmarkReport.Seconds(floor), null);
         var commitFloor = await RawFloor.MeasureCommitAsync(inserts.Path, Path.Combine(work, "floor"), app.CommitBatchSize, ct);
-        log.WriteLine($"Raw floor of a commit (read + prepared insert + per-row mark, app statements): {commitFloor.TotalSeconds:F2} s");
-        _report.Add("Raw floor of a commit: read + prepared insert + per-row result mark of the same rows", "—", BenchmarkReport.Seconds(commitFloor), null);
+        log.WriteLine($"Raw floor of a commit (read + prepared insert + per-row result, app statements): {commitFloor.TotalSeconds:F2} s");
+        _report.Add("Raw floor of a commit: read + prepared insert + per-row result of the same rows", "—", BenchmarkReport.Seconds(commitFloor), null);
         _report.Add("Results file download", "—", BenchmarkReport.Seconds(results.Elapsed), null);
         _report.Add("Whole import (upload, stage, commit, results) ÷ raw floor", $"≤ {FloorRatioGoal}×",
             $"{BenchmarkReport.Seconds(machineTime.Elapsed)} ÷ {BenchmarkReport.Seconds(floor)} = {ratio.ToString("F2", CultureInfo.InvariantCulture)}×", ratio <= FloorRatioGoal);

@@ -66,8 +66,8 @@ public static class RawFloor
 
     /// <summary>
     /// The floor of a commit with per-row results, on the database the insert floor left behind: the same rows are
-    /// staged in SQL beforehand (untimed), then timed: read the file with CsvHelper, insert each client and mark its
-    /// staged row with its outcome, with the app's own prepared statements (<see cref="SqliteStatement"/>) in batches
+    /// staged in SQL beforehand (untimed), then timed: read the file with CsvHelper, insert each client and append its
+    /// row's result, with the app's own prepared statements (<see cref="SqliteStatement"/>) in batches
     /// of the commit's size. What SQLite and the disk need for the commit's writes, without reading staged rows,
     /// decoding them, progress or counters.
     /// </summary>
@@ -93,7 +93,7 @@ public static class RawFloor
         var stopwatch = Stopwatch.StartNew();
         using (SqliteSession.LargeCache(connection))
         using (var insert = new SqliteStatement(connection, $"INSERT INTO Clients ({string.Join(", ", stored.Select(s => s.Property))}) VALUES ({string.Join(", ", stored.Select((_, i) => "?" + (i + 1)))})"))
-        using (var mark = new SqliteStatement(connection, "UPDATE ImportRows SET Status = ?1, RecordId = ?2, InvoiceId = NULL, Messages = '[]' WHERE ImportId = ?3 AND RowNumber = ?4 AND Status = ?5"))
+        using (var result = new SqliteStatement(connection, "INSERT INTO ImportRowResults (ImportId, Status, RowNumber, RecordId) VALUES (?1, ?2, ?3, ?4)"))
         using (var csv = CsvReader.FromFile(csvPath))
         {
             var rowNumber = 0;
@@ -110,15 +110,11 @@ public static class RawFloor
                     }
 
                     insert.Execute();
-                    mark.Bind(1, (int)RowStatus.Success);
-                    mark.Bind(2, insert.LastInsertRowId);
-                    mark.Bind(3, import.Id);
-                    mark.Bind(4, ++rowNumber);
-                    mark.Bind(5, (int)RowStatus.Valid);
-                    if (mark.Execute() != 1)
-                    {
-                        throw new InvalidOperationException($"The commit floor found no staged row {rowNumber}.");
-                    }
+                    result.Bind(1, import.Id);
+                    result.Bind(2, (int)RowStatus.Success);
+                    result.Bind(3, ++rowNumber);
+                    result.Bind(4, insert.LastInsertRowId);
+                    result.Execute();
 
                     if (rowNumber % batchSize == 0)
                     {

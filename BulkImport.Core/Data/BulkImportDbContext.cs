@@ -19,6 +19,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<SelectListValue> SelectListValues => Set<SelectListValue>();
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<RowResult> RowResults => Set<RowResult>();
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();

@@ -5,13 +5,15 @@ using BulkImport.Core.Imports;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// The prepared statements of the commit's hot path that write: in the batch's transaction, mark each row with its outcome, add to the import's counters and to the usage ledger.
-/// A row is only ever marked while it is still Valid, so a batch replayed after a crash cannot count a row twice.
+/// The prepared statements of the commit's hot path that write: in the batch's transaction, append each row's outcome
+/// to ImportRowResults, add to the import's counters and to the usage ledger. A batch is only recorded past the last
+/// row already committed, so a batch replayed after a crash cannot count a row twice.
 /// </summary>
 public sealed class CommitBatchStore : IDisposable
 {
     private readonly int _importId;
-    private readonly SqliteStatement _mark;
+    private readonly SqliteStatement _result;
+    private readonly SqliteStatement _committedFrom;
     private readonly SqliteStatement _counters;
     private readonly SqliteStatement _usage;
     private readonly SqliteStatement _cancelRequested;
@@ -19,8 +21,11 @@ public sealed class CommitBatchStore : IDisposable
     public CommitBatchStore(DbConnection connection, int importId)
     {
         _importId = importId;
-        _mark = new SqliteStatement(connection,
-            "UPDATE ImportRows SET Status = ?1, RecordId = ?2, InvoiceId = ?3, Messages = ?4 WHERE ImportId = ?5 AND RowNumber = ?6 AND Status = ?7");
+        _result = new SqliteStatement(connection,
+            "INSERT INTO ImportRowResults (ImportId, Status, RowNumber, RecordId, InvoiceId, Error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        // One seek per status: the results are clustered by (ImportId, Status, RowNumber).
+        _committedFrom = new SqliteStatement(connection,
+            "SELECT RowNumber FROM ImportRowResults WHERE ImportId = ?1 AND Status IN (?2, ?3) AND RowNumber >= ?4 LIMIT 1");
         _counters = new SqliteStatement(connection,
             "UPDATE Imports SET ProcessedRows = ProcessedRows + ?1, Inserted = Inserted + ?2, Updated = Updated + ?3, Failed = Failed + ?4 WHERE Id = ?5");
         _usage = new SqliteStatement(connection, "INSERT INTO UsageEntries (ImportId, CommittedAt, Rows) VALUES (?1, ?2, ?3)");
@@ -36,23 +41,24 @@ public sealed class CommitBatchStore : IDisposable
         return requested;
     }
 
-    /// <summary>Marks the outcomes and adds the counters, inside the caller's transaction.</summary>
+    /// <summary>Records the outcomes (in row order) and adds the counters, inside the caller's transaction.</summary>
     public BatchCounts Record(IReadOnlyList<RowOutcome> outcomes, DateTime committedAt)
     {
+        if (outcomes.Count > 0 && AlreadyCommitted(outcomes[0].RowNumber) is { } row)
+        {
+            throw new InvalidOperationException($"Row {row} was already committed; the batch is rolled back.");
+        }
+
         int inserted = 0, updated = 0, failed = 0;
         foreach (var outcome in outcomes)
         {
-            _mark.Bind(1, (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed));
-            _mark.Bind(2, outcome.RecordId);
-            _mark.Bind(3, outcome.InvoiceId);
-            _mark.BindUtf8(4, outcome.Error is null ? RowJson.NoMessagesUtf8 : RowJson.SerializeMessagesUtf8([new RowMessage(null, outcome.Error, "commit")]));
-            _mark.Bind(5, _importId);
-            _mark.Bind(6, outcome.RowNumber);
-            _mark.Bind(7, (int)RowStatus.Valid);
-            if (_mark.Execute() != 1)
-            {
-                throw new InvalidOperationException($"Row {outcome.RowNumber} was no longer waiting to be committed; the batch is rolled back.");
-            }
+            _result.Bind(1, _importId);
+            _result.Bind(2, (int)(outcome.Success ? RowStatus.Success : RowStatus.Failed));
+            _result.Bind(3, outcome.RowNumber);
+            _result.Bind(4, outcome.RecordId);
+            _result.Bind(5, outcome.InvoiceId);
+            _result.Bind(6, outcome.Error);
+            _result.Execute();
 
             if (!outcome.Success)
             {
@@ -87,9 +93,22 @@ public sealed class CommitBatchStore : IDisposable
         return new BatchCounts(outcomes.Count, inserted, updated, failed);
     }
 
+    /// <summary>The first row at or after <paramref name="rowNumber"/> that already has a result, if any.</summary>
+    private int? AlreadyCommitted(int rowNumber)
+    {
+        _committedFrom.Bind(1, _importId);
+        _committedFrom.Bind(2, (int)RowStatus.Success);
+        _committedFrom.Bind(3, (int)RowStatus.Failed);
+        _committedFrom.Bind(4, rowNumber);
+        int? found = _committedFrom.Read() ? _committedFrom.GetInt32(0) : null;
+        _committedFrom.Reset();
+        return found;
+    }
+
     public void Dispose()
     {
-        _mark.Dispose();
+        _result.Dispose();
+        _committedFrom.Dispose();
         _counters.Dispose();
         _usage.Dispose();
         _cancelRequested.Dispose();

@@ -5,8 +5,9 @@ using BulkImport.Core.Imports;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// Reads an import's rows still waiting to be committed, a batch at a time in row order. It runs on its own connection,
-/// ahead of the writer: under WAL a reader never waits for the writer, and rows past the writer's batch are still Valid.
+/// Reads an import's Valid rows after a given row, a batch at a time in row order: from the last row already committed on,
+/// they are the rows waiting (see <see cref="CommittedRows"/>). It runs on its own connection, ahead of the writer: under
+/// WAL a reader never waits for the writer.
 /// </summary>
 public sealed class ValidRowReader(DbConnection connection, int importId) : IDisposable
 {

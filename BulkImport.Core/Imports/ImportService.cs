@@ -138,15 +138,33 @@ public sealed class ImportService(
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
-        var query = db.ImportRows.AsNoTracking().Where(r => r.ImportId == id);
-        if (status is { } s)
+        var total = RowCounts.Exact(import, status);
+        var through = await CommittedRows.ThroughAsync(db, id, ct);
+        List<ImportRow> items;
+        if (status is RowStatus.Success or RowStatus.Failed)
         {
-            query = query.Where(r => r.Status == s);
+            var results = db.RowResults.AsNoTracking().Where(r => r.ImportId == id && r.Status == status);
+            total ??= await results.CountAsync(ct);
+            items = await CommittedRows.RowsOfAsync(db, id, await PageAsync(results, total.Value, unfiltered: false, page, descending, ct), ct);
+        }
+        else
+        {
+            var query = status switch
+            {
+                null => db.ImportRows.Where(r => r.ImportId == id),
+                RowStatus.Valid => CommittedRows.Waiting(db, id, through),
+                { } s => db.ImportRows.Where(r => r.ImportId == id && r.Status == s),
+            };
+            query = query.AsNoTracking();
+            total ??= await query.CountAsync(ct);
+            items = await PageAsync(query, total.Value, unfiltered: status is null, page, descending, ct);
+            if (status is null && through > 0)
+            {
+                await CommittedRows.ApplyAsync(db, id, items, ct);
+            }
         }
 
-        var total = RowCounts.Exact(import, status) ?? await query.CountAsync(ct);
-        var items = await PageAsync(query, total, unfiltered: status is null, page, descending, ct);
-        return new Page<ImportRow>(items, page.Page, page.PageSize, total);
+        return new Page<ImportRow>(items, page.Page, page.PageSize, total.Value);
     }
 
     /// <summary>
@@ -156,7 +174,8 @@ public sealed class ImportService(
     /// number, which the (ImportId, Status, RowNumber) index or the key holds (no row is read on the way, about half the
     /// cost of skipping whole rows), and then the page's rows are read from that row number on.
     /// </summary>
-    private static async Task<List<ImportRow>> PageAsync(IQueryable<ImportRow> query, int total, bool unfiltered, PageRequest page, bool descending, CancellationToken ct)
+    private static async Task<List<T>> PageAsync<T>(IQueryable<T> query, int total, bool unfiltered, PageRequest page, bool descending, CancellationToken ct)
+        where T : class, IRowNumbered
     {
         // In long: a page number from an address can be large enough to overflow the offset.
         var skipped = (long)(page.Page - 1) * page.PageSize;
@@ -202,7 +221,8 @@ public sealed class ImportService(
     /// first row number: a page of them is then found by arithmetic. Walking the key to a middle page of a million rows
     /// reads every row on the way, since the rows are stored in the key's B-tree.
     /// </summary>
-    private static async Task<int?> FirstOfConsecutiveAsync(IQueryable<ImportRow> rows, int total, CancellationToken ct)
+    private static async Task<int?> FirstOfConsecutiveAsync<T>(IQueryable<T> rows, int total, CancellationToken ct)
+        where T : class, IRowNumbered
     {
         // MIN and MAX of the key are each one seek; with the count they prove there is no gap.
         var first = await rows.Select(r => (int?)r.RowNumber).MinAsync(ct);
@@ -214,8 +234,11 @@ public sealed class ImportService(
     public async Task<ImportRow> RowAsync(int id, int rowNumber, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ImportRows.AsNoTracking().SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var row = await db.ImportRows.AsNoTracking().SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
             ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
+        await CommittedRows.ApplyAsync(db, id, [row], ct);
+        return row;
     }
 
     /// <summary>Changes cells of one row and revalidates it and the rows sharing its key; returns the row and the import with new counts.</summary>

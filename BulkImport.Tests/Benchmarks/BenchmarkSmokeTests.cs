@@ -24,7 +24,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         "Commit of inserts (",
         "Review grid page (",
         "Raw floor: read + prepared inserts",
-        "Raw floor of a commit: read + prepared insert + per-row result mark",
+        "Raw floor of a commit: read + prepared insert + per-row result",
         "Results file download",
         "Whole import (upload, stage, commit, results) ÷ raw floor",
         "Peak working set during the import (in-process host)",

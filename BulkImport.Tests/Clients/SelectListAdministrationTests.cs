@@ -94,7 +94,8 @@ public sealed class SelectListAdministrationTests : IAsyncLifetime
             await db.SaveChangesAsync();
             var values = new string?[ClientColumns.All.Count];
             values[ClientColumns.All.ToList().IndexOf("Ethnicity")] = "Hispanic or Latino";
-            db.ImportRows.Add(new ImportRow { ImportId = import.Id, RowNumber = 2, Status = RowStatus.Success, Action = RowAction.Update, Values = values, RecordId = 1 });
+            db.ImportRows.Add(new ImportRow { ImportId = import.Id, RowNumber = 2, Status = RowStatus.Valid, Action = RowAction.Update, Values = values });
+            db.RowResults.Add(new RowResult { ImportId = import.Id, RowNumber = 2, Status = RowStatus.Success, RecordId = 1 });
             await db.SaveChangesAsync();
         }
 

@@ -223,16 +223,16 @@ public sealed class ImportRowPagesTests : IDisposable
     private async Task<int> CountAsync(int id, RowStatus? status)
     {
         await using var db = _app.CreateDbContext();
-        var rows = db.ImportRows.Where(r => r.ImportId == id);
-        return status is { } s ? await rows.CountAsync(r => r.Status == s) : await rows.CountAsync();
+        var rows = await ShownRows.LoadAsync(db, id);
+        return rows.Count(r => status == null || r.Status == status);
     }
 
     private async Task<List<int>> SkipAndTakeAsync(int id, RowStatus? status, PageRequest page, bool descending)
     {
         await using var db = _app.CreateDbContext();
-        var rows = db.ImportRows.Where(r => r.ImportId == id && (status == null || r.Status == status));
+        var rows = (await ShownRows.LoadAsync(db, id)).Where(r => status == null || r.Status == status);
         var ordered = descending ? rows.OrderByDescending(r => r.RowNumber) : rows.OrderBy(r => r.RowNumber);
-        return await ordered.Skip(page.Skip).Take(page.PageSize).Select(r => r.RowNumber).ToListAsync();
+        return [.. ordered.Skip(page.Skip).Take(page.PageSize).Select(r => r.RowNumber)];
     }
 
     /// <summary>The results file is byte for byte what it was when it was written from whole rows (values and all).</summary>
@@ -250,7 +250,7 @@ public sealed class ImportRowPagesTests : IDisposable
             var notProcessed = import.Status == ImportStatus.Cancelled
                 ? "Not committed: the import was cancelled before this row."
                 : "Not committed yet: the commit stopped before this row. Replay the import to continue.";
-            foreach (var row in await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.RowNumber).ToListAsync())
+            foreach (var row in await ShownRows.LoadAsync(db, id))
             {
                 var messages = string.Join("; ", row.Messages.Select(m => m.IsWarning ? "Warning: " + m.Message : m.Message));
                 var (status, action, shown) = row.Status switch

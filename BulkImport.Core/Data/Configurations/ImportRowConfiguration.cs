@@ -10,6 +10,9 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
     public void Configure(EntityTypeBuilder<ImportRow> builder)
     {
         builder.HasKey(r => new { r.ImportId, r.RowNumber });
+        // The commit's outcome is kept in ImportRowResults and applied when a row is read (ImportRow.Apply).
+        builder.Ignore(r => r.RecordId);
+        builder.Ignore(r => r.InvoiceId);
         builder.HasOne<Import>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
         // The grid filters by status and pages by row number; the key rules look rows up by key.
         builder.HasIndex(r => new { r.ImportId, r.Status, r.RowNumber });

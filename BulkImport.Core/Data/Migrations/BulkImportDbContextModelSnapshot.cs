@@ -385,15 +385,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("Action")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("InvoiceId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Messages")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("RecordId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RowKey")
                         .HasColumnType("TEXT");
@@ -416,6 +410,31 @@ namespace BulkImport.Core.Data.Migrations
                     b.HasIndex("ImportId", "Status", "RowNumber");
 
                     b.ToTable("ImportRows");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "Status", "RowNumber");
+
+                    b.ToTable("ImportRowResults", (string)null);
                 });
 
             modelBuilder.Entity("BulkImport.Core.Security.AppUser", b =>
@@ -724,6 +743,15 @@ namespace BulkImport.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.ImportRow", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
                         .WithMany()

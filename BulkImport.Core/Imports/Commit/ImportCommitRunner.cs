@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace BulkImport.Core.Imports.Commit;
 
 /// <summary>
-/// Commits one queued import in batches (DESIGN section 2, step 7). Each batch writes its records and marks its rows
-/// in one transaction, so a crash loses at most the batch in flight and a replay continues at the first unmarked row.
+/// Commits one queued import in batches (DESIGN section 2, step 7). Each batch writes its records and their rows' results
+/// in one transaction, so a crash loses at most the batch in flight and a replay continues after the last row with a result.
 /// Cancellation is honoured between batches.
 /// </summary>
 public sealed class ImportCommitRunner(
@@ -35,7 +35,8 @@ public sealed class ImportCommitRunner(
         }
 
         // Checked again here: two imports confirmed at once must not pass a limit together (one committer runs at a time).
-        var remainingRows = await db.ImportRows.CountAsync(r => r.ImportId == importId && r.Status == RowStatus.Valid, ct);
+        var through = await CommittedRows.ThroughAsync(db, importId, ct);
+        var remainingRows = await CommittedRows.Waiting(db, importId, through).CountAsync(ct);
         var report = await usage.GetAsync(db, ct);
         var overLimit = report.WhyNotAllowed(remainingRows);
         if (overLimit is not null)
@@ -54,7 +55,7 @@ public sealed class ImportCommitRunner(
         Publish(import, stopwatch, startProcessed);
         try
         {
-            await CommitBatchesAsync(db, import, stopwatch, startProcessed, ct);
+            await CommitBatchesAsync(db, import, through, stopwatch, startProcessed, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -70,7 +71,7 @@ public sealed class ImportCommitRunner(
         }
     }
 
-    private async Task CommitBatchesAsync(BulkImportDbContext db, Import import, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
+    private async Task CommitBatchesAsync(BulkImportDbContext db, Import import, int through, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
     {
         var domain = domains.Get(import.Domain);
         var settings = new CommitSettings(import.Operation, import.AutoCreateInvoices, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
@@ -88,7 +89,7 @@ public sealed class ImportCommitRunner(
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var batches = new BlockingCollection<List<CommitRow>>(boundedCapacity: 2);
         var readConnection = readDb.Database.GetDbConnection();
-        var reading = Task.Factory.StartNew(() => ReadBatches(readConnection, import.Id, batchSize, batches, stopReading.Token),
+        var reading = Task.Factory.StartNew(() => ReadBatches(readConnection, import.Id, through, batchSize, batches, stopReading.Token),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -101,12 +102,13 @@ public sealed class ImportCommitRunner(
         }
     }
 
-    private static void ReadBatches(DbConnection connection, int importId, int batchSize, BlockingCollection<List<CommitRow>> batches, CancellationToken ct)
+    /// <summary>Reads the rows waiting after <paramref name="through"/>, the last row already committed (a replay continues there).</summary>
+    private static void ReadBatches(DbConnection connection, int importId, int through, int batchSize, BlockingCollection<List<CommitRow>> batches, CancellationToken ct)
     {
         try
         {
             using var reader = new ValidRowReader(connection, importId);
-            var lastRow = 0;
+            var lastRow = through;
             while (true)
             {
                 var batch = reader.NextBatch(lastRow, batchSize);

@@ -25,7 +25,7 @@ public sealed class CommitGuaranteeTests
         var results = (await api.ResultsAsync(import.Id)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
         results.Should().HaveCount(import.TotalRows);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
-        var rows = await db.ImportRows.AsNoTracking().Where(r => r.ImportId == import.Id).OrderBy(r => r.RowNumber).ToListAsync();
+        var rows = await ShownRows.LoadAsync(db, import.Id);
         for (var i = 0; i < rows.Count; i++)
         {
             var fields = results[i].Split(',');

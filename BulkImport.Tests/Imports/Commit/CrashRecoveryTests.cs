@@ -60,7 +60,7 @@ public sealed class CrashRecoveryTests
     {
         using var connection = app.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(DISTINCT RecordId) FROM ImportRows WHERE ImportId = {importId} AND Status = {(int)RowStatus.Success}";
+        command.CommandText = $"SELECT COUNT(DISTINCT RecordId) FROM ImportRowResults WHERE ImportId = {importId} AND Status = {(int)RowStatus.Success}";
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -86,7 +86,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         // 2. Review: a person's time, not the machine's, so the whole-import clock pauses.
         machineTime.Stop();
         await MeasureGridAsync(app, import, [null, RowStatus.Error, RowStatus.Valid, RowStatus.Skipped], "before commit", ct);
-        await MeasureRevalidationAsync(app, import.Id, ct);
+        await MeasureRevalidationAsync(app, import.Id, validOnly: false, "", ct);
         import = await app.Imports.GetAsync(import.Id, ct);
         machineTime.Start();
 
@@ -153,6 +153,10 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         {
             updates.Add(await UploadAndStageAsync(app, file, Operation.Update, ct));
         }
+
+        // An edit of an update row also looks up the other rows with its Client ID (the duplicate rule): timed on the
+        // last update import, on valid rows only, so what its commit must update stays as staged.
+        await MeasureRevalidationAsync(app, updates[^1].Id, validOnly: true, " of the update file", ct);
 
         // 7. The four commits in the order unwatched, watched, watched, unwatched (ABBA), so a drift of the shared
         // machine's speed during the run weighs on both sides alike; the first is the reported update commit.
@@ -297,11 +301,19 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
             $"{BenchmarkReport.Millis(worst.MedianMs)} ({worst.Filter}, {worst.Page} page)", worst.MedianMs <= GridGoalMs);
     }
 
-    private async Task MeasureRevalidationAsync(InProcessApp app, int importId, CancellationToken ct)
+    /// <summary>
+    /// Times <see cref="BenchmarkOptions.Edits"/> row edits, half on error rows and half on valid ones, or, with
+    /// <paramref name="validOnly"/>, only valid rows given a new e-mail (the import's counts stay as they were).
+    /// </summary>
+    private async Task MeasureRevalidationAsync(InProcessApp app, int importId, bool validOnly, string ofWhat, CancellationToken ct)
     {
         var import = await app.Imports.GetAsync(importId, ct);
         var targets = new List<ImportRow>();
-        await CollectSpreadAsync(app, importId, RowStatus.Error, import.ErrorRows, options.Edits / 2, targets, ct);
+        if (!validOnly)
+        {
+            await CollectSpreadAsync(app, importId, RowStatus.Error, import.ErrorRows, options.Edits / 2, targets, ct);
+        }
+
         await CollectSpreadAsync(app, importId, RowStatus.Valid, import.ValidRows, options.Edits - targets.Count, targets, ct);
 
         var times = new List<double>();
@@ -316,8 +328,8 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         times.Sort();
         var p50 = times[times.Count / 2];
         var p95 = times[(int)Math.Ceiling(times.Count * 0.95) - 1];
-        log.WriteLine($"Revalidation of {times.Count} edited rows: p50 {p50:F1} ms, p95 {p95:F1} ms, max {times[^1]:F1} ms");
-        _report.Add($"Revalidate one edited row, p95 ({times.Count} edits of the {BenchmarkReport.Count(import.TotalRows)}-row import)", $"≤ {RevalidateGoalMs} ms",
+        log.WriteLine($"Revalidation of {times.Count} edited rows{ofWhat}: p50 {p50:F1} ms, p95 {p95:F1} ms, max {times[^1]:F1} ms");
+        _report.Add($"Revalidate one edited row{ofWhat}, p95 ({times.Count} edits of the {BenchmarkReport.Count(import.TotalRows)}-row import)", $"≤ {RevalidateGoalMs} ms",
             $"{BenchmarkReport.Millis(p95)} (p50 {BenchmarkReport.Millis(p50)}, max {BenchmarkReport.Millis(times[^1])})", p95 <= RevalidateGoalMs);
     }
 

@@ -149,15 +149,16 @@ public sealed class ImportService(
         }
         else
         {
-            var query = status switch
+            var query = db.ImportRows.AsNoTracking().Where(r => r.ImportId == id);
+            if (status is { } s)
             {
-                null => db.ImportRows.Where(r => r.ImportId == id),
-                RowStatus.Valid => CommittedRows.Waiting(db, id, through),
-                { } s => db.ImportRows.Where(r => r.ImportId == id && r.Status == s),
-            };
-            query = query.AsNoTracking();
-            total ??= await query.CountAsync(ct);
-            items = await PageAsync(query, total.Value, unfiltered: status is null, page, descending, ct);
+                query = query.Where(r => r.Status == s);
+            }
+
+            // A Valid row up to the last row committed has its result: the Valid rows shown are those still waiting.
+            var afterRow = status == RowStatus.Valid ? through : 0;
+            total ??= await query.CountAsync(r => r.RowNumber > afterRow, ct);
+            items = await PageAsync(query, total.Value, unfiltered: status is null, page, descending, ct, afterRow);
             if (status is null && through > 0)
             {
                 await CommittedRows.ApplyAsync(db, id, items, ct);
@@ -174,7 +175,12 @@ public sealed class ImportService(
     /// number, which the (ImportId, Status, RowNumber) index or the key holds (no row is read on the way, about half the
     /// cost of skipping whole rows), and then the page's rows are read from that row number on.
     /// </summary>
-    private static async Task<List<T>> PageAsync<T>(IQueryable<T> query, int total, bool unfiltered, PageRequest page, bool descending, CancellationToken ct)
+    /// <remarks>
+    /// Only rows after <paramref name="afterRow"/> count. That bound is not part of <paramref name="query"/>: once the page's
+    /// first row is found, it is the page's only lower bound, since SQLite seeks an index by one lower bound and would
+    /// walk from the other.
+    /// </remarks>
+    private static async Task<List<T>> PageAsync<T>(IQueryable<T> query, int total, bool unfiltered, PageRequest page, bool descending, CancellationToken ct, int afterRow = 0)
         where T : class, IRowNumbered
     {
         // In long: a page number from an address can be large enough to overflow the offset.
@@ -190,10 +196,11 @@ public sealed class ImportService(
         var fromEnd = after < skip;
         var backwards = descending != fromEnd;
         var offset = fromEnd ? after : skip;
-        var rows = query;
+        var bounded = afterRow > 0 ? query.Where(r => r.RowNumber > afterRow) : query;
+        var rows = bounded;
         if (offset > 0)
         {
-            var numbers = backwards ? query.OrderByDescending(r => r.RowNumber) : query.OrderBy(r => r.RowNumber);
+            var numbers = backwards ? bounded.OrderByDescending(r => r.RowNumber) : bounded.OrderBy(r => r.RowNumber);
             // Only a page away from both ends asks where the rows start: the first and last pages are read from their end.
             int? found = unfiltered && await FirstOfConsecutiveAsync(query, total, ct) is { } from
                 ? (backwards ? from + total - 1 - offset : from + offset)
@@ -203,7 +210,7 @@ public sealed class ImportService(
                 return [];
             }
 
-            rows = backwards ? query.Where(r => r.RowNumber <= first) : query.Where(r => r.RowNumber >= first);
+            rows = backwards ? bounded.Where(r => r.RowNumber <= first) : query.Where(r => r.RowNumber >= first);
         }
 
         var ordered = backwards ? rows.OrderByDescending(r => r.RowNumber) : rows.OrderBy(r => r.RowNumber);

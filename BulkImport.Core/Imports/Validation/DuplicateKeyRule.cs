@@ -19,9 +19,8 @@ public static class DuplicateKeyRule
         var changed = new List<ImportRow>();
         foreach (var chunk in keys.Chunk(KeysPerQuery))
         {
-            var rows = await db.ImportRows
-                .Where(r => r.ImportId == import.Id && r.RowKey != null && chunk.Contains(r.RowKey)
-                    && (r.Status == RowStatus.Valid || r.Status == RowStatus.Error))
+            var rows = await KeyedRows.Of(db, import.Id, chunk)
+                .Where(r => r.Status == RowStatus.Valid || r.Status == RowStatus.Error)
                 .OrderBy(r => r.RowNumber)
                 .ToListAsync(ct);
             foreach (var group in rows.GroupBy(r => r.RowKey!))

@@ -47,10 +47,8 @@ public sealed class RowRevalidator(TimeProvider clock)
             return;
         }
 
-        var keyList = keys.ToList();
-        var others = await db.ImportRows
-            .Where(r => r.ImportId == import.Id && r.RowNumber != row.RowNumber && r.RowKey != null && keyList.Contains(r.RowKey)
-                && (r.Status == RowStatus.Valid || r.Status == RowStatus.Error))
+        var others = await KeyedRows.Of(db, import.Id, keys)
+            .Where(r => r.RowNumber != row.RowNumber && (r.Status == RowStatus.Valid || r.Status == RowStatus.Error))
             .ToListAsync(ct);
         if (others.Count > 0)
         {

@@ -17,6 +17,61 @@ public static class RowJson
 
     public static string?[] DeserializeValues(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize(utf8Json, RowJsonContext.Default.StringArray) ?? [];
 
+    /// <summary>
+    /// The values as UTF-8 text without a string per value, for the commit's hot path: <paramref name="text"/> holds them
+    /// one after another (unescaped), <paramref name="bounds"/> the start and length of each (length -1 for null).
+    /// </summary>
+    public static void DeserializeValuesUtf8(ReadOnlySpan<byte> utf8Json, out byte[] text, out int[] bounds)
+    {
+        // Unescaped text is never longer than its JSON.
+        text = new byte[utf8Json.Length];
+        Span<int> found = stackalloc int[2 * MaxValuesOnStack];
+        var count = 0;
+        var position = 0;
+        var reader = new Utf8JsonReader(utf8Json);
+        List<int>? more = null;
+        while (reader.Read())
+        {
+            int start = position, length;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    length = reader.ValueIsEscaped ? reader.CopyString(text.AsSpan(position)) : Copy(reader.ValueSpan, text.AsSpan(position));
+                    position += length;
+                    break;
+                case JsonTokenType.Null:
+                    length = -1;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (count < MaxValuesOnStack)
+            {
+                found[2 * count] = start;
+                found[(2 * count) + 1] = length;
+            }
+            else
+            {
+                (more ??= []).AddRange([start, length]);
+            }
+
+            count++;
+        }
+
+        bounds = new int[2 * count];
+        found[..(2 * Math.Min(count, MaxValuesOnStack))].CopyTo(bounds);
+        more?.CopyTo(bounds, 2 * MaxValuesOnStack);
+    }
+
+    private const int MaxValuesOnStack = 64;
+
+    private static int Copy(ReadOnlySpan<byte> from, Span<byte> to)
+    {
+        from.CopyTo(to);
+        return from.Length;
+    }
+
     public static string?[] DeserializeValues(string json) => JsonSerializer.Deserialize(json, RowJsonContext.Default.StringArray) ?? [];
 
     /// <summary>"[]" for no messages: the column is NOT NULL, and every valid row has none.</summary>

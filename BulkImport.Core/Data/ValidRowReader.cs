@@ -23,7 +23,7 @@ public sealed class ValidRowReader(DbConnection connection, int importId) : IDis
         var rows = new List<CommitRow>(take);
         while (_next.Read())
         {
-            rows.Add(new CommitRow(_next.GetInt32(0), (RowAction)_next.GetInt32(1), RowJson.DeserializeValues(_next.GetUtf8(2))));
+            rows.Add(CommitRow.FromJson(_next.GetInt32(0), (RowAction)_next.GetInt32(1), _next.GetUtf8(2)));
         }
 
         return rows;

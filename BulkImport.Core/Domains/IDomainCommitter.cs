@@ -11,9 +11,6 @@ public interface IDomainCommitter : IDisposable
     Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct);
 }
 
-/// <summary>A staged valid row handed to a committer.</summary>
-public sealed record CommitRow(int RowNumber, Imports.RowAction Action, string?[] Values);
-
 /// <summary>What became of one row: Success with the record's ID, or Failed with a reason a person can act on.</summary>
 public readonly record struct RowOutcome(int RowNumber, bool Success, Imports.RowAction Action, long? RecordId, long? InvoiceId, string? Error)
 {

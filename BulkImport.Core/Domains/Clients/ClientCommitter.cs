@@ -22,15 +22,15 @@ public sealed class ClientCommitter : IDomainCommitter
             if (row.Action == RowAction.Insert)
             {
                 _insert ??= CreateInsert(connection);
-                Bind(_insert, row.Values);
+                Bind(_insert, row);
                 _insert.Execute();
                 outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.LastInsertRowId);
             }
             else
             {
                 _update ??= CreateUpdate(connection);
-                var id = long.Parse(row.Values[0]!, System.Globalization.CultureInfo.InvariantCulture);
-                Bind(_update, row.Values);
+                var id = long.Parse(row.Utf8(0), provider: System.Globalization.CultureInfo.InvariantCulture);
+                Bind(_update, row);
                 _update.Bind(ClientColumns.Stored.Count + 1, id);
                 outcomes[r] = _update.Execute() == 1
                     ? RowOutcome.Succeeded(row.RowNumber, RowAction.Update, id)
@@ -41,11 +41,19 @@ public sealed class ClientCommitter : IDomainCommitter
         return Task.FromResult<IReadOnlyList<RowOutcome>>(outcomes);
     }
 
-    private static void Bind(SqliteStatement statement, string?[] values)
+    /// <summary>Binds the stored columns (the values after the Client ID) as UTF-8; a blank cell binds NULL, as the record tables store it.</summary>
+    private static void Bind(SqliteStatement statement, CommitRow row)
     {
         for (var i = 0; i < ClientColumns.Stored.Count; i++)
         {
-            statement.BindOrNull(i + 1, values[i + 1]);
+            if (row.IsBlank(i + 1))
+            {
+                statement.Bind(i + 1, (string?)null);
+            }
+            else
+            {
+                statement.BindUtf8(i + 1, row.Utf8(i + 1));
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BulkImport.Core.Imports;
@@ -12,8 +14,54 @@ public static class RowJson
 {
     public static string SerializeValues(string?[] values) => JsonSerializer.Serialize(values, RowJsonContext.Default.StringArray);
 
-    /// <summary>The values as UTF-8 JSON, for the fast path that binds bytes straight into SQLite.</summary>
-    public static byte[] SerializeValuesUtf8(string?[] values) => JsonSerializer.SerializeToUtf8Bytes(values, RowJsonContext.Default.StringArray);
+    /// <summary>
+    /// The values as UTF-8 JSON, for the staging's hot path that binds bytes straight into SQLite. A value that JSON
+    /// needs escaped (a quote, a backslash, a control character or a surrogate) sends the row through the serializer;
+    /// any other is written as its UTF-8 between quotes, with none of the serializer's optional escapes (non-ASCII
+    /// letters, HTML characters), about twice as fast. Both are the same JSON to every reader.
+    /// </summary>
+    public static byte[] SerializeValuesUtf8(string?[] values)
+    {
+        var most = 2;
+        foreach (var value in values)
+        {
+            if (value is not null && value.AsSpan().IndexOfAny(NeedEscaping) >= 0)
+            {
+                return JsonSerializer.SerializeToUtf8Bytes(values, RowJsonContext.Default.StringArray);
+            }
+
+            most += 5 + (value is null ? 0 : Encoding.UTF8.GetMaxByteCount(value.Length));
+        }
+
+        var buffer = most <= 1024 ? stackalloc byte[most] : new byte[most];
+        var length = 0;
+        buffer[length++] = (byte)'[';
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+            {
+                buffer[length++] = (byte)',';
+            }
+
+            if (values[i] is not { } value)
+            {
+                "null"u8.CopyTo(buffer[length..]);
+                length += 4;
+                continue;
+            }
+
+            buffer[length++] = (byte)'"';
+            length += Encoding.UTF8.GetBytes(value, buffer[length..]);
+            buffer[length++] = (byte)'"';
+        }
+
+        buffer[length++] = (byte)']';
+        return buffer[..length].ToArray();
+    }
+
+    /// <summary>What JSON text must escape in a string (RFC 8259: quote, backslash, U+0000-U+001F), and surrogates, which the serializer handles.</summary>
+    private static readonly SearchValues<char> NeedEscaping = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\"\\" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
     public static string?[] DeserializeValues(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize(utf8Json, RowJsonContext.Default.StringArray) ?? [];
 

@@ -183,6 +183,11 @@ public static class ClientFileGenerator
                 line.Append("\r\n");
                 await writer.WriteAsync(line, ct);
             });
+
+            // On the disk before any clock starts: otherwise the kernel writes the file back while the upload that
+            // reads it is being timed (the four update files are 680 MB, written just before their staging).
+            await writer.FlushAsync(ct);
+            stream.Flush(flushToDisk: true);
         }
 
         return new FileInfo(path).Length;

@@ -7,6 +7,11 @@ namespace BulkImport.Core.Data.Configurations;
 
 internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRow>
 {
+    public const string NotValidIndex = "IX_ImportRows_NotValid";
+
+    /// <summary>A query uses the partial index only when its WHERE has this term as written: <c>Status != RowStatus.Valid</c> in LINQ.</summary>
+    private const string NotValidFilter = "\"Status\" <> 0";
+
     public void Configure(EntityTypeBuilder<ImportRow> builder)
     {
         builder.HasKey(r => new { r.ImportId, r.RowNumber });
@@ -14,8 +19,10 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         builder.Ignore(r => r.RecordId);
         builder.Ignore(r => r.InvoiceId);
         builder.HasOne<Import>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
-        // The grid filters by status and pages by row number; the key rules look rows up by key.
-        builder.HasIndex(r => new { r.ImportId, r.Status, r.RowNumber });
+        // The rows that are not Valid (Error, Skipped; a few in most files), in row order: the grid pages the Error and
+        // Skipped filters through it and finds a page of Valid rows around them (ImportService). Valid rows, most of a
+        // file, are left out: an entry each cost the staging about a tenth of its writes.
+        builder.HasIndex(r => new { r.ImportId, r.RowNumber, r.Status }).HasFilter(NotValidFilter).HasDatabaseName(NotValidIndex);
         // Partial: most rows of an Add have no key, and indexing their NULLs cost a write per staged row for nothing.
         builder.HasIndex(r => new { r.ImportId, r.RowKey }).HasFilter("\"RowKey\" IS NOT NULL");
         builder.Property(r => r.Values)

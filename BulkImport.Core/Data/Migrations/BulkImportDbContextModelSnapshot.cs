@@ -407,7 +407,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.HasIndex("ImportId", "RowKey")
                         .HasFilter("\"RowKey\" IS NOT NULL");
 
-                    b.HasIndex("ImportId", "Status", "RowNumber");
+                    b.HasIndex("ImportId", "RowNumber", "Status")
+                        .HasDatabaseName("IX_ImportRows_NotValid")
+                        .HasFilter("\"Status\" <> 0");
 
                     b.ToTable("ImportRows");
                 });

@@ -36,7 +36,8 @@ public sealed class ImportCommitRunner(
 
         // Checked again here: two imports confirmed at once must not pass a limit together (one committer runs at a time).
         var through = await CommittedRows.ThroughAsync(db, importId, ct);
-        var remainingRows = await CommittedRows.Waiting(db, importId, through).CountAsync(ct);
+        // From the counters (exact once the file is read): counting a million Valid rows would read them all.
+        var remainingRows = RowCounts.Exact(import, RowStatus.Valid) ?? await CommittedRows.Waiting(db, importId, through).CountAsync(ct);
         var report = await usage.GetAsync(db, ct);
         var overLimit = report.WhyNotAllowed(remainingRows);
         if (overLimit is not null)

@@ -91,7 +91,7 @@ public static class RawFloor
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using (SqliteSession.LargeCache(connection))
+        using (SqliteSession.HotWriter(connection))
         using (var insert = new SqliteStatement(connection, $"INSERT INTO Clients ({string.Join(", ", stored.Select(s => s.Property))}) VALUES ({string.Join(", ", stored.Select((_, i) => "?" + (i + 1)))})"))
         using (var result = new SqliteStatement(connection, "INSERT INTO ImportRowResults (ImportId, Status, RowNumber, RecordId) VALUES (?1, ?2, ?3, ?4)"))
         using (var csv = CsvReader.FromFile(csvPath))

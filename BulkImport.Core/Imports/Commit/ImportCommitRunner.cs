@@ -81,7 +81,7 @@ public sealed class ImportCommitRunner(
         await db.Database.OpenConnectionAsync(ct);
         using var committer = domain.CreateCommitter(settings);
         using var store = new CommitBatchStore(connection, import.Id);
-        using var cache = SqliteSession.LargeCache(connection);
+        using var cache = SqliteSession.HotWriter(connection);
 
         // The next batches are read and decoded on a second connection, on a thread of its own, while this one writes
         // (two cores, two stages). The hand-over is a bounded blocking queue, which needs no thread-pool thread.

@@ -233,7 +233,7 @@ public sealed class ImportStagingService(
     private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
     {
         using var writer = new ImportRowWriter(connection, importId);
-        using var cache = SqliteSession.LargeCache(connection);
+        using var cache = SqliteSession.HotWriter(connection);
         foreach (var batch in batches.GetConsumingEnumerable(ct))
         {
             writer.Write(batch);

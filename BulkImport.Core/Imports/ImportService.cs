@@ -263,7 +263,8 @@ public sealed class ImportService(
     /// The Valid row <paramref name="offset"/> rows from either end of those still waiting (after row <paramref name="through"/>).
     /// Valid rows have no index (most rows of a file are Valid, and an entry each cost the staging about a tenth of its
     /// writes), but they are every row the index of the others does not hold: the answer is counted around the rows that
-    /// are not Valid, walking only those between the end and the answer (a few hundred in a file with 2 % errors).
+    /// are not Valid, walking only those between the nearer end and the answer (about 10,000 for the middle page of a
+    /// million rows with 2 % errors: a few milliseconds).
     /// </summary>
     private static async Task<int?> LocateValidAsync(BulkImportDbContext db, Import import, int through, int offset, bool backwards, CancellationToken ct)
     {

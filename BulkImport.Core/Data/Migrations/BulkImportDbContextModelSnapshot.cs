@@ -390,7 +390,7 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RowKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("NUMERIC");
 
                     b.Property<bool>("SkippedByOperator")
                         .HasColumnType("INTEGER");

@@ -110,7 +110,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         machineTime.Stop();
         memory.Stop();
         Expect(resultsLines == committed.TotalRows + 1, $"the results file should have {committed.TotalRows + 1} lines; it has {resultsLines}");
-        log.WriteLine($"Results file: {results.Elapsed.TotalSeconds:F2} s, cpu {resultsCpu.TotalSeconds:F2} s; whole import {machineTime.Elapsed.TotalSeconds:F2} s; peak working set {memory.PeakWorkingSet / 1e6:F0} MB");
+        log.WriteLine($"Results file: {results.Elapsed.TotalSeconds:F2} s, cpu {resultsCpu.TotalSeconds:F2} s; whole import {machineTime.Elapsed.TotalSeconds:F2} s; peak working set {BenchmarkReport.Megabytes(memory.PeakWorkingSet)}");
 
         await MeasureGridAsync(app, committed, [RowStatus.Success, RowStatus.Error], "after commit", ct);
         ReportGrid();
@@ -206,7 +206,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         var result = await HttpRun.RunAsync(appDll, file, Path.Combine(work, "http"), log, ct);
         Expect(result.TotalRows == options.Rows, $"the HTTP import should have {options.Rows} rows; it has {result.TotalRows}");
         var ratio = result.Whole / _floor;
-        log.WriteLine($"HTTP: upload {result.Upload.TotalSeconds:F2} s, ready {result.UploadToReady.TotalSeconds:F2} s, commit {result.Commit.TotalSeconds:F2} s, results {result.Results.TotalSeconds:F2} s, whole {result.Whole.TotalSeconds:F2} s, peak {result.PeakWorkingSet / 1e6:F0} MB");
+        log.WriteLine($"HTTP: upload {result.Upload.TotalSeconds:F2} s, ready {result.UploadToReady.TotalSeconds:F2} s, commit {result.Commit.TotalSeconds:F2} s, results {result.Results.TotalSeconds:F2} s, whole {result.Whole.TotalSeconds:F2} s, peak {BenchmarkReport.Megabytes(result.PeakWorkingSet)}");
         _report.Add("HTTP API: upload → ReadyForReview", $"≤ {StageGoalSeconds} s", BenchmarkReport.Seconds(result.UploadToReady), result.UploadToReady.TotalSeconds <= StageGoalSeconds);
         _report.Add("HTTP API: commit of inserts", $"≤ {CommitGoalSeconds} s", BenchmarkReport.Seconds(result.Commit), result.Commit.TotalSeconds <= CommitGoalSeconds);
         _report.Add("HTTP API: review grid page (Error rows, page 2; median of 5 after one warm-up)", $"≤ {GridGoalMs} ms", BenchmarkReport.Millis(result.GridPage.TotalMilliseconds), result.GridPage.TotalMilliseconds <= GridGoalMs);

@@ -54,7 +54,10 @@ public sealed partial class SelectListAdministration(IDbContextFactory<BulkImpor
         return SelectListEntry.From(entry);
     }
 
-    /// <summary>Renames a value and relabels the client records that hold it, in one transaction.</summary>
+    /// <summary>
+    /// Renames a value and relabels the records that hold it, in one transaction. The rename is kept, so imports validated
+    /// before it commit the new text (<see cref="Imports.Commit.SelectListRelabel"/>).
+    /// </summary>
     public async Task<SelectListRename> RenameAsync(int id, string? newValue, string user, CancellationToken ct)
     {
         var text = Clean(newValue);
@@ -73,6 +76,7 @@ public sealed partial class SelectListAdministration(IDbContextFactory<BulkImpor
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         entry.Value = text;
+        db.SelectListValueRenames.Add(new SelectListValueRename { Field = entry.Field, OldValue = oldValue, NewValue = text, RenamedAt = clock.GetUtcNow().UtcDateTime });
         Audit(db, user, AuditActions.SelectListValueRenamed, $"{entry.Field}: '{oldValue}' to '{text}'");
         await db.SaveChangesAsync(ct);
 

@@ -17,6 +17,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<ClientAssignment> ClientAssignments => Set<ClientAssignment>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<SelectListValue> SelectListValues => Set<SelectListValue>();
+    public DbSet<SelectListValueRename> SelectListValueRenames => Set<SelectListValueRename>();
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<RowResult> RowResults => Set<RowResult>();

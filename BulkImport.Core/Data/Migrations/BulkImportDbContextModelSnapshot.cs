@@ -242,6 +242,37 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("SelectListValues");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Clients.SelectListValueRename", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenamedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenamedAt");
+
+                    b.ToTable("SelectListValueRenames");
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>
                 {
                     b.Property<int>("Id")

@@ -82,6 +82,7 @@ public sealed class ImportCommitRunner(
         using var committer = domain.CreateCommitter(settings);
         using var store = new CommitBatchStore(connection, import.Id);
         using var cache = SqliteSession.HotWriter(connection);
+        var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
 
         // The next batches are read and decoded on a second connection, on a thread of its own, while this one writes
         // (two cores, two stages). The hand-over is a bounded blocking queue, which needs no thread-pool thread.
@@ -90,7 +91,7 @@ public sealed class ImportCommitRunner(
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var batches = new BlockingCollection<List<CommitRow>>(boundedCapacity: 2);
         var readConnection = readDb.Database.GetDbConnection();
-        var reading = Task.Factory.StartNew(() => ReadBatches(readConnection, import.Id, through, batchSize, batches, stopReading.Token),
+        var reading = Task.Factory.StartNew(() => ReadBatches(readConnection, import.Id, through, batchSize, relabel, batches, stopReading.Token),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -103,8 +104,12 @@ public sealed class ImportCommitRunner(
         }
     }
 
-    /// <summary>Reads the rows waiting after <paramref name="through"/>, the last row already committed (a replay continues there).</summary>
-    private static void ReadBatches(DbConnection connection, int importId, int through, int batchSize, BlockingCollection<List<CommitRow>> batches, CancellationToken ct)
+    /// <summary>
+    /// Reads the rows waiting after <paramref name="through"/>, the last row already committed (a replay continues there),
+    /// with the current text of any select-list value renamed since the upload.
+    /// </summary>
+    private static void ReadBatches(DbConnection connection, int importId, int through, int batchSize, SelectListRelabel? relabel,
+        BlockingCollection<List<CommitRow>> batches, CancellationToken ct)
     {
         try
         {
@@ -116,6 +121,11 @@ public sealed class ImportCommitRunner(
                 if (batch.Count == 0)
                 {
                     break;
+                }
+
+                if (relabel is not null)
+                {
+                    batch = batch.ConvertAll(relabel.Apply);
                 }
 
                 batches.Add(batch, ct);

@@ -113,6 +113,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         log.WriteLine($"Results file: {results.Elapsed.TotalSeconds:F2} s, cpu {resultsCpu.TotalSeconds:F2} s; whole import {machineTime.Elapsed.TotalSeconds:F2} s; peak working set {BenchmarkReport.Megabytes(memory.PeakWorkingSet)}");
 
         await MeasureGridAsync(app, committed, [RowStatus.Success, RowStatus.Error], "after commit", ct);
+        await MeasureGridAsync(app, await HalfErrorImport.StageAsync(app, inserts.Rows, ct), [RowStatus.Valid, RowStatus.Error], "half errors", ct);
         ReportGrid();
 
         // 5. The raw floor, on the same file in the same run.

@@ -3,6 +3,7 @@ using System.Text;
 using BulkImport.App.Hosting;
 using BulkImport.Core.Clients;
 using BulkImport.Core.Csv;
+using BulkImport.Core.Data;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Results;
@@ -125,6 +126,88 @@ public sealed class ImportRowPagesTests : IDisposable
         byApi.TotalCount.Should().Be(await CountAsync(id, RowStatus.Valid));
         byApi.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, RowStatus.Valid, new PageRequest(2, 4), false));
         (await api.RowsAsync(id, "Valid", page: 2_000_000_000, pageSize: 500)).Items.Should().BeEmpty("a page far past the end is empty, whatever its number");
+    }
+
+    [Fact]
+    public async Task Valid_pages_are_found_across_long_runs_of_error_and_skipped_rows_from_either_end_and_after_committed_rows()
+    {
+        // Runs of up to 700 rows that are not Valid, so finding a page counts them in strides, not only walks them.
+        var random = new Random(7);
+        var statuses = new List<RowStatus>();
+        while (statuses.Count < 4_000)
+        {
+            statuses.AddRange(Enumerable.Repeat(RowStatus.Valid, random.Next(1, 120)));
+            statuses.AddRange(Enumerable.Repeat(random.Next(4) == 0 ? RowStatus.Skipped : RowStatus.Error, random.Next(1, 700)));
+        }
+
+        var id = await StageStatusesAsync(statuses);
+        await AssertValidPagesAsync(id, "before the commit");
+
+        // The first 150 Valid rows committed: the Valid filter shows the rows after the last of them.
+        var committed = statuses.Select((status, i) => (status, row: i + 2)).Where(r => r.status == RowStatus.Valid).Take(150).ToList();
+        await using (var db = _app.CreateDbContext())
+        {
+            db.RowResults.AddRange(committed.Select(r => new RowResult { ImportId = id, RowNumber = r.row, Status = RowStatus.Success, RecordId = r.row }));
+            await db.SaveChangesAsync();
+            // As the commit counts them, in the transaction that records the results.
+            await db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.ProcessedRows, committed.Count).SetProperty(i => i.Inserted, committed.Count).SetProperty(i => i.Status, ImportStatus.CommitFailed));
+        }
+
+        await AssertValidPagesAsync(id, "after 150 rows were committed");
+    }
+
+    private async Task AssertValidPagesAsync(int id, string when)
+    {
+        var expectedTotal = await CountAsync(id, RowStatus.Valid);
+        foreach (var pageSize in new[] { 37, 100 })
+        {
+            foreach (var descending in new[] { false, true })
+            {
+                var lastPage = (expectedTotal + pageSize - 1) / pageSize;
+                for (var page = 1; page <= lastPage + 1; page++)
+                {
+                    var request = new PageRequest(page, pageSize);
+                    var got = await Imports.RowsAsync(id, RowStatus.Valid, request, CancellationToken.None, descending);
+                    var because = $"Valid page {page} of {pageSize}{(descending ? ", newest first" : "")} {when}";
+                    got.TotalCount.Should().Be(expectedTotal, because);
+                    got.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, RowStatus.Valid, request, descending), because);
+                }
+            }
+        }
+    }
+
+    /// <summary>A Client Add import whose rows 2, 3, … have the given statuses, staged as reading a file would stage them.</summary>
+    private async Task<int> StageStatusesAsync(IReadOnlyList<RowStatus> statuses)
+    {
+        await using var db = _app.CreateDbContext();
+        var import = new Import
+        {
+            Domain = Domain.Client, Operation = Operation.Add, Status = ImportStatus.ReadyForReview, FileName = "runs.csv",
+            StoredFileName = Guid.NewGuid().ToString("N") + ".csv", CreatedBy = User, CreatedAt = DateTime.UtcNow,
+            PresentColumns = [.. StagedImports.PresentColumns],
+        };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync();
+        RowCounts.Reset(import);
+        var values = RowJson.SerializeValuesUtf8(StagedImports.ClientRow(("First Name", "Run"), ("Last Name", "Row")));
+        var rows = new List<StagedRow>();
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            var action = statuses[i] == RowStatus.Valid ? RowAction.Insert : RowAction.None;
+            rows.Add(new StagedRow(i + 2, statuses[i], action, values, RowJson.SerializeMessagesUtf8([]), null));
+            import.TotalRows++;
+            RowCounts.Add(import, statuses[i], action);
+        }
+
+        await db.Database.OpenConnectionAsync();
+        using (var writer = new ImportRowWriter(db.Database.GetDbConnection(), import.Id))
+        {
+            writer.Write(rows);
+        }
+
+        await db.SaveChangesAsync();
+        return import.Id;
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ProgressViewers : IAsyncDisposable
                     Interlocked.CompareExchange(ref _firstFailure, e, null);
                     Interlocked.Increment(ref _failures);
                 }
-            }, TimeSpan.FromMilliseconds(200));
+            }, RenderThrottle.LiveProgress);
             _resources.Add(throttle);
             _resources.Add(feed.Subscribe(importId, p =>
             {

@@ -6,6 +6,13 @@ namespace BulkImport.App.Components.Shared;
 /// </summary>
 public sealed class RenderThrottle(Func<Task> render, TimeSpan interval) : IDisposable
 {
+    /// <summary>
+    /// How often a page watching an import's progress re-renders: twice a second. At five a second, 20 viewers of one
+    /// commit cost it up to 17 % of its time on the 2-core benchmark VM (each render of the progress panel takes 1-4 ms there),
+    /// against the 10 %.
+    /// </summary>
+    public static readonly TimeSpan LiveProgress = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock _gate = new();
     private DateTime _last = DateTime.MinValue;
     private bool _pending;

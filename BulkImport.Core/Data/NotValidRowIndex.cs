@@ -11,7 +11,8 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public sealed class NotValidRowIndex : IDisposable
 {
-    private const string From = $"""FROM "ImportRows" INDEXED BY "{ImportRowConfiguration.NotValidIndex}" WHERE "ImportId" = ?1 AND "Status" <> 0 AND "RowNumber" > ?2 AND "RowNumber" <= ?3""";
+    // The index's own filter, as written, so SQLite may use it (INDEXED BY fails the query otherwise).
+    private const string From = $"""FROM "ImportRows" INDEXED BY "{ImportRowConfiguration.NotValidIndex}" WHERE "ImportId" = ?1 AND {ImportRowConfiguration.NotValidFilter} AND "RowNumber" > ?2 AND "RowNumber" <= ?3""";
 
     private readonly DbConnection _connection;
     private readonly int _importId;

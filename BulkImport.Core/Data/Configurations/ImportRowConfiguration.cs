@@ -10,7 +10,7 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
     public const string NotValidIndex = "IX_ImportRows_NotValid";
 
     /// <summary>A query uses the partial index only when its WHERE has this term as written: <c>Status != RowStatus.Valid</c> in LINQ.</summary>
-    private const string NotValidFilter = "\"Status\" <> 0";
+    internal const string NotValidFilter = "\"Status\" <> 0";
 
     public void Configure(EntityTypeBuilder<ImportRow> builder)
     {

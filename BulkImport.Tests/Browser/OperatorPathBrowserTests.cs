@@ -129,7 +129,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await review.ClickAsync();
 
         // Review Results: the counts, the action of valid rows, the message beside the bad cell.
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/imports/\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/imports/\d+$"));
         var importId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
         await Expect(Count(page, "total")).ToHaveTextAsync($"{FillerRows + 5}");
         await Expect(Count(page, "valid")).ToHaveTextAsync($"{FillerRows + 3}");

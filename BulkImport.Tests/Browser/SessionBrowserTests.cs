@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BulkImport.Core.Security;
 using BulkImport.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -28,7 +29,7 @@ public sealed class SessionBrowserTests : IAsyncLifetime
         var id = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetString();
         (await admin.Http.PutAsJsonAsync($"/api/admin/users/{id}", new { disabled = true })).EnsureSuccessStatusCode();
 
-        await page.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 30_000 });
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 30_000 });
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");

@@ -177,9 +177,25 @@ public sealed class ImportService(
             {
                 await CommittedRows.ApplyAsync(db, id, items, ct);
             }
+
+            await ShowCurrentSelectTextAsync(db, import, items, ct);
         }
 
         return new Page<ImportRow>(items, page.Page, page.PageSize, total.Value);
+    }
+
+    /// <summary>
+    /// During review, rows show a select-list value renamed since the upload with its current text: the text the commit
+    /// will write and the one the operator's edit is revalidated with (<see cref="SelectListRelabel"/>). Once committed,
+    /// the rows show what was imported.
+    /// </summary>
+    private async Task ShowCurrentSelectTextAsync(BulkImportDbContext db, Import import, List<ImportRow> rows, CancellationToken ct)
+    {
+        if (rows.Count > 0 && import.Status.AllowsRowChanges()
+            && await SelectListRelabel.LoadAsync(db, domains.Get(import.Domain), import.CreatedAt, ct) is { } relabel)
+        {
+            rows.ForEach(row => row.Values = relabel.Apply(row.Values));
+        }
     }
 
     /// <summary>Where the rows of a page start: the row number <c>offset</c> rows from the first (or, backwards, the last) row; null when there is none.</summary>
@@ -345,9 +361,12 @@ public sealed class ImportService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
         var row = await db.ImportRows.AsNoTracking().SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
             ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
         await CommittedRows.ApplyAsync(db, id, [row], ct);
+        await ShowCurrentSelectTextAsync(db, import, [row], ct);
         return row;
     }
 
@@ -356,9 +375,7 @@ public sealed class ImportService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (import, row) = await LoadForChangeAsync(db, id, rowNumber, ct);
-        var domain = domains.Get(import.Domain);
-        var values = RowRevalidator.Merge(domain, row.Values, changes);
-        await revalidator.ReviseAsync(db, import, domain, row, values, skip: false, ct);
+        await revalidator.ReviseAsync(db, import, domains.Get(import.Domain), row, changes, skip: false, ct);
         await db.SaveChangesAsync(ct);
         return (row, import);
     }

@@ -8,7 +8,9 @@ namespace BulkImport.Core.Imports.Commit;
 /// <summary>
 /// Select-list values renamed after an import was uploaded: its staged rows hold the text they were validated with,
 /// and the commit writes the value's current text, as the rename relabelled the records already stored. Renames are
-/// rare, so a commit without any after its upload gets no relabel at all and its hot path is unchanged.
+/// rare, so a commit without any after its upload gets no relabel at all and its hot path is unchanged. The review shows
+/// and revalidates the rows with the current text too (see <see cref="ImportService.RowsAsync"/> and
+/// <see cref="Validation.RowRevalidator"/>), so what the operator sees and fixes is what the commit writes.
 /// </summary>
 public sealed class SelectListRelabel
 {
@@ -79,5 +81,21 @@ public sealed class SelectListRelabel
         }
 
         return values is null ? row : new CommitRow(row.RowNumber, row.Action, values);
+    }
+
+    /// <summary>The values with each renamed value's current text; the same array when they hold none.</summary>
+    public string?[] Apply(string?[] values)
+    {
+        string?[]? relabelled = null;
+        foreach (var (index, renamed) in _columns)
+        {
+            if (index < values.Length && values[index] is { Length: > 0 } value && renamed.TryGetValue(value, out var text))
+            {
+                relabelled ??= (string?[])values.Clone();
+                relabelled[index] = text;
+            }
+        }
+
+        return relabelled ?? values;
     }
 }

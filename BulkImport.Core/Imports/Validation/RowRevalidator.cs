@@ -1,6 +1,7 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.Common;
+using BulkImport.Core.Imports.Commit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports.Validation;
@@ -11,9 +12,15 @@ namespace BulkImport.Core.Imports.Validation;
 /// </summary>
 public sealed class RowRevalidator(TimeProvider clock)
 {
-    /// <summary>Applies new cell values to <paramref name="row"/> (or skips it) and revalidates what depends on it. Changes are tracked by <paramref name="db"/>.</summary>
-    public async Task ReviseAsync(BulkImportDbContext db, Import import, IImportDomain domain, ImportRow row, string?[]? newValues, bool skip, CancellationToken ct)
+    /// <summary>
+    /// Applies the operator's <paramref name="changes"/> to <paramref name="row"/>'s cells (or skips it) and revalidates
+    /// what depends on it. Changes are tracked by <paramref name="db"/>. Select-list values renamed since the upload get
+    /// their current text first in every row revalidated (<see cref="SelectListRelabel"/>), as the commit would write
+    /// them, so a rename never turns a row the operator did not touch into an error.
+    /// </summary>
+    public async Task ReviseAsync(BulkImportDbContext db, Import import, IImportDomain domain, ImportRow row, IReadOnlyDictionary<string, string?>? changes, bool skip, CancellationToken ct)
     {
+        var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
         var settings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (row.RowKey is not null)
@@ -31,7 +38,8 @@ public sealed class RowRevalidator(TimeProvider clock)
         }
         else
         {
-            row.Values = newValues ?? row.Values;
+            var current = relabel?.Apply(row.Values) ?? row.Values;
+            row.Values = changes is null ? current : Merge(domain, current, changes);
             row.SkippedByOperator = false;
             var validator = await domain.CreateValidatorAsync(db, settings, [row.Values], ct);
             Apply(row, validator.Validate(row.Values));
@@ -52,6 +60,11 @@ public sealed class RowRevalidator(TimeProvider clock)
             .ToListAsync(ct);
         if (others.Count > 0)
         {
+            if (relabel is not null)
+            {
+                others.ForEach(other => other.Values = relabel.Apply(other.Values));
+            }
+
             var validator = await domain.CreateValidatorAsync(db, settings, others.ConvertAll(o => o.Values), ct);
             foreach (var other in others)
             {

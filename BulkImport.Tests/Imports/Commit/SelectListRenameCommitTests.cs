@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using BulkImport.Core.Clients;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains.Clients;
@@ -60,6 +62,43 @@ public sealed class SelectListRenameCommitTests
         done.Status.Should().Be(ImportStatus.Committed);
         var saved = await ClientsAsync(app, "Chain");
         saved.Should().Equal(("One", null, "Español"), ("Two", null, "French"));
+    }
+
+    [Fact]
+    public async Task During_review_the_rows_show_the_new_text_and_fixing_a_row_revalidates_it_and_its_key_sharers_with_it()
+    {
+        using var app = new TestApp();
+        var importer = await app.ApiAsync(Roles.Importer);
+        var import = await importer.ImportAsync(
+            "Client ID,Ethnicity,Email\n" +
+            "2,Hispanic or Latino,two@example.org\n" +
+            "2,Hispanic or Latino,also.two@example.org\n" +
+            "3,Hispanic or Latino,not-an-email\n", operation: "Update");
+        import.ErrorRows.Should().Be(3);
+
+        var lists = app.Services.GetRequiredService<SelectListAdministration>();
+        await lists.RenameAsync(await IdOfAsync(lists, ClientColumns.Ethnicity, "Hispanic or Latino"), "Hispanic/Latino", Admin, default);
+
+        (await importer.RowsAsync(import.Id)).Items.Select(r => r.Values["Ethnicity"]).Should().Equal("Hispanic/Latino", "Hispanic/Latino", "Hispanic/Latino");
+        var row = await importer.Http.GetFromJsonAsync<JsonElement>($"/api/imports/{import.Id}/rows/4");
+        row.GetProperty("values").GetProperty("Ethnicity").GetString().Should().Be("Hispanic/Latino");
+
+        var fixedEmail = await importer.EditRowAsync(import.Id, 4, new() { ["Email"] = "three@example.org" });
+        fixedEmail.Row.Status.Should().Be(RowStatus.Valid);
+        fixedEmail.Row.Values["Ethnicity"].Should().Be("Hispanic/Latino");
+        var fixedKey = await importer.EditRowAsync(import.Id, 3, new() { ["Client ID"] = "4" });
+        fixedKey.Row.Status.Should().Be(RowStatus.Valid);
+        fixedKey.Import.ValidRows.Should().Be(3, "row 2 no longer shares its Client ID and is revalidated with the new text");
+
+        var typedOldText = await importer.EditRowAsync(import.Id, 2, new() { ["Ethnicity"] = "Hispanic or Latino" });
+        typedOldText.Row.Status.Should().Be(RowStatus.Error, "a text typed after its rename is not a value of the list");
+        typedOldText.Row.Messages.Should().ContainSingle(m => m.Column == "Ethnicity");
+        await importer.EditRowAsync(import.Id, 2, new() { ["Ethnicity"] = "Hispanic/Latino" });
+
+        var done = await importer.CommitAndWaitAsync(import.Id);
+        done.Status.Should().Be(ImportStatus.Committed);
+        done.Updated.Should().Be(3);
+        (await importer.RowsAsync(import.Id)).Items.Select(r => r.Values["Ethnicity"]).Should().OnlyContain(text => text == "Hispanic/Latino");
     }
 
     private static async Task<int> IdOfAsync(SelectListAdministration lists, string field, string value) =>

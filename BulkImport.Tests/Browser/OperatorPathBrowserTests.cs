@@ -207,7 +207,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await ShotAsync(page, "client-11-history");
 
         // Clients: the fixed row is now a client that can be found and opened.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
+        await Support.Browser.FollowMenuLinkAsync(page, "Clients");
         await page.GetByTestId("client-search").FillAsync("bob@example.org");
         var found = page.GetByTestId("clients-table").Locator("tbody tr").Filter(new() { HasText = "bob@example.org" });
         await Expect(found).ToContainTextAsync("Jones");

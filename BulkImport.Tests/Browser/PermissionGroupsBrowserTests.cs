@@ -137,7 +137,7 @@ public sealed class PermissionGroupsBrowserTests(BrowserApp fixture) : IClassFix
             await Expect(downloads.First).ToBeVisibleAsync();
         }
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Live Imports" }).ClickAsync();
+        await Support.Browser.FollowMenuLinkAsync(page, "Live Imports");
         await Expect(page).ToHaveURLAsync(new Regex("/imports/live$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live Imports" })).ToBeVisibleAsync();
         errors.Should().BeEmpty();
@@ -152,7 +152,7 @@ public sealed class PermissionGroupsBrowserTests(BrowserApp fixture) : IClassFix
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "New Import" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Live Imports" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Support.Browser.FollowMenuLinkAsync(page, "Administration");
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
         await Support.Browser.WaitForInteractiveAsync(page);
         var users = page.Locator("[data-testid=users-table]");

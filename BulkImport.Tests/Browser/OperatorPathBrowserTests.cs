@@ -129,7 +129,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await review.ClickAsync();
 
         // Review Results: the counts, the action of valid rows, the message beside the bad cell.
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/imports/\d+$"));
+        await Support.Browser.ExpectAddressAsync(page, @"/imports/\d+$");
         var importId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
         await Expect(Count(page, "total")).ToHaveTextAsync($"{FillerRows + 5}");
         await Expect(Count(page, "valid")).ToHaveTextAsync($"{FillerRows + 3}");

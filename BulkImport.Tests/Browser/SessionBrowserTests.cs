@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BulkImport.Core.Security;
 using BulkImport.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -29,7 +28,7 @@ public sealed class SessionBrowserTests : IAsyncLifetime
         var id = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetString();
         (await admin.Http.PutAsJsonAsync($"/api/admin/users/{id}", new { disabled = true })).EnsureSuccessStatusCode();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 30_000 });
+        await Support.Browser.ExpectAddressAsync(page, "/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");

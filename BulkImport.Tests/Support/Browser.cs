@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace BulkImport.Tests.Support;
@@ -24,6 +25,16 @@ public static class Browser
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>How long a test waits for the page to reach an address or open its menu, as Playwright's navigation waits do: a sign-in or a first page load takes seconds on a loaded CI machine.</summary>
+    private const float NavigationTimeout = 30_000;
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="pattern"/> (a regular expression), polling it: a link
+    /// inside the app changes the address with pushState, which a wait for a navigation event can miss.
+    /// </summary>
+    public static Task ExpectAddressAsync(IPage page, string pattern) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = NavigationTimeout });
+
     /// <summary>
     /// Follows a link of the navigation drawer as a person does: the pointer rests on it, the drawer opens (it is a
     /// narrow strip of icons that opens on hover), then the click. A click landing just as the drawer opens under the
@@ -34,7 +45,7 @@ public static class Browser
         var drawer = page.Locator("[data-testid=nav-drawer]");
         var link = drawer.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
         await link.HoverAsync();
-        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--open\b"));
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex(@"\bmud-drawer--open\b"), new() { Timeout = NavigationTimeout });
         await link.ClickAsync();
     }
 
@@ -46,7 +57,7 @@ public static class Browser
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = NavigationTimeout });
     }
 
     public static string ScreenshotPath(string name)

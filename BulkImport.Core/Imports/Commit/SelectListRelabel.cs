@@ -67,21 +67,14 @@ public sealed class SelectListRelabel
         return columns.Count == 0 ? null : new SelectListRelabel(columns);
     }
 
-    /// <summary>The row with each renamed value's current text; the same row when it holds none.</summary>
-    public CommitRow Apply(CommitRow row)
-    {
-        string?[]? values = null;
-        foreach (var (index, renamed) in _columns)
-        {
-            if (!row.IsBlank(index) && renamed.TryGetValue(Encoding.UTF8.GetString(row.Utf8(index)), out var text))
-            {
-                values ??= (string?[])row.Values.Clone();
-                values[index] = text;
-            }
-        }
-
-        return values is null ? row : new CommitRow(row.RowNumber, row.Action, values);
-    }
+    /// <summary>
+    /// The row with each renamed value's current text; the same row when it holds none. Only the select-list cells are
+    /// decoded to find out, so a row without a renamed value costs no more than those.
+    /// </summary>
+    public CommitRow Apply(CommitRow row) =>
+        _columns.Exists(c => !row.IsBlank(c.Index) && c.Renamed.ContainsKey(Encoding.UTF8.GetString(row.Utf8(c.Index))))
+            ? new CommitRow(row.RowNumber, row.Action, Apply(row.Values))
+            : row;
 
     /// <summary>The values with each renamed value's current text; the same array when they hold none.</summary>
     public string?[] Apply(string?[] values)

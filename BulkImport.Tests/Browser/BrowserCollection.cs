@@ -8,7 +8,4 @@ namespace BulkImport.Tests.Browser;
 public sealed class BrowserCollection
 {
     public const string Name = "Browser walks";
-
-    /// <summary>Expect waits up to 15 s (Playwright's default is 5 s): staging and commits share the CPU with the other test classes.</summary>
-    public static void UseGenerousTimeouts() => Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
 }

@@ -22,7 +22,6 @@ public sealed class LargeReviewBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BrowserCollection.UseGenerousTimeouts();
         _baseUrl = _app.StartOnLoopback();
         (_playwright, _browser) = await Support.Browser.LaunchAsync();
     }

@@ -28,7 +28,6 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BrowserCollection.UseGenerousTimeouts();
         _baseUrl = _app.StartOnLoopback();
         (_playwright, _browser) = await Support.Browser.LaunchAsync();
         _context = await _browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1366, Height = 900 } });

@@ -9,8 +9,16 @@ public static class Browser
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable("BULKIMPORT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long an Expect waits (Playwright's default is 5 s). Set for every browser test here, not by some classes:
+    /// it is process-wide, so a class that did not set it waited 5 s or 15 s depending on which class ran first, and
+    /// staging and commits share a loaded CI machine with the other test classes.
+    /// </summary>
+    private const float ExpectTimeout = 15_000;
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -60,7 +60,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             if (_process.HasExited)
@@ -86,7 +86,7 @@ public sealed class AppProcess : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The app did not become healthy within 60 s.");
+                throw new TimeoutException("The app did not become healthy within 120 s.");
             }
 
             await Task.Delay(50);

@@ -120,7 +120,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("upload-limits")).ToContainTextAsync("256 MiB");
         var input = page.Locator("input[type=file][data-testid=upload-input]");
         await Expect(input).ToHaveCountAsync(1);
-        await input.SetInputFilesAsync(new FilePayload { Name = "spring-clients.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
+        await Support.Browser.ChooseFileAsync(page, new FilePayload { Name = "spring-clients.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
         await Expect(page.GetByTestId("chosen-file-name")).ToHaveTextAsync("spring-clients.csv");
         var review = page.GetByRole(AriaRole.Button, new() { Name = "Review Results" });
         await Expect(review).ToBeEnabledAsync();
@@ -253,7 +253,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         }
 
         var edited = AssignmentHeader + "\r\n" + string.Join("\r\n", rows.Select(cells => string.Join(',', cells))) + "\r\n";
-        await page.Locator("input[type=file][data-testid=upload-input]").SetInputFilesAsync(new FilePayload { Name = "cna-101.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(edited) });
+        await Support.Browser.ChooseFileAsync(page, new FilePayload { Name = "cna-101.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(edited) });
         await Expect(page.GetByTestId("chosen-file-name")).ToHaveTextAsync("cna-101.csv");
         await page.GetByRole(AriaRole.Button, new() { Name = "Review Results" }).ClickAsync();
 
@@ -281,7 +281,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip this step" }).ClickAsync();
 
-        await page.Locator("input[type=file][data-testid=upload-input]").SetInputFilesAsync(new FilePayload
+        await Support.Browser.ChooseFileAsync(page, new FilePayload
         {
             Name = "emails.csv",
             MimeType = "text/csv",

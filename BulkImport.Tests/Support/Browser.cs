@@ -68,6 +68,22 @@ public static class Browser
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = NavigationTimeout });
     }
 
+    /// <summary>
+    /// Chooses a file in the upload drop zone as a person does, once the zone can take it: Blazor's InputFile listens
+    /// for the file only after its script has run (InputFile.init, which sets <c>_blazorInputFileNextFileId</c> on the
+    /// element and adds the listener in the same step). A file set before that, which a loaded machine allows right
+    /// after the step is rendered, was silently lost (the CI failure "element(s) not found 'cna-101.csv'").
+    /// </summary>
+    public static async Task ChooseFileAsync(IPage page, FilePayload file)
+    {
+        const string selector = "input[type=file][data-testid=upload-input]";
+        await page.WaitForFunctionAsync(
+            "selector => document.querySelector(selector)?._blazorInputFileNextFileId !== undefined",
+            selector,
+            new() { Timeout = NavigationTimeout, PollingInterval = 50 });
+        await page.Locator(selector).SetInputFilesAsync(file);
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

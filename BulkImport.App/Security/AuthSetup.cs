@@ -15,6 +15,7 @@ public static class AuthSetup
     public static IServiceCollection AddBulkImportAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddBulkImportKeyRing();
         services.AddIdentityApiEndpoints<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BulkImportDbContext>();

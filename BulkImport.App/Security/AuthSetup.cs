@@ -83,6 +83,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<SignInLimiter>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdministration>();
         return services;

@@ -26,6 +26,20 @@ public static partial class CookieSignIn
             .Select(c => c.Split(';')[0]));
     }
 
+    /// <summary>Posts the sign-in form as the page does (fresh antiforgery token) and returns the answer, whatever it is.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(page).Groups["token"].Value;
+        return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["email"] = email,
+            ["password"] = password,
+            ["returnUrl"] = "/imports",
+        }));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -11,6 +11,7 @@ namespace BulkImport.App.Security;
 public static class AuthSetup
 {
     private const string ChallengeScheme = "BulkImport.Challenge";
+    private const string AuthenticateScheme = "BulkImport.Authenticate";
 
     public static IServiceCollection AddBulkImportAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,13 +22,16 @@ public static class AuthSetup
             .AddEntityFrameworkStores<BulkImportDbContext>();
 
         // Identity's API scheme challenges with bearer (a bare 401); a person in a browser is sent to the sign-in page instead.
+        // The API (but for the downloads the pages link to) authenticates bearer tokens only, never the cookie (BrowserDownload).
         services.AddAuthentication(o =>
             {
+                o.DefaultAuthenticateScheme = AuthenticateScheme;
                 o.DefaultChallengeScheme = ChallengeScheme;
                 o.DefaultForbidScheme = ChallengeScheme;
             })
+            .AddPolicyScheme(AuthenticateScheme, null, o => o.ForwardDefaultSelector = BrowserDownload.SchemeFor)
             .AddPolicyScheme(ChallengeScheme, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || context.Request.Headers.Authorization.Count > 0
+                BrowserDownload.IsForPrograms(context) || context.Request.Headers.Authorization.Count > 0
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
 

@@ -79,13 +79,18 @@ public static class AuthSetup
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, security) => o.ValidationInterval = security.Value.RevalidationInterval);
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
 
+        // Signing in is not enough: a user in no permission group (created without one, or whose last group was taken)
+        // gets nothing but the page that says to ask an administrator. [Authorize] without a policy (every page) and
+        // every endpoint that names none use this too.
+        var member = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .SetDefaultPolicy(member)
+            .AddPolicy(Policies.SignedIn, member)
             .AddPolicy(Policies.Import, p => p.RequireRole(Roles.Importer, Roles.Admin))
             .AddPolicy(Policies.WatchAll, p => p.RequireRole(Roles.Supervisor, Roles.Support, Roles.Admin))
             .AddPolicy(Policies.Replay, p => p.RequireRole(Roles.Support, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(member);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<SignInLimiter>();
         services.AddScoped<PasswordSignIn>();

@@ -93,6 +93,7 @@ public static class AuthSetup
             .SetFallbackPolicy(member);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<SignInLimiter>();
+        services.AddSingleton<CurrentUsers>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdministration>();

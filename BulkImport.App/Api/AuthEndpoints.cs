@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BulkImport.App.Security;
 using BulkImport.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -22,12 +23,20 @@ public static class AuthEndpoints
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
-        api.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, SignInManager<AppUser> signIn) =>
+        api.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, HttpContext http, PasswordSignIn signIn) =>
         {
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            return await PasswordSignInAsync(signIn, request.Email, request.Password) is { } problem
-                ? TypedResults.Problem(problem, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed")
-                : TypedResults.Empty;
+            switch (await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme, http.Connection.RemoteIpAddress))
+            {
+                case SignInOutcome.SignedIn:
+                    return TypedResults.Empty;
+                case SignInOutcome.Limited:
+                    http.Response.Headers.RetryAfter = PasswordSignIn.Seconds(signIn.RetryAfter);
+                    return TypedResults.Problem(LimitedMessage(signIn.RetryAfter), statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins");
+                case SignInOutcome.Incomplete:
+                    return TypedResults.Problem(PasswordSignIn.IncompleteMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                default:
+                    return TypedResults.Problem(PasswordSignIn.FailedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            }
         });
 
         api.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
@@ -47,7 +56,7 @@ public static class AuthEndpoints
 
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription()
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
-        account.MapPost("/signin", async (HttpContext http, SignInManager<AppUser> signIn) =>
+        account.MapPost("/signin", async (HttpContext http, PasswordSignIn signIn) =>
         {
             if (!AntiforgeryValid(http))
             {
@@ -62,11 +71,14 @@ public static class AuthEndpoints
                 returnUrl = "/imports";
             }
 
-            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-            var problem = await PasswordSignInAsync(signIn, form["email"], form["password"]);
-            return problem is null
-                ? Results.LocalRedirect(returnUrl)
-                : Results.Redirect($"/account/login?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            // A browser is sent back to the page, which says why (the same words as the API); the API answers 429 itself.
+            var back = $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+            return await signIn.SignInAsync(form["email"], form["password"], IdentityConstants.ApplicationScheme, http.Connection.RemoteIpAddress) switch
+            {
+                SignInOutcome.SignedIn => Results.LocalRedirect(returnUrl),
+                SignInOutcome.Limited => Results.Redirect($"{back}&retryAfter={PasswordSignIn.Seconds(signIn.RetryAfter)}"),
+                _ => Results.Redirect($"{back}&failed=1"),
+            };
         });
         account.MapPost("/signout", async (HttpContext http) =>
         {
@@ -84,21 +96,9 @@ public static class AuthEndpoints
     private static bool AntiforgeryValid(HttpContext http) =>
         http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: false };
 
-    private static async Task<string?> PasswordSignInAsync(SignInManager<AppUser> signIn, string? email, string? password)
-    {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
-        {
-            return "Enter your email and password.";
-        }
-
-        var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return "This account is disabled or locked. Ask an administrator.";
-        }
-
-        return result.Succeeded ? null : "The email or password is wrong.";
-    }
+    /// <summary>What a limited attempt is told, on the page and in the API.</summary>
+    public static string LimitedMessage(TimeSpan wait) =>
+        $"Too many failed sign-ins for this account or from this address. Try again in {PasswordSignIn.Seconds(wait)} seconds.";
 
     /// <summary>The name recorded on imports for the signed-in user.</summary>
     public static string NameOf(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";

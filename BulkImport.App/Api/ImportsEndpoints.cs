@@ -44,7 +44,7 @@ public static class ImportsEndpoints
             await gate.CheckAsync(http.User, id, ImportNeed.Replay, ct);
             return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.ReplayAsync(id, UserName(http), ct)));
         }).RequireAuthorization(Policies.Replay);
-        group.MapGet("/{id:int}/results.csv", ResultsAsync);
+        group.MapGet("/{id:int}/results.csv", ResultsAsync).AllowBrowserDownload();
         return group;
     }
 

@@ -12,7 +12,7 @@ public static class TemplatesEndpoints
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(Policies.SignedIn);
-        group.MapGet("/{domain}.csv", DownloadAsync);
+        group.MapGet("/{domain}.csv", DownloadAsync).AllowBrowserDownload();
         return group;
     }
 

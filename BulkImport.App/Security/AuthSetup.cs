@@ -11,22 +11,27 @@ namespace BulkImport.App.Security;
 public static class AuthSetup
 {
     private const string ChallengeScheme = "BulkImport.Challenge";
+    private const string AuthenticateScheme = "BulkImport.Authenticate";
 
     public static IServiceCollection AddBulkImportAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddBulkImportKeyRing();
         services.AddIdentityApiEndpoints<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BulkImportDbContext>();
 
         // Identity's API scheme challenges with bearer (a bare 401); a person in a browser is sent to the sign-in page instead.
+        // The API (but for the downloads the pages link to) authenticates bearer tokens only, never the cookie (BrowserDownload).
         services.AddAuthentication(o =>
             {
+                o.DefaultAuthenticateScheme = AuthenticateScheme;
                 o.DefaultChallengeScheme = ChallengeScheme;
                 o.DefaultForbidScheme = ChallengeScheme;
             })
+            .AddPolicyScheme(AuthenticateScheme, null, o => o.ForwardDefaultSelector = BrowserDownload.SchemeFor)
             .AddPolicyScheme(ChallengeScheme, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || context.Request.Headers.Authorization.Count > 0
+                BrowserDownload.IsForPrograms(context) || context.Request.Headers.Authorization.Count > 0
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
 
@@ -74,14 +79,22 @@ public static class AuthSetup
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, security) => o.ValidationInterval = security.Value.RevalidationInterval);
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
 
+        // Signing in is not enough: a user in no permission group (created without one, or whose last group was taken)
+        // gets nothing but the page that says to ask an administrator. [Authorize] without a policy (every page) and
+        // every endpoint that names none use this too.
+        var member = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .SetDefaultPolicy(member)
+            .AddPolicy(Policies.SignedIn, member)
             .AddPolicy(Policies.Import, p => p.RequireRole(Roles.Importer, Roles.Admin))
             .AddPolicy(Policies.WatchAll, p => p.RequireRole(Roles.Supervisor, Roles.Support, Roles.Admin))
             .AddPolicy(Policies.Replay, p => p.RequireRole(Roles.Support, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(member);
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<SignInLimiter>();
+        services.AddSingleton<CurrentUsers>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<UserSeeder>();
         services.AddScoped<UserAdministration>();
         return services;

@@ -38,6 +38,9 @@ public static class ImportAccess
         _ => false,
     };
 
+    /// <summary>Whether the user may create imports (the Import policy: Importer, Admin).</summary>
+    public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(Roles.Importer) || user.IsInRole(Roles.Admin);
+
     /// <summary>Whether the user may see full SSNs (one row at a time, recorded).</summary>
     public static bool MayRevealSsn(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Support);
 }

@@ -5,10 +5,35 @@ namespace BulkImport.App.Security;
 
 /// <summary>
 /// Loads an import for a person and a need, or refuses: an import the person may not see does not exist for them
-/// (404, so IDs cannot be probed); one they see but may not act on is a 403 with the reason.
+/// (404, so IDs cannot be probed); one they see but may not act on is a 403 with the reason. The pages act through the
+/// <c>Current</c> methods, which read the user as they are now (<see cref="CurrentUsers"/>): a page keeps the user it was
+/// opened with, who may have been disabled or lost a group since.
 /// </summary>
-public sealed class ImportGate(ImportService imports)
+public sealed class ImportGate(ImportService imports, CurrentUsers users)
 {
+    /// <summary>Checks <paramref name="need"/> for the user as they are now, not as the page was opened.</summary>
+    public async Task<Import> CheckCurrentAsync(ClaimsPrincipal signedIn, int id, ImportNeed need, CancellationToken ct) =>
+        await CheckAsync(await users.CurrentAsync(signedIn, ct), id, need, ct);
+
+    /// <summary>Whether the user, as they are now, may create imports (Importer, Admin); their current principal.</summary>
+    public async Task<ClaimsPrincipal> CheckMayImportCurrentAsync(ClaimsPrincipal signedIn, CancellationToken ct)
+    {
+        var user = await users.CurrentAsync(signedIn, ct);
+        return ImportAccess.MayImport(user)
+            ? user
+            : throw new ImportProblem(StatusCodes.Status403Forbidden, "Not allowed", "Only importers and administrators can create imports. Ask an administrator if you need to.");
+    }
+
+    /// <summary>Whether the user, as they are now, may see import <paramref name="id"/> and reveal its masked values.</summary>
+    public async Task<ClaimsPrincipal> CheckMayRevealCurrentAsync(ClaimsPrincipal signedIn, int id, CancellationToken ct)
+    {
+        var user = await users.CurrentAsync(signedIn, ct);
+        await CheckAsync(user, id, ImportNeed.See, ct);
+        return ImportAccess.MayRevealSsn(user)
+            ? user
+            : throw new ImportProblem(StatusCodes.Status403Forbidden, "Not allowed", "Only support staff and administrators can reveal a masked value.");
+    }
+
     public async Task<Import> CheckAsync(ClaimsPrincipal user, int id, ImportNeed need, CancellationToken ct)
     {
         var import = await imports.GetAsync(id, ct);

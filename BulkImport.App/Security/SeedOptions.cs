@@ -7,4 +7,10 @@ public sealed class SeedOptions
 
     public string AdminEmail { get; set; } = "admin@bulkimport.local";
     public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Outside Development, disables at start every demo account that still has its published password (README), instead
+    /// of refusing to start: the way out for a database that was first run in Development.
+    /// </summary>
+    public bool DisableDemoUsers { get; set; }
 }

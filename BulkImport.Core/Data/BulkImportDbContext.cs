@@ -3,13 +3,17 @@ using BulkImport.Core.Imports;
 using BulkImport.Core.Usage;
 using BulkImport.Core.Security;
 using BulkImport.Core.Settings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Data;
 
-/// <summary>The schema of the whole product: client data, reference data, imports and their rows, users and their groups.</summary>
-public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The schema of the whole product: client data, reference data, imports and their rows, users and their groups, and
+/// the data-protection keys that sign cookies and tokens (kept here so a restart, or another instance, accepts them).
+/// </summary>
+public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Course> Courses => Set<Course>();
@@ -24,6 +28,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -45,6 +45,38 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>The app's user <paramref name="email"/> with exactly <paramref name="roles"/> (created if missing): their ID and security stamp.</summary>
+    public async Task<(string Id, string Stamp)> UserAsync(string email, IReadOnlyCollection<string> roles)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BulkImport.Core.Security.AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new BulkImport.Core.Security.AppUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
+            (await users.CreateAsync(user, "Component!2026")).Succeeded.Should().BeTrue();
+        }
+
+        if (user.IsDisabled)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(roles));
+        await users.AddToRolesAsync(user, roles.Except(current));
+        return (user.Id, (await users.GetSecurityStampAsync(user))!);
+    }
+
+    /// <summary>What an administrator does to <paramref name="email"/> meanwhile: new groups and/or disabled (their sessions end).</summary>
+    public async Task ChangeUserAsync(string email, string[]? roles = null, bool? disabled = null)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BulkImport.Core.Security.AppUser>>();
+        var id = (await users.FindByEmailAsync(email))!.Id;
+        await scope.ServiceProvider.GetRequiredService<BulkImport.Core.Security.UserAdministration>().UpdateAsync(id, roles, disabled, "admin@bulkimport.local", default);
+    }
 }
 
 /// <summary>A component test whose services come from the running app (singletons) with bUnit's own in front.</summary>
@@ -53,7 +85,8 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
     protected AppComponentTest(AppFixture fixture)
     {
         Fixture = fixture;
-        Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportService>()));
+        Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(
+            fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportService>(), fixture.Services.GetRequiredService<BulkImport.App.Security.CurrentUsers>()));
         Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
     }
 
@@ -61,12 +94,18 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
 
     protected IServiceProvider AppServices => Fixture.Services;
 
-    /// <summary>Signs the rendered components in as <paramref name="email"/> in <paramref name="roles"/>.</summary>
+    /// <summary>
+    /// Signs the rendered components in as <paramref name="email"/> in <paramref name="roles"/>: a user of the app with
+    /// exactly those groups (created if need be), with the claims a real sign-in gives (user ID, security stamp), since
+    /// the pages check every action against the user as stored.
+    /// </summary>
     protected void SignIn(string email, params string[] roles)
     {
+        var (id, stamp) = Fixture.UserAsync(email, roles).GetAwaiter().GetResult();
         var auth = AddAuthorization();
         auth.SetAuthorized(email);
         auth.SetRoles(roles);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id), new System.Security.Claims.Claim("AspNet.Identity.SecurityStamp", stamp));
     }
 }
 

@@ -39,11 +39,13 @@ public sealed partial class ConcurrentViewersTests(AppFixture fixture) : IClassF
         var circuit = new BunitContext();
         circuit.JSInterop.Mode = JSRuntimeMode.Loose;
         circuit.Services.AddMudServices();
-        circuit.Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<ImportService>()));
+        circuit.Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<ImportService>(), fixture.Services.GetRequiredService<BulkImport.App.Security.CurrentUsers>()));
         circuit.Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
+        var (id, stamp) = fixture.UserAsync(email, [role]).GetAwaiter().GetResult();
         var auth = circuit.AddAuthorization();
         auth.SetAuthorized(email);
         auth.SetRoles(role);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id), new System.Security.Claims.Claim("AspNet.Identity.SecurityStamp", stamp));
         _circuits.Add(circuit);
         return circuit;
     }

@@ -104,4 +104,61 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         await page.WaitForAssertionAsync(() => page.Markup.Should().Contain($"Import {import.Id} does not exist"));
         page.FindAll("[data-testid=review-grid]").Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Confirm_by_an_importer_disabled_since_the_page_opened_is_refused_and_commits_nothing()
+    {
+        const string importer = "disabled.later@example.org";
+        var import = await StagedImports.ClientsAsync(AppServices, 2, createdBy: importer);
+        SignIn(importer, Roles.Importer);
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=continue-to-confirm]"));
+        page.Find("[data-testid=continue-to-confirm]").Click();
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=confirm-import]"));
+
+        await Fixture.ChangeUserAsync(importer, disabled: true);
+        page.Find("[data-testid=confirm-import]").Click();
+
+        await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Should().Contain("Your sign-in has ended"));
+        (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.ReadyForReview);
+    }
+
+    [Fact]
+    public async Task Cancel_by_an_importer_who_lost_the_group_since_the_page_opened_is_refused()
+    {
+        const string importer = "moved.later@example.org";
+        var import = await StagedImports.ClientsAsync(AppServices, 2, createdBy: importer);
+        SignIn(importer, Roles.Importer);
+        _dialogs = Render<MudBlazor.MudDialogProvider>();
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=review-grid]"));
+
+        await Fixture.ChangeUserAsync(importer, roles: [Roles.Support]);
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+        var dialogs = _dialogs;
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+
+        await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Should().Contain("Your sign-in has ended"));
+        (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.ReadyForReview);
+    }
+
+    [Fact]
+    public async Task Replay_by_support_staff_who_lost_the_group_since_the_page_opened_is_refused()
+    {
+        const string support = "support.later@example.org";
+        var id = await StagedImports.AddAsync(AppServices, "importer@bulkimport.local", ImportStatus.Cancelled);
+        SignIn(support, Roles.Support);
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => page.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Replay"));
+
+        await Fixture.ChangeUserAsync(support, roles: [Roles.Importer]);
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Replay").Click();
+
+        await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Should().Contain("Your sign-in has ended"));
+        (await StoredAsync(id)).Status.Should().Be(ImportStatus.Cancelled);
+    }
 }

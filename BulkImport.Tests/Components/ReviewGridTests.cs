@@ -239,4 +239,27 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-status-2]").TextContent.Should().Be("Error"));
         cut.Find("[data-testid=row-message]").TextContent.Should().Contain("Client ID");
     }
+
+    [Fact]
+    public async Task Edit_and_skip_by_an_importer_who_lost_the_group_since_the_grid_opened_are_refused_and_change_nothing()
+    {
+        const string importer = "grid.later@example.org";
+        var import = await StagedImports.CreateAsync(AppServices, Header, [["", "Bob", "Jones", "not-an-email", "", ""], ["", "Cat", "", "", "", ""]], createdBy: importer);
+        var cut = RenderGrid(import);
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        Services.GetRequiredService<MudBlazor.ISnackbar>().Configuration.PreventDuplicates = false; // both refusals say the same
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-2]"));
+
+        await Fixture.ChangeUserAsync(importer, roles: [Roles.Supervisor]);
+        cut.Find("[data-testid=edit-row-2]").Click();
+        cut.Find("input[data-testid='edit-Email']").Change("bob@example.org");
+        cut.Find("[data-testid=save-row-2]").Click();
+        await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Should().Contain("Your sign-in has ended"));
+        cut.Find("[data-testid=skip-row-3]").Click();
+        await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Split("Your sign-in has ended").Should().HaveCount(3, "the skip is refused too"));
+
+        (await StoredRowAsync(import.Id, 2)).Status.Should().Be(RowStatus.Error);
+        (await StoredRowAsync(import.Id, 3)).Status.Should().Be(RowStatus.Error);
+        _changes.Should().BeEmpty();
+    }
 }

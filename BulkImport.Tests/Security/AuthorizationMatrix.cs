@@ -9,7 +9,8 @@ namespace BulkImport.Tests.Security;
 
 /// <summary>
 /// THE table of who gets what from every endpoint of the app (issue 6). Columns: anonymous, the importer who created
-/// the import acted on, another importer, Supervisor, Support, Admin. <see cref="AuthorizationMatrixTests"/> checks
+/// the import acted on, another importer, Supervisor, Support, Admin, and a signed-in user in no permission group
+/// (issue 15: they get nothing but sign-in and the page that says to ask an administrator). <see cref="AuthorizationMatrixTests"/> checks
 /// every cell against the running app and fails for an endpoint the app maps that has no row here.
 /// 404 for another importer is deliberate: someone else's import does not exist for an importer (IDs cannot be probed).
 /// </summary>
@@ -22,85 +23,85 @@ public static class AuthorizationMatrix
 
     public static readonly IReadOnlyList<AuthorizationRule> Rules =
     [
-        // Open: sign-in, token refresh, health.                     anonymous     importer   other      supervisor  support    admin
-        new("GET /health", Get("/health"),                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
-        new("POST /api/auth/login", Login,                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
-        new("POST /api/auth/refresh", Refresh,                        Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
+        // Open: sign-in, token refresh, health.                     anonymous     importer   other      supervisor  support    admin      no group
+        new("GET /health", Get("/health"),                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
+        new("POST /api/auth/login", Login,                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
+        new("POST /api/auth/refresh", Refresh,                        Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
         // Browser forms: refused without the antiforgery token of the sign-in page, whoever sends them.
-        new("POST /account/signin", SignInForm,                       SignIn,       SignIn,    SignIn,    SignIn,     SignIn,    SignIn),
-        new("POST /account/signout", Post("/account/signout"),        SignIn,       SignIn,    SignIn,    SignIn,     SignIn,    SignIn),
+        new("POST /account/signin", SignInForm,                       SignIn,       SignIn,    SignIn,    SignIn,     SignIn,    SignIn,    SignIn),
+        new("POST /account/signout", Post("/account/signout"),        SignIn,       SignIn,    SignIn,    SignIn,     SignIn,    SignIn,    SignIn),
 
         // Imports (SPEC 12). Creating: Importer and Admin.
-        new("POST /api/imports", Upload,                              Unauthorized, Created,   Created,   Forbidden,  Forbidden, Created),
-        new("GET /api/imports", Get("/api/imports"),                  Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET /api/imports/{id:int}", OnImport(HttpMethod.Get, ""),                     Unauthorized, Ok, Hidden, Ok, Ok, Ok),
-        new("GET /api/imports/{id:int}/rows", OnImport(HttpMethod.Get, "/rows"),           Unauthorized, Ok, Hidden, Ok, Ok, Ok),
-        new("GET /api/imports/{id:int}/rows/{rowNumber:int}", OnImport(HttpMethod.Get, "/rows/2"), Unauthorized, Ok, Hidden, Ok, Ok, Ok),
+        new("POST /api/imports", Upload,                              Unauthorized, Created,   Created,   Forbidden,  Forbidden, Created,   Forbidden),
+        new("GET /api/imports", Get("/api/imports"),                  Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET /api/imports/{id:int}", OnImport(HttpMethod.Get, ""),                     Unauthorized, Ok, Hidden, Ok, Ok, Ok,        Forbidden),
+        new("GET /api/imports/{id:int}/rows", OnImport(HttpMethod.Get, "/rows"),           Unauthorized, Ok, Hidden, Ok, Ok, Ok,        Forbidden),
+        new("GET /api/imports/{id:int}/rows/{rowNumber:int}", OnImport(HttpMethod.Get, "/rows/2"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         // Fixing rows and confirming: the importer who created it, and Admin.
         new("PUT /api/imports/{id:int}/rows/{rowNumber:int}", OnImport(HttpMethod.Put, "/rows/4", body: new { values = new Dictionary<string, string> { ["SSN"] = "345-67-8901" } }),
-                                                                      Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok),
-        new("POST /api/imports/{id:int}/rows/{rowNumber:int}/skip", OnImport(HttpMethod.Post, "/rows/4/skip"), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok),
-        new("POST /api/imports/{id:int}/commit", OnImport(HttpMethod.Post, "/commit"),     Unauthorized, Accepted, Hidden, Forbidden, Forbidden, Accepted),
+                                                                      Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/rows/{rowNumber:int}/skip", OnImport(HttpMethod.Post, "/rows/4/skip"), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/commit", OnImport(HttpMethod.Post, "/commit"),     Unauthorized, Accepted, Hidden, Forbidden, Forbidden, Accepted, Forbidden),
         // Cancelling: its importer, any Supervisor, Admin.
-        new("POST /api/imports/{id:int}/cancel", OnImport(HttpMethod.Post, "/cancel"),     Unauthorized, Accepted, Hidden, Accepted, Forbidden, Accepted),
+        new("POST /api/imports/{id:int}/cancel", OnImport(HttpMethod.Post, "/cancel"),     Unauthorized, Accepted, Hidden, Accepted, Forbidden, Accepted, Forbidden),
         // Replaying a cancelled or failed import: Support and Admin.
-        new("POST /api/imports/{id:int}/replay", OnImport(HttpMethod.Post, "/replay", ImportStatus.Cancelled), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted, Accepted),
+        new("POST /api/imports/{id:int}/replay", OnImport(HttpMethod.Post, "/replay", ImportStatus.Cancelled), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted, Accepted, Forbidden),
         // Results file: its importer, Support, Admin.
-        new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok),
+        new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok, Forbidden),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
-        new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET /api/clients/{id:int}", Get("/api/clients/1"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET /api/clients/{id:int} reveal", Get("/api/clients/1?reveal=true"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok, Ok),
-        new("GET /api/templates/{domain}.csv", Get("/api/templates/Client.csv"), Unauthorized, Ok, Ok, Ok, Ok, Ok),
+        new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET /api/clients/{id:int}", Get("/api/clients/1"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET /api/clients/{id:int} reveal", Get("/api/clients/1?reveal=true"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden),
+        new("GET /api/templates/{domain}.csv", Get("/api/templates/Client.csv"), Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden),
         // A pre-filled template holds personal data: only those who import (and Admin) may take one.
-        new("GET /api/templates/{domain}.csv pre-filled", Get("/api/templates/Client.csv?courseCode=CNA-101"), Unauthorized, Ok, Ok, Forbidden, Forbidden, Ok),
-        new("GET /api/courses", Get("/api/courses?code=CN"),          Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET /api/usage", Get("/api/usage"),                      Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
+        new("GET /api/templates/{domain}.csv pre-filled", Get("/api/templates/Client.csv?courseCode=CNA-101"), Unauthorized, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden),
+        new("GET /api/courses", Get("/api/courses?code=CN"),          Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET /api/usage", Get("/api/usage"),                      Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
 
         // Administration: Admin only.
-        new("GET /api/admin/users", Get("/api/admin/users"),          Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
-        new("GET /api/admin/users/{id}", OnUser(HttpMethod.Get, ""),  Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
-        new("POST /api/admin/users", NewUser,                         Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Created),
+        new("GET /api/admin/users", Get("/api/admin/users"),          Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok,        Forbidden),
+        new("GET /api/admin/users/{id}", OnUser(HttpMethod.Get, ""),  Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok,        Forbidden),
+        new("POST /api/admin/users", NewUser,                         Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Created,   Forbidden),
         new("PUT /api/admin/users/{id}", OnUser(HttpMethod.Put, "", new { roles = new[] { Roles.Supervisor }, disabled = false }),
-                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
+                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok, Forbidden),
         new("POST /api/admin/users/{id}/password", OnUser(HttpMethod.Post, "/password", new { password = "Changed!2026" }),
-                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, NoContent),
-        new("GET /api/admin/select-lists", Get("/api/admin/select-lists"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
-        new("POST /api/admin/select-lists", NewSelectValue,           Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Created),
-        new("PUT /api/admin/select-lists/{id:int}", OnSelectValue(new { retired = true }), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
-        new("GET /api/admin/usage-limits", Get("/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
+                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, NoContent, Forbidden),
+        new("GET /api/admin/select-lists", Get("/api/admin/select-lists"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("POST /api/admin/select-lists", NewSelectValue,           Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Created,   Forbidden),
+        new("PUT /api/admin/select-lists/{id:int}", OnSelectValue(new { retired = true }), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("GET /api/admin/usage-limits", Get("/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
         new("PUT /api/admin/usage-limits", Json(HttpMethod.Put, "/api/admin/usage-limits", new { rowsPerDay = 1_000_000 }),
-                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
-        new("DELETE /api/admin/usage-limits", Send(HttpMethod.Delete, "/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
-        new("GET /api/admin/features", Get("/api/admin/features"),   Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
+                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok, Forbidden),
+        new("DELETE /api/admin/usage-limits", Send(HttpMethod.Delete, "/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("GET /api/admin/features", Get("/api/admin/features"),   Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok,        Forbidden),
 
         // Live progress for programs (SignalR): every signed-in user; joining an import checks it like GET /api/imports/{id}.
-        new("* /hubs/imports/negotiate", Post("/hubs/imports/negotiate?negotiateVersion=1"), Unauthorized, Ok, Ok, Ok, Ok, Ok),
-        new("* /hubs/imports", Get("/hubs/imports"),                  Unauthorized, Bad,       Bad,       Bad,        Bad,       Bad),
+        new("* /hubs/imports/negotiate", Post("/hubs/imports/negotiate?negotiateVersion=1"), Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden),
+        new("* /hubs/imports", Get("/hubs/imports"),                  Unauthorized, Bad,       Bad,       Bad,        Bad,       Bad,       Forbidden),
 
         // The screens' own connection (Blazor): signed-in users only; a browser that is not signed in goes to sign-in.
-        new("* /_blazor/negotiate", Post("/_blazor/negotiate?negotiateVersion=1"), SignIn, Ok, Ok, Ok, Ok, Ok),
-        new("* /_blazor", Get("/_blazor"),                            SignIn,       Bad,       Bad,       Bad,        Bad,       Bad),
-        new("* /_blazor/disconnect", Post("/_blazor/disconnect/"),    SignIn,       Bad,       Bad,       Bad,        Bad,       Bad),
-        new("* /_blazor/initializers", Get("/_blazor/initializers/"), SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET /_framework/opaque-redirect", Get("/_framework/opaque-redirect"), SignIn, Bad, Bad, Bad, Bad, Bad),
-        new("GET /openapi/{documentName}.json", Get("/openapi/v1.json"), SignIn,    Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|HEAD {**path:file}", Get("/no-such-file.txt"),       SignIn,       Hidden,    Hidden,    Hidden,     Hidden,    Hidden),
+        new("* /_blazor/negotiate", Post("/_blazor/negotiate?negotiateVersion=1"), SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden),
+        new("* /_blazor", Get("/_blazor"),                            SignIn,       Bad,       Bad,       Bad,        Bad,       Bad,       Forbidden),
+        new("* /_blazor/disconnect", Post("/_blazor/disconnect/"),    SignIn,       Bad,       Bad,       Bad,        Bad,       Bad,       Forbidden),
+        new("* /_blazor/initializers", Get("/_blazor/initializers/"), SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET /_framework/opaque-redirect", Get("/_framework/opaque-redirect"), SignIn, Bad, Bad, Bad, Bad, Bad, Forbidden),
+        new("GET /openapi/{documentName}.json", Get("/openapi/v1.json"), SignIn,    Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET|HEAD {**path:file}", Get("/no-such-file.txt"),       SignIn,       Hidden,    Hidden,    Hidden,     Hidden,    Hidden,    Forbidden),
 
         // Pages. A program with a token that may not open a page gets 403; a person in a browser sees the same refusal.
-        new("GET|POST /account/login", Get("/account/login"),         Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|POST /account/denied", Get("/account/denied"),       Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|POST /", Get("/"),                                   SignIn,       ToImports, ToImports, ToImports,  ToImports, ToImports),
-        new("GET|POST /imports", Get("/imports"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|POST /imports/{Id:int}", OnImport(HttpMethod.Get, "", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok),
-        new("GET|POST /imports/live", Get("/imports/live"),           SignIn,       Forbidden, Forbidden, Ok,         Ok,        Ok),
-        new("GET|POST /admin", Get("/admin"),                         SignIn,       Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
+        new("GET|POST /account/login", Get("/account/login"),         Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
+        new("GET|POST /account/denied", Get("/account/denied"),       Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
+        new("GET|POST /", Get("/"),                                   SignIn,       ToImports, ToImports, ToImports,  ToImports, ToImports, Forbidden),
+        new("GET|POST /imports", Get("/imports"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET|POST /imports/{Id:int}", OnImport(HttpMethod.Get, "", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden),
+        new("GET|POST /imports/live", Get("/imports/live"),           SignIn,       Forbidden, Forbidden, Ok,         Ok,        Ok,        Forbidden),
+        new("GET|POST /admin", Get("/admin"),                         SignIn,       Forbidden, Forbidden, Forbidden,  Forbidden, Ok,        Forbidden),
         // Clients: every signed-in user, as GET /api/clients (SSNs masked).
-        new("GET|POST /clients", Get("/clients"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|POST /clients/{Id:int}", Get("/clients/1"),          SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|POST /Error", Get("/Error"),                         SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
-        new("GET|POST /not-found", Get("/not-found"),                 SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
+        new("GET|POST /clients", Get("/clients"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET|POST /clients/{Id:int}", Get("/clients/1"),          SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET|POST /Error", Get("/Error"),                         SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
+        new("GET|POST /not-found", Get("/not-found"),                 SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
     ];
 
     private static Func<MatrixApp, Task<HttpRequestMessage>> Get(string path) => Send(HttpMethod.Get, path);

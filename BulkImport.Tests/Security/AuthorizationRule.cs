@@ -12,7 +12,8 @@ public sealed record AuthorizationRule(
     Answer OtherImporter,
     Answer Supervisor,
     Answer Support,
-    Answer Admin)
+    Answer Admin,
+    Answer NoGroup)
 {
     public Answer For(Principal principal) => principal switch
     {
@@ -21,6 +22,7 @@ public sealed record AuthorizationRule(
         Principal.OtherImporter => OtherImporter,
         Principal.Supervisor => Supervisor,
         Principal.Support => Support,
+        Principal.NoGroup => NoGroup,
         _ => Admin,
     };
 

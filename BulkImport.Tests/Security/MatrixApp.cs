@@ -18,6 +18,7 @@ public sealed class MatrixApp : IAsyncLifetime
 {
     public const string OtherImporterEmail = "other.importer@example.org";
     public const string OtherImporterPassword = "Another!2026";
+    public const string NoGroupEmail = "no.group@example.org";
 
     private readonly Dictionary<Principal, HttpClient> _clients = [];
 
@@ -35,7 +36,9 @@ public sealed class MatrixApp : IAsyncLifetime
         _clients[Principal.Anonymous] = NewClient();
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(OtherImporterEmail, OtherImporterPassword, [Roles.Importer], "setup", default);
+            var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            await admin.CreateAsync(OtherImporterEmail, OtherImporterPassword, [Roles.Importer], "setup", default);
+            await admin.CreateAsync(NoGroupEmail, OtherImporterPassword, [], "setup", default);
         }
 
         foreach (var (principal, role) in new[] { (Principal.Importer, Roles.Importer), (Principal.Supervisor, Roles.Supervisor), (Principal.Support, Roles.Support), (Principal.Admin, Roles.Admin) })
@@ -45,6 +48,7 @@ public sealed class MatrixApp : IAsyncLifetime
         }
 
         _clients[Principal.OtherImporter] = await SignedInAsync(OtherImporterEmail, OtherImporterPassword);
+        _clients[Principal.NoGroup] = await SignedInAsync(NoGroupEmail, OtherImporterPassword);
         var (importer, importerPassword) = TestApp.DemoUser(Roles.Importer);
         RefreshToken = (await LoginAsync(importer, importerPassword)).GetProperty("refreshToken").GetString()!;
     }

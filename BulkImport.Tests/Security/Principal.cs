@@ -1,6 +1,6 @@
 namespace BulkImport.Tests.Security;
 
-/// <summary>Who makes a request in the authorization matrix: nobody, each permission group, and a second importer.</summary>
+/// <summary>Who makes a request in the authorization matrix: nobody, each permission group, a second importer, and a user in no group.</summary>
 public enum Principal
 {
     Anonymous,
@@ -11,4 +11,6 @@ public enum Principal
     Supervisor,
     Support,
     Admin,
+    /// <summary>Signed in, but in no permission group: gets nothing but the page that says to ask an administrator.</summary>
+    NoGroup,
 }

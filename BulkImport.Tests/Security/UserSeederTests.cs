@@ -60,6 +60,60 @@ public sealed class UserSeederTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Production_refuses_to_start_while_a_demo_account_has_its_published_password_naming_it_and_what_to_do()
+    {
+        await SeedAsync(Environments.Development, new SeedOptions());
+
+        var act = () => SeedAsync(Environments.Production, new SeedOptions());
+
+        var message = (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message;
+        message.Should().Contain("importer@bulkimport.local").And.Contain("admin@bulkimport.local").And.Contain("published password")
+            .And.Contain("Seed:DisableDemoUsers=true");
+    }
+
+    [Fact]
+    public async Task A_demo_account_given_another_password_or_disabled_does_not_stop_production()
+    {
+        await SeedAsync(Environments.Development, new SeedOptions());
+        foreach (var (email, _, role) in UserSeeder.DemoUsers)
+        {
+            var id = (await _identity.FindAsync(email)).Id;
+            if (role == Roles.Admin)
+            {
+                await _identity.AdminAsync(a => a.ResetPasswordAsync(id, "Changed!2026", "test", default));
+            }
+            else
+            {
+                await _identity.AdminAsync(a => a.UpdateAsync(id, null, true, "admin@bulkimport.local", default));
+            }
+        }
+
+        await SeedAsync(Environments.Production, new SeedOptions());
+    }
+
+    [Fact]
+    public async Task DisableDemoUsers_disables_the_demo_accounts_and_production_starts_with_its_own_administrator()
+    {
+        await SeedAsync(Environments.Development, new SeedOptions());
+
+        await SeedAsync(Environments.Production, new SeedOptions { DisableDemoUsers = true, AdminEmail = "boss@example.org", AdminPassword = "Strong!2026" });
+
+        var users = await _identity.AdminAsync(a => a.ListAsync(default));
+        users.Where(u => UserSeeder.DemoUsers.Any(d => d.Email == u.Email)).Should().HaveCount(4).And.OnlyContain(u => u.Disabled);
+        users.Should().Contain(u => u.Email == "boss@example.org" && !u.Disabled);
+    }
+
+    [Fact]
+    public async Task DisableDemoUsers_without_another_administrator_still_refuses_to_start()
+    {
+        await SeedAsync(Environments.Development, new SeedOptions());
+
+        var act = () => SeedAsync(Environments.Production, new SeedOptions { DisableDemoUsers = true });
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("No active administrator").And.Contain("Seed:AdminEmail");
+    }
+
     private async Task SeedAsync(string environment, SeedOptions options)
     {
         await using var scope = _identity.Scope();

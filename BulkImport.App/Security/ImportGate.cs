@@ -7,7 +7,7 @@ namespace BulkImport.App.Security;
 /// Loads an import for a person and a need, or refuses: an import the person may not see does not exist for them
 /// (404, so IDs cannot be probed); one they see but may not act on is a 403 with the reason.
 /// </summary>
-public sealed class ImportGate(ImportService imports)
+public sealed class ImportGate(ImportHistory imports)
 {
     public async Task<Import> CheckAsync(ClaimsPrincipal user, int id, ImportNeed need, CancellationToken ct)
     {

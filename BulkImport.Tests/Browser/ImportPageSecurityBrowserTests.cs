@@ -86,7 +86,7 @@ public sealed class ImportPageSecurityBrowserTests(BrowserApp fixture) : IClassF
         var id = await StagedImports.AddAsync(fixture.App.Services, TestApp.DemoUser(Roles.Importer).Email);
         await using (var db = fixture.App.CreateDbContext())
         {
-            (await db.Imports.SingleAsync(i => i.Id == id)).FileName = ImportService.SafeFileName(hostile);
+            (await db.Imports.SingleAsync(i => i.Id == id)).FileName = SafeFileName.Of(hostile);
             await db.SaveChangesAsync();
         }
 

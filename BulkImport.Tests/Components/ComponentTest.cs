@@ -53,7 +53,7 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
     protected AppComponentTest(AppFixture fixture)
     {
         Fixture = fixture;
-        Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportService>()));
+        Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportHistory>()));
         Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
     }
 
@@ -71,7 +71,7 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
 }
 
 /// <summary>
-/// The app's singletons (ImportService, the progress feed, the database factory...) for bUnit's fallback. Scoped
+/// The app's singletons (the import services, the progress feed, the database factory...) for bUnit's fallback. Scoped
 /// services of the app's root cannot be handed out (scope validation); bUnit then uses its own or renders without.
 /// </summary>
 internal sealed class AppSingletons(IServiceProvider app) : IServiceProvider

@@ -39,7 +39,7 @@ public sealed partial class ConcurrentViewersTests(AppFixture fixture) : IClassF
         var circuit = new BunitContext();
         circuit.JSInterop.Mode = JSRuntimeMode.Loose;
         circuit.Services.AddMudServices();
-        circuit.Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<ImportService>()));
+        circuit.Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<ImportHistory>()));
         circuit.Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
         var auth = circuit.AddAuthorization();
         auth.SetAuthorized(email);
@@ -90,7 +90,7 @@ public sealed partial class ConcurrentViewersTests(AppFixture fixture) : IClassF
         var first = Circuit(import.CreatedBy, Roles.Importer).Render<FeedProgressViewer>(p => p.Add(x => x.ImportId, import.Id));
         var second = Circuit("supervisor@bulkimport.local", Roles.Supervisor).Render<FeedProgressViewer>(p => p.Add(x => x.ImportId, import.Id));
 
-        await fixture.Services.GetRequiredService<ImportService>().QueueCommitAsync(import.Id, import.CreatedBy, CancellationToken.None);
+        await fixture.Services.GetRequiredService<ImportCommands>().QueueCommitAsync(import.Id, import.CreatedBy, CancellationToken.None);
 
         foreach (var viewer in new[] { first, second })
         {

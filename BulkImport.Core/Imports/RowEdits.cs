@@ -35,11 +35,7 @@ public sealed class RowEdits(IDbContextFactory<BulkImportDbContext> dbFactory, I
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw ImportHistory.NotFound(id);
-        if (!import.Status.AllowsRowChanges())
-        {
-            throw ImportProblem.Conflict($"Rows of import {id} cannot be changed while it is {import.Status}: rows can be fixed or skipped only during review, before Confirm.");
-        }
-
+        import.EnsureRowsCanChange();
         var row = await db.ImportRows.SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
             ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1) and end at {import.TotalRows + 1}.");
         return (import, row);

@@ -52,7 +52,9 @@ public sealed partial class Import
             return;
         }
 
-        throw ImportProblem.Conflict($"Rows of import {Id} cannot be changed while it is {_status}: rows can be fixed or skipped only during review, before Confirm.");
+        throw ImportProblem.Conflict(_status is ImportStatus.Queued or ImportStatus.Committing or ImportStatus.Committed
+            ? $"Import {Id} was confirmed, so its rows can no longer be changed: rows can be fixed or skipped only during review, before Confirm."
+            : $"Rows of import {Id} cannot be changed while it is {_status}: rows can be fixed or skipped only during review, before Confirm.");
     }
 
     /// <summary>A person confirmed the import: its commit is queued. Only a reviewed import can be confirmed.</summary>

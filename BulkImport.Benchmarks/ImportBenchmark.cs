@@ -87,14 +87,14 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         machineTime.Stop();
         await MeasureGridAsync(app, import, [null, RowStatus.Error, RowStatus.Valid, RowStatus.Skipped], "before commit", ct);
         await MeasureRevalidationAsync(app, import.Id, validOnly: false, "", ct);
-        import = await app.Imports.GetAsync(import.Id, ct);
+        import = await app.History.GetAsync(import.Id, ct);
         machineTime.Start();
 
         // 3. Commit of the inserts, with per-row results.
         cpu = Cpu();
         var commit = await CommitAsync(app, import.Id, viewers: 0, ct);
         var commitCpu = Cpu() - cpu;
-        var committed = await app.Imports.GetAsync(import.Id, ct);
+        var committed = await app.History.GetAsync(import.Id, ct);
         Expect(committed.Status == ImportStatus.Committed && committed.Inserted == import.ValidRows && committed.Failed == 0,
             $"the insert commit should insert {import.ValidRows} rows; it is {committed.Status} with {committed.Inserted} inserted, {committed.Failed} failed");
         log.WriteLine($"Commit of {committed.Inserted:N0} inserts: {commit.TotalSeconds:F2} s, cpu {commitCpu.TotalSeconds:F2} s");
@@ -171,7 +171,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
             cpu = Cpu();
             var elapsed = await CommitAsync(app, updates[i].Id, withViewers, ct, viewers);
             var runCpu = Cpu() - cpu;
-            var done = await app.Imports.GetAsync(updates[i].Id, ct);
+            var done = await app.History.GetAsync(updates[i].Id, ct);
             Expect(done.Updated == updates[i].UpdateRows && done.Failed == 0,
                 $"update commit {i + 1} should update {updates[i].UpdateRows} rows; it updated {done.Updated}, {done.Failed} failed");
             log.WriteLine($"Commit {i + 1} of {done.Updated:N0} updates, {withViewers} viewers: {elapsed.TotalSeconds:F2} s, cpu {runCpu.TotalSeconds:F2} s ({viewers[0]:N0} renders)");
@@ -224,17 +224,17 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
             stored = await app.Files.StoreAsync(upload, ct);
         }
 
-        var import = await app.Imports.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), Domain.Client, operation, false, "benchmark", User), ct);
+        var import = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), Domain.Client, operation, false, "benchmark", User), ct);
         await app.Staging.RunAsync(import.Id, ct);
-        var staged = await app.Imports.GetAsync(import.Id, ct);
+        var staged = await app.History.GetAsync(import.Id, ct);
         Expect(staged.Status == ImportStatus.ReadyForReview, $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");
         return staged;
     }
 
     private static async Task<TimeSpan> CommitAsync(InProcessApp app, int importId, int viewers, CancellationToken ct, int[]? renders = null)
     {
-        await app.Imports.QueueCommitAsync(importId, User, ct);
-        await using var watching = viewers > 0 ? new ProgressViewers(app.Feed, app.Imports, importId, viewers) : null;
+        await app.Commands.QueueCommitAsync(importId, User, ct);
+        await using var watching = viewers > 0 ? new ProgressViewers(app.Feed, app.History, importId, viewers) : null;
         var stopwatch = Stopwatch.StartNew();
         await app.Committer.RunAsync(importId, ct);
         stopwatch.Stop();
@@ -270,7 +270,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
     {
         foreach (var status in filters)
         {
-            var first = await app.Imports.RowsAsync(import.Id, status, new PageRequest(1, GridPageSize), ct); // warms the query's compilation
+            var first = await app.Rows.RowsAsync(import.Id, status, new PageRequest(1, GridPageSize), ct); // warms the query's compilation
             var lastPage = Math.Max(1, (first.TotalCount + GridPageSize - 1) / GridPageSize);
             foreach (var (name, page) in new[] { ("first", 1), ("middle", (lastPage + 1) / 2), ("last", lastPage) })
             {
@@ -278,7 +278,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
                 for (var run = 0; run < 5; run++)
                 {
                     var stopwatch = Stopwatch.StartNew();
-                    var rows = await app.Imports.RowsAsync(import.Id, status, new PageRequest(page, GridPageSize), ct);
+                    var rows = await app.Rows.RowsAsync(import.Id, status, new PageRequest(page, GridPageSize), ct);
                     times.Add(stopwatch.Elapsed.TotalMilliseconds);
                     Expect(rows.Items.Count == Math.Min(GridPageSize, Math.Max(0, first.TotalCount - ((page - 1) * GridPageSize))),
                         $"page {page} of {status?.ToString() ?? "All"} returned {rows.Items.Count} rows");
@@ -308,7 +308,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
     /// </summary>
     private async Task MeasureRevalidationAsync(InProcessApp app, int importId, bool validOnly, string ofWhat, CancellationToken ct)
     {
-        var import = await app.Imports.GetAsync(importId, ct);
+        var import = await app.History.GetAsync(importId, ct);
         var targets = new List<ImportRow>();
         if (!validOnly)
         {
@@ -322,7 +322,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         {
             var change = Fix(row);
             var stopwatch = Stopwatch.StartNew();
-            await app.Imports.EditRowAsync(importId, row.RowNumber, change, ct);
+            await app.Edits.EditRowAsync(importId, row.RowNumber, change, ct);
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
@@ -349,7 +349,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         for (var i = 0; i < picks && added < wanted; i++)
         {
             var page = 1 + (int)((long)i * (pages - 1) / Math.Max(1, picks - 1));
-            var rows = await app.Imports.RowsAsync(importId, status, new PageRequest(page, perPage), ct);
+            var rows = await app.Rows.RowsAsync(importId, status, new PageRequest(page, perPage), ct);
             foreach (var row in rows.Items.Take(Math.Min(2, wanted - added)))
             {
                 into.Add(row);

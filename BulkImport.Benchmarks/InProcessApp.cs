@@ -35,7 +35,13 @@ public sealed class InProcessApp : IAsyncDisposable
 
     public ImportFiles Files => Services.GetRequiredService<ImportFiles>();
 
-    public ImportService Imports => Services.GetRequiredService<ImportService>();
+    public ImportHistory History => Services.GetRequiredService<ImportHistory>();
+
+    public ImportCommands Commands => Services.GetRequiredService<ImportCommands>();
+
+    public RowPages Rows => Services.GetRequiredService<RowPages>();
+
+    public RowEdits Edits => Services.GetRequiredService<RowEdits>();
 
     public ImportStagingService Staging => Services.GetRequiredService<ImportStagingService>();
 

@@ -26,7 +26,7 @@ public sealed class ProgressViewers : IAsyncDisposable
     private int _failures;
     private Exception? _firstFailure;
 
-    public ProgressViewers(ImportProgressFeed feed, ImportService imports, int importId, int count)
+    public ProgressViewers(ImportProgressFeed feed, ImportHistory imports, int importId, int count)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -23,23 +23,23 @@ public static class ImportsEndpoints
         group.MapGet("/{id:int}/rows", RowsAsync);
         group.MapGet("/{id:int}/rows/{rowNumber:int}", RowAsync);
         group.MapPut("/{id:int}/rows/{rowNumber:int}", EditRowAsync);
-        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct) =>
+        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, HttpContext http, ImportGate gate, RowEdits imports, ImportDomains domains, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var (row, import) = await imports.SkipRowAsync(id, rowNumber, ct);
             return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
         });
-        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportGate gate, ImportService imports, CancellationToken ct) =>
+        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.QueueCommitAsync(id, UserName(http), ct)));
         });
-        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportGate gate, ImportService imports, CancellationToken ct) =>
+        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Cancel, ct);
             return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.CancelAsync(id, UserName(http), ct)));
         });
-        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportGate gate, ImportService imports, CancellationToken ct) =>
+        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Replay, ct);
             return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.ReplayAsync(id, UserName(http), ct)));
@@ -50,7 +50,7 @@ public static class ImportsEndpoints
 
     public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportService imports, IOptions<ImportOptions> options, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxFileBytes;
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -159,7 +159,7 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportService imports, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportHistory imports, CancellationToken ct)
     {
         var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
         var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), QueryEnum<Domain>(domain, "domain"), createdBy);
@@ -167,7 +167,7 @@ public static class ImportsEndpoints
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }
 
-    private static async Task<IResult> RowsAsync(int id, string? status, int? page, int? pageSize, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> RowsAsync(int id, string? status, int? page, int? pageSize, HttpContext http, ImportGate gate, RowPages imports, ImportDomains domains, CancellationToken ct)
     {
         var import = await gate.CheckAsync(http.User, id, ImportNeed.See, ct);
         var domain = domains.Get(import.Domain);
@@ -176,7 +176,7 @@ public static class ImportsEndpoints
     }
 
     /// <summary>One row; <c>reveal=true</c> shows its SSN unmasked to Admin and Support, and the reveal is recorded.</summary>
-    private static async Task<IResult> RowAsync(int id, int rowNumber, bool? reveal, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, SensitiveDataAudit audit, CancellationToken ct)
+    private static async Task<IResult> RowAsync(int id, int rowNumber, bool? reveal, HttpContext http, ImportGate gate, RowPages imports, ImportDomains domains, SensitiveDataAudit audit, CancellationToken ct)
     {
         var import = await gate.CheckAsync(http.User, id, ImportNeed.See, ct);
         var row = await imports.RowAsync(id, rowNumber, ct);
@@ -197,7 +197,7 @@ public static class ImportsEndpoints
         return TypedResults.Ok(ImportRowDto.From(row, domain, reveal == true));
     }
 
-    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, HttpContext http, ImportGate gate, ImportService imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, HttpContext http, ImportGate gate, RowEdits imports, ImportDomains domains, CancellationToken ct)
     {
         await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
         if (body.Values is null || body.Values.Count == 0)

@@ -33,13 +33,11 @@ public static class DatabaseStartup
         {
             if (resume)
             {
-                import.Status = ImportStatus.Queued;
+                import.ResumeInterrupted();
             }
             else
             {
-                import.Status = ImportStatus.CommitFailed;
-                import.FailureReason = "The commit was interrupted (the application stopped while committing). Rows committed before the stop stay committed; replay the import to continue.";
-                import.CompletedAt = now;
+                import.MarkInterrupted(now);
             }
         }
 

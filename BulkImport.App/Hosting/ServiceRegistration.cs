@@ -50,7 +50,10 @@ public static class ServiceRegistration
         services.AddSingleton<SelectListAdministration>();
         services.AddSingleton<ImportStagingService>();
         services.AddSingleton<ImportCommitRunner>();
-        services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportHistory>();
+        services.AddSingleton<RowPages>();
+        services.AddSingleton<RowEdits>();
+        services.AddSingleton<ImportCommands>();
         services.AddSingleton<ResultsFile>();
         services.AddSingleton<ClientQueries>();
         services.AddSingleton<CourseQueries>();

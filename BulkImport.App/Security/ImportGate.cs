@@ -9,7 +9,7 @@ namespace BulkImport.App.Security;
 /// <c>Current</c> methods, which read the user as they are now (<see cref="CurrentUsers"/>): a page keeps the user it was
 /// opened with, who may have been disabled or lost a group since.
 /// </summary>
-public sealed class ImportGate(ImportService imports, CurrentUsers users)
+public sealed class ImportGate(ImportHistory imports, CurrentUsers users)
 {
     /// <summary>Checks <paramref name="need"/> for the user as they are now, not as the page was opened.</summary>
     public async Task<Import> CheckCurrentAsync(ClaimsPrincipal signedIn, int id, ImportNeed need, CancellationToken ct) =>

@@ -6,7 +6,7 @@ namespace BulkImport.Core.Data;
 /// <summary>
 /// The rows of one import that are not Valid, counted or walked in the partial status index with the native API, inside
 /// whatever transaction (read snapshot) the open connection has. Finding a page of Valid rows counts around them
-/// (ImportService); through EF Core each row walked cost about 0.4 µs, and a middle page of a million rows that are half
+/// (RowPageLocator); through EF Core each row walked cost about 0.4 µs, and a middle page of a million rows that are half
 /// errors walked 250,000 of them (96 ms, against the grid's 100).
 /// </summary>
 public sealed class NotValidRowIndex : IDisposable

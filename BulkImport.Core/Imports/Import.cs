@@ -1,14 +1,30 @@
 namespace BulkImport.Core.Imports;
 
-/// <summary>One uploaded file and everything done with it.</summary>
-public sealed class Import
+/// <summary>
+/// One uploaded file and everything done with it. Its status and the stamps that go with a status change (who
+/// confirmed, cancelled or replayed it, when it ended, why it failed) are set when an import is created and changed
+/// afterwards only by the import itself (<c>ImportLifecycle.cs</c>), which refuses a change its status does not allow.
+/// </summary>
+public sealed partial class Import
 {
+    private ImportStatus _status;
+    private DateTime? _completedAt;
+    private string? _confirmedBy;
+    private DateTime? _confirmedAt;
+    private string? _cancelledBy;
+    private DateTime? _cancelledAt;
+    private bool _cancelRequested;
+    private string? _replayedBy;
+    private DateTime? _replayedAt;
+    private DateTime? _commitStartedAt;
+    private string? _failureReason;
+
     public int Id { get; set; }
     public string? Name { get; set; }
     public Domain Domain { get; set; }
     public Operation Operation { get; set; }
     public bool AutoCreateInvoices { get; set; }
-    public ImportStatus Status { get; set; }
+    public ImportStatus Status { get => _status; init => _status = value; }
     public required string FileName { get; set; }
     /// <summary>Generated name of the stored upload under the data folder; never the client's name.</summary>
     public required string StoredFileName { get; set; }
@@ -16,7 +32,7 @@ public sealed class Import
     public string? FileSha256 { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
-    public DateTime? CompletedAt { get; set; }
+    public DateTime? CompletedAt { get => _completedAt; init => _completedAt = value; }
 
     public int TotalRows { get; set; }
     public int ValidRows { get; set; }
@@ -35,13 +51,13 @@ public sealed class Import
     public List<string> FileErrors { get; set; } = [];
     public List<string> FileWarnings { get; set; } = [];
 
-    public string? ConfirmedBy { get; set; }
-    public DateTime? ConfirmedAt { get; set; }
-    public string? CancelledBy { get; set; }
-    public DateTime? CancelledAt { get; set; }
-    public bool CancelRequested { get; set; }
-    public string? ReplayedBy { get; set; }
-    public DateTime? ReplayedAt { get; set; }
-    public DateTime? CommitStartedAt { get; set; }
-    public string? FailureReason { get; set; }
+    public string? ConfirmedBy { get => _confirmedBy; init => _confirmedBy = value; }
+    public DateTime? ConfirmedAt { get => _confirmedAt; init => _confirmedAt = value; }
+    public string? CancelledBy { get => _cancelledBy; init => _cancelledBy = value; }
+    public DateTime? CancelledAt { get => _cancelledAt; init => _cancelledAt = value; }
+    public bool CancelRequested { get => _cancelRequested; init => _cancelRequested = value; }
+    public string? ReplayedBy { get => _replayedBy; init => _replayedBy = value; }
+    public DateTime? ReplayedAt { get => _replayedAt; init => _replayedAt = value; }
+    public DateTime? CommitStartedAt { get => _commitStartedAt; init => _commitStartedAt = value; }
+    public string? FailureReason { get => _failureReason; init => _failureReason = value; }
 }

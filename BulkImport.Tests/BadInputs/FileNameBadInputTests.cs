@@ -68,7 +68,7 @@ public sealed class FileNameBadInputTests : BadInputApiTest
         await using var bunit = new BunitContext();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
-        bunit.Services.AddSingleton(App.Services.GetRequiredService<ImportService>());
+        bunit.Services.AddSingleton(App.Services.GetRequiredService<ImportHistory>());
         var history = bunit.Render<HistoryTable>();
 
         history.WaitForAssertion(() => history.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;&lt;b&gt;.csv"), TimeSpan.FromSeconds(15)); // loads from the database

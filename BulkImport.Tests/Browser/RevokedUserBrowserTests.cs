@@ -47,6 +47,6 @@ public sealed class RevokedUserBrowserTests : IAsyncLifetime
         await Support.Browser.ExpectAddressAsync(import, "/account/login");
         await Expect(clients.Locator("[data-testid=clients-table]")).ToHaveCountAsync(0);
         await Expect(import.Locator("[data-testid=continue-to-confirm]")).ToHaveCountAsync(0);
-        (await _fixture.App.Services.GetRequiredService<ImportService>().GetAsync(id, default)).Status.Should().Be(ImportStatus.ReadyForReview);
+        (await _fixture.App.Services.GetRequiredService<ImportHistory>().GetAsync(id, default)).Status.Should().Be(ImportStatus.ReadyForReview);
     }
 }

@@ -8,13 +8,12 @@ public sealed class CompletionSummaryTests : ComponentTest
 {
     private static Import Done(ImportStatus status = ImportStatus.Committed, string? reason = null)
     {
-        var import = Samples.Import(status: status);
+        var import = Samples.Import(status: status, failureReason: reason);
         import.Inserted = 1_204;
         import.Updated = 310;
         import.Failed = 2;
         import.ValidRows = 1_516;
         import.ProcessedRows = status == ImportStatus.Committed ? 1_516 : 379;
-        import.FailureReason = reason;
         return import;
     }
 

@@ -86,7 +86,7 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
     {
         Fixture = fixture;
         Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(
-            fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportService>(), fixture.Services.GetRequiredService<BulkImport.App.Security.CurrentUsers>()));
+            fixture.Services.GetRequiredService<BulkImport.Core.Imports.ImportHistory>(), fixture.Services.GetRequiredService<BulkImport.App.Security.CurrentUsers>()));
         Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
     }
 
@@ -110,7 +110,7 @@ public abstract class AppComponentTest : ComponentTest, IClassFixture<AppFixture
 }
 
 /// <summary>
-/// The app's singletons (ImportService, the progress feed, the database factory...) for bUnit's fallback. Scoped
+/// The app's singletons (the import services, the progress feed, the database factory...) for bUnit's fallback. Scoped
 /// services of the app's root cannot be handed out (scope validation); bUnit then uses its own or renders without.
 /// </summary>
 internal sealed class AppSingletons(IServiceProvider app) : IServiceProvider

@@ -39,7 +39,7 @@ public sealed partial class ConcurrentViewersTests(AppFixture fixture) : IClassF
         var circuit = new BunitContext();
         circuit.JSInterop.Mode = JSRuntimeMode.Loose;
         circuit.Services.AddMudServices();
-        circuit.Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<ImportService>(), fixture.Services.GetRequiredService<BulkImport.App.Security.CurrentUsers>()));
+        circuit.Services.AddScoped(_ => new BulkImport.App.Security.ImportGate(fixture.Services.GetRequiredService<ImportHistory>(), fixture.Services.GetRequiredService<BulkImport.App.Security.CurrentUsers>()));
         circuit.Services.AddFallbackServiceProvider(new AppSingletons(fixture.Services));
         var (id, stamp) = fixture.UserAsync(email, [role]).GetAwaiter().GetResult();
         var auth = circuit.AddAuthorization();
@@ -92,7 +92,7 @@ public sealed partial class ConcurrentViewersTests(AppFixture fixture) : IClassF
         var first = Circuit(import.CreatedBy, Roles.Importer).Render<FeedProgressViewer>(p => p.Add(x => x.ImportId, import.Id));
         var second = Circuit("supervisor@bulkimport.local", Roles.Supervisor).Render<FeedProgressViewer>(p => p.Add(x => x.ImportId, import.Id));
 
-        await fixture.Services.GetRequiredService<ImportService>().QueueCommitAsync(import.Id, import.CreatedBy, CancellationToken.None);
+        await fixture.Services.GetRequiredService<ImportCommands>().QueueCommitAsync(import.Id, import.CreatedBy, CancellationToken.None);
 
         foreach (var viewer in new[] { first, second })
         {

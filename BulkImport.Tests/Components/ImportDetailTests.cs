@@ -22,7 +22,7 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         return (import, page);
     }
 
-    private Task<Import> StoredAsync(int id) => AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
+    private Task<Import> StoredAsync(int id) => AppServices.GetRequiredService<ImportHistory>().GetAsync(id, CancellationToken.None);
 
     [Fact]
     public async Task In_review_it_shows_the_counts_the_steps_the_guidance_and_Confirm_Import()

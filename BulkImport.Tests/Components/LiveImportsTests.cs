@@ -9,7 +9,7 @@ namespace BulkImport.Tests.Components;
 
 public sealed class LiveImportsTests(AppFixture fixture) : AppComponentTest(fixture)
 {
-    private Task<Import> StoredAsync(int id) => AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
+    private Task<Import> StoredAsync(int id) => AppServices.GetRequiredService<ImportHistory>().GetAsync(id, CancellationToken.None);
 
     [Fact]
     public async Task Cancel_asks_first_Keep_Going_changes_nothing_and_Cancel_Import_cancels()

@@ -84,7 +84,7 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         var navigation = Services.GetRequiredService<NavigationManager>();
         await cut.WaitForAssertionAsync(() => navigation.Uri.Should().MatchRegex(@"/imports/\d+$"));
         var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..]);
-        var import = await AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
+        var import = await AppServices.GetRequiredService<ImportHistory>().GetAsync(id, CancellationToken.None);
         (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((Domain.Client, Operation.Add, "ann.csv", _user));
     }
 }

@@ -6,7 +6,7 @@ namespace BulkImport.Tests.Components;
 internal static class Samples
 {
     public static Import Import(int total = 10, int valid = 6, int errors = 3, int skipped = 1, int inserts = 4, int updates = 2,
-        ImportStatus status = ImportStatus.ReadyForReview, string fileName = "clients.csv") => new()
+        ImportStatus status = ImportStatus.ReadyForReview, string fileName = "clients.csv", string? failureReason = null) => new()
     {
         Id = 42,
         Domain = Domain.Client,
@@ -22,5 +22,6 @@ internal static class Samples
         SkippedRows = skipped,
         InsertRows = inserts,
         UpdateRows = updates,
+        FailureReason = failureReason,
     };
 }

@@ -29,7 +29,13 @@ public sealed class ImportRowPagesTests : IDisposable
         new() { ["Import:CommitBatchSize"] = "5", ["Commit:FailAfterRows"] = "10" },
         services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CommitWorker))));
 
-    private ImportService Imports => _app.Services.GetRequiredService<ImportService>();
+    private ImportHistory History => _app.Services.GetRequiredService<ImportHistory>();
+
+    private ImportCommands Commands => _app.Services.GetRequiredService<ImportCommands>();
+
+    private RowPages Rows => _app.Services.GetRequiredService<RowPages>();
+
+    private RowEdits Edits => _app.Services.GetRequiredService<RowEdits>();
 
     public void Dispose() => _app.Dispose();
 
@@ -44,9 +50,9 @@ public sealed class ImportRowPagesTests : IDisposable
         await AssertTotalsAsync(id, "after an error row was fixed");
         await api.EditRowAsync(id, 6, new() { ["First Name"] = "" });
         await AssertTotalsAsync(id, "after a valid row was broken");
-        await Imports.SkipRowAsync(id, 7, CancellationToken.None);
+        await Edits.SkipRowAsync(id, 7, CancellationToken.None);
         await AssertTotalsAsync(id, "after a valid row was skipped");
-        await Imports.SkipRowAsync(id, 31, CancellationToken.None);
+        await Edits.SkipRowAsync(id, 31, CancellationToken.None);
         await AssertTotalsAsync(id, "after an error row was skipped");
         (await api.RowAsync(id, 28)).Status.Should().Be(RowStatus.Error, "rows 28 and 29 share a Client ID");
         await api.EditRowAsync(id, 29, new() { ["Client ID"] = "" });
@@ -67,9 +73,9 @@ public sealed class ImportRowPagesTests : IDisposable
         await AssertTotalsAsync(id, "after a commit stopped part way");
         await AssertResultsFileAsync(id, "after a commit stopped part way");
 
-        await Imports.ReplayAsync(id, "support@bulkimport.local", CancellationToken.None);
+        await Commands.ReplayAsync(id, "support@bulkimport.local", CancellationToken.None);
         await AssertTotalsAsync(id, "while a replay is queued");
-        var cancelled = await Imports.CancelAsync(id, User, CancellationToken.None);
+        var cancelled = await Commands.CancelAsync(id, User, CancellationToken.None);
         cancelled.Status.Should().Be(ImportStatus.Cancelled);
         cancelled.ProcessedRows.Should().Be(10);
         await AssertTotalsAsync(id, "after a partly committed import was cancelled");
@@ -78,7 +84,7 @@ public sealed class ImportRowPagesTests : IDisposable
         var done = cancelled;
         while (done.Status != ImportStatus.Committed)
         {
-            await Imports.ReplayAsync(id, "support@bulkimport.local", CancellationToken.None);
+            await Commands.ReplayAsync(id, "support@bulkimport.local", CancellationToken.None);
             done = await RunCommitAsync(id);
             await AssertTotalsAsync(id, $"after a replay ended {done.Status} with {done.ProcessedRows} rows processed");
         }
@@ -92,7 +98,7 @@ public sealed class ImportRowPagesTests : IDisposable
     {
         var api = await _app.ApiAsync();
         var (id, gone, _) = await StageMixedImportAsync(api);
-        await Imports.SkipRowAsync(id, 7, CancellationToken.None);
+        await Edits.SkipRowAsync(id, 7, CancellationToken.None);
         await using (var db = _app.CreateDbContext())
         {
             await db.Clients.Where(c => gone.Contains(c.ClientId)).ExecuteDeleteAsync();
@@ -111,7 +117,7 @@ public sealed class ImportRowPagesTests : IDisposable
                     for (var page = 1; page <= lastPage + 1; page++)
                     {
                         var request = new PageRequest(page, pageSize);
-                        var got = await Imports.RowsAsync(id, status, request, CancellationToken.None, descending);
+                        var got = await Rows.RowsAsync(id, status, request, CancellationToken.None, descending);
                         var because = $"{status?.ToString() ?? "All"} page {page} of {pageSize}{(descending ? ", newest first" : "")}";
                         got.TotalCount.Should().Be(expectedTotal, because);
                         got.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, status, request, descending), because);
@@ -168,7 +174,7 @@ public sealed class ImportRowPagesTests : IDisposable
                 for (var page = 1; page <= lastPage + 1; page++)
                 {
                     var request = new PageRequest(page, pageSize);
-                    var got = await Imports.RowsAsync(id, RowStatus.Valid, request, CancellationToken.None, descending);
+                    var got = await Rows.RowsAsync(id, RowStatus.Valid, request, CancellationToken.None, descending);
                     var because = $"Valid page {page} of {pageSize}{(descending ? ", newest first" : "")} {when}";
                     got.TotalCount.Should().Be(expectedTotal, because);
                     got.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, RowStatus.Valid, request, descending), because);
@@ -221,21 +227,21 @@ public sealed class ImportRowPagesTests : IDisposable
                 .SetProperty(i => i.TotalRows, 0).SetProperty(i => i.ValidRows, 0).SetProperty(i => i.ErrorRows, 0).SetProperty(i => i.InsertRows, 0));
         }
 
-        var import = await Imports.GetAsync(id, CancellationToken.None);
+        var import = await History.GetAsync(id, CancellationToken.None);
         foreach (var status in Filters)
         {
             RowCounts.Exact(import, status).Should().BeNull();
-            var page = await Imports.RowsAsync(id, status, new PageRequest(1, 2), CancellationToken.None);
+            var page = await Rows.RowsAsync(id, status, new PageRequest(1, 2), CancellationToken.None);
             page.TotalCount.Should().Be(await CountAsync(id, status));
             page.Items.Select(r => r.RowNumber).Should().Equal(await SkipAndTakeAsync(id, status, new PageRequest(1, 2), false));
         }
 
         // The same once the reading was cancelled and stopped before saving its counters.
         await _app.Services.SetStatusAsync(id, ImportStatus.Cancelled);
-        import = await Imports.GetAsync(id, CancellationToken.None);
+        import = await History.GetAsync(id, CancellationToken.None);
         RowCounts.Exact(import, RowStatus.Valid).Should().BeNull();
-        (await Imports.RowsAsync(id, RowStatus.Valid, new PageRequest(1, 2), CancellationToken.None)).TotalCount.Should().Be(2);
-        (await Imports.RowsAsync(id, null, new PageRequest(1, 2), CancellationToken.None)).TotalCount.Should().Be(3);
+        (await Rows.RowsAsync(id, RowStatus.Valid, new PageRequest(1, 2), CancellationToken.None)).TotalCount.Should().Be(2);
+        (await Rows.RowsAsync(id, null, new PageRequest(1, 2), CancellationToken.None)).TotalCount.Should().Be(3);
     }
 
     /// <summary>
@@ -281,25 +287,25 @@ public sealed class ImportRowPagesTests : IDisposable
 
     private async Task<Import> CommitAsync(int id)
     {
-        await Imports.QueueCommitAsync(id, User, CancellationToken.None);
+        await Commands.QueueCommitAsync(id, User, CancellationToken.None);
         return await RunCommitAsync(id);
     }
 
     private async Task<Import> RunCommitAsync(int id)
     {
         await _app.Services.GetRequiredService<ImportCommitRunner>().RunAsync(id, CancellationToken.None);
-        return await Imports.GetAsync(id, CancellationToken.None);
+        return await History.GetAsync(id, CancellationToken.None);
     }
 
     private async Task AssertTotalsAsync(int id, string when)
     {
-        var import = await Imports.GetAsync(id, CancellationToken.None);
+        var import = await History.GetAsync(id, CancellationToken.None);
         foreach (var status in Filters)
         {
             var counted = await CountAsync(id, status);
             var filter = status?.ToString() ?? "All";
             RowCounts.Exact(import, status).Should().Be(counted, $"the counters must say how many rows are {filter} {when} ({import.Status})");
-            (await Imports.RowsAsync(id, status, new PageRequest(1, 10), CancellationToken.None)).TotalCount.Should().Be(counted, $"{filter} {when}");
+            (await Rows.RowsAsync(id, status, new PageRequest(1, 10), CancellationToken.None)).TotalCount.Should().Be(counted, $"{filter} {when}");
         }
     }
 
@@ -321,7 +327,7 @@ public sealed class ImportRowPagesTests : IDisposable
     /// <summary>The results file is byte for byte what it was when it was written from whole rows (values and all).</summary>
     private async Task AssertResultsFileAsync(int id, string when)
     {
-        var import = await Imports.GetAsync(id, CancellationToken.None);
+        var import = await History.GetAsync(id, CancellationToken.None);
         using var written = new MemoryStream();
         await _app.Services.GetRequiredService<ResultsFile>().WriteAsync(import, written, CancellationToken.None);
 

@@ -24,23 +24,23 @@ public sealed class SafeFileNameTests
     [InlineData("100% (final) [v2].csv", "100% (final) [v2].csv")]
     [InlineData("Café résumé.csv", "Café résumé.csv")]
     public void Keeps_only_a_harmless_name_to_show(string? name, string shown) =>
-        ImportService.SafeFileName(name).Should().Be(shown);
+        SafeFileName.Of(name).Should().Be(shown);
 
     [Fact]
     public void A_very_long_name_is_shortened_to_the_limit_keeping_its_extension()
     {
-        var shown = ImportService.SafeFileName(new string('x', 5000) + ".csv");
+        var shown = SafeFileName.Of(new string('x', 5000) + ".csv");
 
-        shown.Length.Should().Be(ImportService.MaxShownFileNameLength);
+        shown.Length.Should().Be(SafeFileName.MaxLength);
         shown.Should().EndWith("….csv");
     }
 
     [Fact]
     public void A_long_name_without_a_short_extension_is_cut_at_the_limit()
     {
-        var shown = ImportService.SafeFileName(new string('x', 300));
+        var shown = SafeFileName.Of(new string('x', 300));
 
-        shown.Length.Should().Be(ImportService.MaxShownFileNameLength);
+        shown.Length.Should().Be(SafeFileName.MaxLength);
         shown.Should().EndWith("…");
     }
 }

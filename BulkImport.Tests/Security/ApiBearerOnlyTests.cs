@@ -57,7 +57,7 @@ public sealed class ApiBearerOnlyTests : IAsyncLifetime
         };
 
         answers.Should().OnlyContain(a => a.Value == HttpStatusCode.Unauthorized, "the API takes bearer tokens only");
-        (await _app.Services.GetRequiredService<ImportService>().GetAsync(id, default)).Status.Should().Be(ImportStatus.ReadyForReview);
+        (await _app.Services.GetRequiredService<ImportHistory>().GetAsync(id, default)).Status.Should().Be(ImportStatus.ReadyForReview);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed partial class UploadSecurityTests : IAsyncLifetime
         var response = await PostWithFileNameAsync(new string('a', 1000) + ".csv");
 
         var created = await response.Content.ReadFromJsonAsync<BulkImport.App.Api.ImportSummary>(ApiClient.Json);
-        created!.FileName.Length.Should().BeLessThanOrEqualTo(ImportService.MaxShownFileNameLength);
+        created!.FileName.Length.Should().BeLessThanOrEqualTo(SafeFileName.MaxLength);
         created.FileName.Should().StartWith("aaaa").And.EndWith("….csv");
         await AssertStoredUnderGeneratedNamesOnlyAsync(created.Id);
     }

@@ -130,7 +130,7 @@ public static class StagedImports
         }
 
         db.ImportRows.AddRange(staged);
-        import.Status = ImportStatus.ReadyForReview;
+        import.FinishReading();
         await db.SaveChangesAsync();
         return import;
     }

@@ -12,7 +12,9 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Domain).HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.Operation).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
+        // The concurrency token of every save of an import: a status change decided on a status that changed meanwhile
+        // is refused (ImportChanges), never written over the other one.
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32).IsConcurrencyToken();
         builder.Property(i => i.FileName).HasMaxLength(260);
         builder.Property(i => i.StoredFileName).HasMaxLength(64);
         builder.Property(i => i.CreatedBy).HasMaxLength(256);

@@ -20,7 +20,7 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         builder.Ignore(r => r.InvoiceId);
         builder.HasOne<Import>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
         // The rows that are not Valid (Error, Skipped; a few in most files), in row order: the grid pages the Error and
-        // Skipped filters through it and finds a page of Valid rows around them (ImportService). Valid rows, most of a
+        // Skipped filters through it and finds a page of Valid rows around them (RowPageLocator). Valid rows, most of a
         // file, are left out: an entry each cost the staging about a tenth of its writes.
         builder.HasIndex(r => new { r.ImportId, r.RowNumber, r.Status }).HasFilter(NotValidFilter).HasDatabaseName(NotValidIndex);
         // Partial: most rows of an Add have no key, and indexing their NULLs cost a write per staged row for nothing.

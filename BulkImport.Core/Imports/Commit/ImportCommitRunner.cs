@@ -42,14 +42,11 @@ public sealed class ImportCommitRunner(
         var overLimit = report.WhyNotAllowed(remainingRows);
         if (overLimit is not null)
         {
-            await FinishAsync(db, import, ImportStatus.CommitFailed, overLimit, ct);
+            await FinishAsync(db, import, i => i.MarkCommitFailed(overLimit, Now), ct);
             return;
         }
 
-        import.Status = ImportStatus.Committing;
-        import.CommitStartedAt = clock.GetUtcNow().UtcDateTime;
-        import.FailureReason = null;
-        await db.SaveChangesAsync(ct);
+        await ImportChanges.SaveAsync(db, import, i => i.StartCommit(Now), ct);
 
         var stopwatch = Stopwatch.StartNew();
         var startProcessed = import.ProcessedRows;
@@ -68,7 +65,8 @@ public sealed class ImportCommitRunner(
             logger.LogError(e, "Commit of import {ImportId} failed", importId);
             db.ChangeTracker.Clear();
             var fresh = await db.Imports.SingleAsync(i => i.Id == importId, CancellationToken.None);
-            await FinishAsync(db, fresh, ImportStatus.CommitFailed, $"The commit stopped: {e.Message} Rows committed before the stop stay committed; replay the import to continue.", CancellationToken.None);
+            var reason = $"The commit stopped: {e.Message} Rows committed before the stop stay committed; replay the import to continue.";
+            await FinishAsync(db, fresh, i => i.MarkCommitFailed(reason, Now), CancellationToken.None);
         }
     }
 
@@ -147,7 +145,7 @@ public sealed class ImportCommitRunner(
             if (store.CancelRequested())
             {
                 await db.Entry(import).ReloadAsync(ct);
-                await FinishAsync(db, import, ImportStatus.Cancelled, null, ct);
+                await FinishAsync(db, import, i => i.MarkCancelled(Now), ct);
                 return;
             }
 
@@ -177,7 +175,7 @@ public sealed class ImportCommitRunner(
         }
 
         await db.Entry(import).ReloadAsync(ct);
-        await FinishAsync(db, import, ImportStatus.Committed, null, ct);
+        await FinishAsync(db, import, i => i.MarkCommitted(Now), ct);
     }
 
     /// <summary>
@@ -193,17 +191,12 @@ public sealed class ImportCommitRunner(
         db.ChangeTracker.AcceptAllChanges();
     }
 
-    private async Task FinishAsync(BulkImportDbContext db, Import import, ImportStatus status, string? reason, CancellationToken ct)
-    {
-        import.Status = status;
-        import.FailureReason = reason;
-        import.CompletedAt = clock.GetUtcNow().UtcDateTime;
-        if (status == ImportStatus.Cancelled && import.CancelledAt is null)
-        {
-            import.CancelledAt = import.CompletedAt;
-        }
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-        await db.SaveChangesAsync(ct);
+    /// <summary>Ends the commit as the import decides, and tells every viewer.</summary>
+    private async Task FinishAsync(BulkImportDbContext db, Import import, Action<Import> end, CancellationToken ct)
+    {
+        await ImportChanges.SaveAsync(db, import, end, ct);
         feed.Publish(Snapshot(import, 0, null));
     }
 

@@ -9,7 +9,7 @@ namespace BulkImport.Core.Imports.Commit;
 /// Select-list values renamed after an import was uploaded: its staged rows hold the text they were validated with,
 /// and the commit writes the value's current text, as the rename relabelled the records already stored. Renames are
 /// rare, so a commit without any after its upload gets no relabel at all and its hot path is unchanged. The review shows
-/// and revalidates the rows with the current text too (see <see cref="ImportService.RowsAsync"/> and
+/// and revalidates the rows with the current text too (see <see cref="RowPages.RowsAsync"/> and
 /// <see cref="Validation.RowRevalidator"/>), so what the operator sees and fixes is what the commit writes.
 /// </summary>
 public sealed class SelectListRelabel

@@ -145,9 +145,8 @@ public sealed class ImportStagingService(
         }
 
         await DuplicateKeyRule.ApplyAsync(db, import, domain, repeatedKeys, ct);
-        var cancelledMeanwhile = await db.Imports.AsNoTracking().AnyAsync(i => i.Id == import.Id && i.Status == ImportStatus.Cancelled, ct);
-        import.Status = cancelledMeanwhile ? ImportStatus.Cancelled : ImportStatus.ReadyForReview;
-        await db.SaveChangesAsync(ct);
+        // Ready for review, unless a person cancelled it meanwhile: the import decides on the status it has when saved.
+        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(), ct);
     }
 
     /// <summary>Runs a stage on a thread of its own; if it fails, the other stages are stopped.</summary>
@@ -259,10 +258,8 @@ public sealed class ImportStagingService(
 
     private async Task FailAsync(BulkImportDbContext db, Import import, IEnumerable<string> errors, CancellationToken ct)
     {
-        import.FileErrors = [.. errors];
-        import.Status = ImportStatus.ValidationFailed;
-        import.CompletedAt = clock.GetUtcNow().UtcDateTime;
-        RowCounts.Reset(import);
-        await db.SaveChangesAsync(ct);
+        var reasons = errors.ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ImportChanges.SaveAsync(db, import, i => i.FailValidation(reasons, now), ct);
     }
 }

@@ -1,0 +1,105 @@
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Imports;
+
+/// <summary>
+/// What a person (through the screens or the API) does with an import as a whole: start it from an upload, confirm
+/// it, cancel it, replay it. The import decides whether its status allows it (<c>ImportLifecycle.cs</c>); each change
+/// is read and saved under the write lock, so two clicks or two viewers cannot both succeed.
+/// </summary>
+public sealed class ImportCommands(
+    IDbContextFactory<BulkImportDbContext> dbFactory,
+    ImportDomains domains,
+    ImportFiles files,
+    ImportWorkQueue queue,
+    UsageService usage,
+    ImportProgressFeed feed,
+    TimeProvider clock)
+{
+    public async Task<Import> CreateAsync(NewImport request, CancellationToken ct)
+    {
+        var stored = request.File;
+        try
+        {
+            var domain = domains.Get(request.Domain);
+            if (request.AutoCreateInvoices && (!domain.SupportsInvoices || request.Operation == Operation.Update))
+            {
+                throw ImportProblem.BadRequest("Auto Create Invoices is offered only for Client Assignment imports with Add or Add & Update.");
+            }
+        }
+        catch
+        {
+            files.Delete(stored);
+            throw;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = new Import
+        {
+            Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
+            Domain = request.Domain,
+            Operation = request.Operation,
+            AutoCreateInvoices = request.AutoCreateInvoices,
+            Status = ImportStatus.Validating,
+            FileName = SafeFileName.Of(request.FileName),
+            StoredFileName = stored.StoredFileName,
+            FileSize = stored.Size,
+            FileSha256 = stored.Sha256,
+            CreatedBy = request.User,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
+        {
+            import.FileWarnings.Add(sameFile);
+        }
+
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        await queue.Validation.Writer.WriteAsync(import.Id, ct);
+        return import;
+    }
+
+    /// <summary>Confirms the import: checks the usage limits and queues the commit.</summary>
+    public async Task<Import> QueueCommitAsync(int id, string user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var import = await ImportChanges.ChangeAsync(dbFactory, id, async (db, import) =>
+        {
+            import.Confirm(user, now);
+            var report = await usage.GetAsync(db, ct);
+            if (report.WhyNotAllowed(import.ValidRows) is { } overLimit)
+            {
+                throw ImportProblem.Conflict(overLimit);
+            }
+        }, ct);
+        await queue.Commit.Writer.WriteAsync(id, ct);
+        return import;
+    }
+
+    /// <summary>Cancels the import: at once before its commit runs; while it commits, at the next batch boundary.</summary>
+    public async Task<Import> CancelAsync(int id, string user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cancelledNow = false;
+        var import = await ImportChanges.ChangeAsync(dbFactory, id, i => cancelledNow = i.Cancel(user, now), ct);
+        if (cancelledNow)
+        {
+            feed.Publish(ImportCommitRunner.Snapshot(import, 0, null));
+        }
+
+        return import;
+    }
+
+    /// <summary>Re-queues a CommitFailed or Cancelled import; the committer continues at the first row not yet committed.</summary>
+    public async Task<Import> ReplayAsync(int id, string user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var import = await ImportChanges.ChangeAsync(dbFactory, id, i => i.Replay(user, now), ct);
+        await queue.Commit.Writer.WriteAsync(id, ct);
+        return import;
+    }
+}

@@ -1,0 +1,178 @@
+namespace BulkImport.Core.Imports;
+
+/// <summary>
+/// Every status change of an import (SPEC section 3), decided here and nowhere else: services load the import, ask it
+/// to change, and save it. A change its status does not allow is refused with a <see cref="ImportProblem"/> saying
+/// why (409), so the screens, the API and the background work give the same answer.
+/// </summary>
+/// <remarks>
+/// The decision is only as good as the status it was made on: a change is saved under the write lock with the status
+/// read in the same transaction (<see cref="Data.ImportChanges"/>), or with the status the change started from as a
+/// concurrency token, so a change decided on a status that another process changed meanwhile is never saved.
+/// </remarks>
+public sealed partial class Import
+{
+    /// <summary>Why a commit still running when the application stopped ended (found at the next start).</summary>
+    public const string InterruptedReason =
+        "The commit was interrupted (the application stopped while committing). Rows committed before the stop stay committed; replay the import to continue.";
+
+    /// <summary>Reading and validating the file ended with every row staged: it is ready for review, unless it was cancelled meanwhile.</summary>
+    public void FinishReading()
+    {
+        if (_status == ImportStatus.Cancelled)
+        {
+            // A person cancelled it while it was read: their cancel stands; the counts are kept with it.
+            return;
+        }
+
+        Require(ImportStatus.Validating, "finish reading");
+        _status = ImportStatus.ReadyForReview;
+    }
+
+    /// <summary>The file as a whole cannot be imported (SPEC 3, ValidationFailed), for the reasons given.</summary>
+    public void FailValidation(IEnumerable<string> errors, DateTime now)
+    {
+        FileErrors = [.. errors];
+        RowCounts.Reset(this);
+        if (_status == ImportStatus.Cancelled)
+        {
+            return;
+        }
+
+        Require(ImportStatus.Validating, "fail validation");
+        _status = ImportStatus.ValidationFailed;
+        _completedAt = now;
+    }
+
+    /// <summary>Rows may be fixed or skipped only during review; anything else is refused with the reason.</summary>
+    public void EnsureRowsCanChange()
+    {
+        if (_status.AllowsRowChanges())
+        {
+            return;
+        }
+
+        throw ImportProblem.Conflict(_status is ImportStatus.Queued or ImportStatus.Committing or ImportStatus.Committed
+            ? $"Import {Id} was confirmed, so its rows can no longer be changed: rows can be fixed or skipped only during review, before Confirm."
+            : $"Rows of import {Id} cannot be changed while it is {_status}: rows can be fixed or skipped only during review, before Confirm.");
+    }
+
+    /// <summary>A person confirmed the import: its commit is queued. Only a reviewed import can be confirmed.</summary>
+    public void Confirm(string user, DateTime now)
+    {
+        if (_status != ImportStatus.ReadyForReview)
+        {
+            throw ImportProblem.Conflict(_status switch
+            {
+                ImportStatus.Validating => $"Import {Id} is still being read and validated. Wait until it is ready for review, then commit.",
+                ImportStatus.Queued or ImportStatus.Committing => $"Import {Id} is already being committed.",
+                ImportStatus.CommitFailed or ImportStatus.Cancelled => $"Import {Id} is {_status}. Use replay to continue it.",
+                _ => $"Import {Id} is {_status} and cannot be committed.",
+            });
+        }
+
+        _status = ImportStatus.Queued;
+        _confirmedBy = user;
+        _confirmedAt = now;
+    }
+
+    /// <summary>The committer takes the queued import.</summary>
+    public void StartCommit(DateTime now)
+    {
+        Require(ImportStatus.Queued, "start its commit");
+        _status = ImportStatus.Committing;
+        _commitStartedAt = now;
+        _failureReason = null;
+    }
+
+    /// <summary>The commit ran to the end.</summary>
+    public void MarkCommitted(DateTime now)
+    {
+        Require(ImportStatus.Committing, "be marked committed");
+        _status = ImportStatus.Committed;
+        _completedAt = now;
+    }
+
+    /// <summary>The commit could not start or stopped on a system error (SPEC 3, CommitFailed); rows committed before stay committed.</summary>
+    public void MarkCommitFailed(string reason, DateTime now)
+    {
+        if (_status is not (ImportStatus.Queued or ImportStatus.Committing))
+        {
+            throw Refused("be marked CommitFailed");
+        }
+
+        _status = ImportStatus.CommitFailed;
+        _failureReason = reason;
+        _completedAt = now;
+    }
+
+    /// <summary>Found Committing at start: no worker runs it any more, so it is marked CommitFailed as interrupted.</summary>
+    public void MarkInterrupted(DateTime now) => MarkCommitFailed(InterruptedReason, now);
+
+    /// <summary>Found Committing at start with resuming switched on: queued again, to go on from the first row not committed.</summary>
+    public void ResumeInterrupted()
+    {
+        Require(ImportStatus.Committing, "be resumed");
+        _status = ImportStatus.Queued;
+    }
+
+    /// <summary>
+    /// A person cancels the import. Before its commit runs it is Cancelled at once; while committing, the cancel is
+    /// requested and the committer stops at the next batch boundary (<see cref="MarkCancelled"/>). Returns whether it is
+    /// Cancelled now.
+    /// </summary>
+    public bool Cancel(string user, DateTime now)
+    {
+        switch (_status)
+        {
+            case ImportStatus.Validating or ImportStatus.ReadyForReview or ImportStatus.AwaitingVerification or ImportStatus.Queued:
+                _status = ImportStatus.Cancelled;
+                _cancelRequested = true;
+                _cancelledBy = user;
+                _cancelledAt = now;
+                _completedAt = now;
+                return true;
+            case ImportStatus.Committing:
+                _cancelRequested = true;
+                _cancelledBy = user;
+                _cancelledAt = now;
+                return false;
+            default:
+                throw ImportProblem.Conflict($"Import {Id} is {_status}; only an import that has not finished can be cancelled.");
+        }
+    }
+
+    /// <summary>The committer honoured a requested cancel between two batches.</summary>
+    public void MarkCancelled(DateTime now)
+    {
+        Require(ImportStatus.Committing, "be marked cancelled");
+        _status = ImportStatus.Cancelled;
+        _completedAt = now;
+        _cancelledAt ??= now;
+    }
+
+    /// <summary>Support replays a CommitFailed or Cancelled import: queued again, it continues at the first row not yet committed.</summary>
+    public void Replay(string user, DateTime now)
+    {
+        if (_status is not (ImportStatus.CommitFailed or ImportStatus.Cancelled))
+        {
+            throw ImportProblem.Conflict($"Import {Id} is {_status}; only a CommitFailed or Cancelled import can be replayed.");
+        }
+
+        _status = ImportStatus.Queued;
+        _cancelRequested = false;
+        _completedAt = null;
+        _replayedBy = user;
+        _replayedAt = now;
+    }
+
+    private void Require(ImportStatus expected, string change)
+    {
+        if (_status != expected)
+        {
+            throw Refused(change);
+        }
+    }
+
+    private ImportProblem Refused(string change) => ImportProblem.Conflict($"Import {Id} is {_status} and cannot {change}.");
+}

@@ -1,0 +1,41 @@
+using BulkImport.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Imports;
+
+/// <summary>
+/// A warning when the same bytes (SHA-256) were uploaded before and that import did or may still write records:
+/// committed (the file was imported), partly committed (a replay, not a new import, continues it), or still open
+/// (committing both would apply the rows twice). Imports that failed validation or were cancelled before writing
+/// anything are not mentioned. The upload is not refused: an Update file may be applied again on purpose.
+/// </summary>
+public static class SameFileWarning
+{
+    public static async Task<string?> FindAsync(BulkImportDbContext db, string sha256, CancellationToken ct)
+    {
+        var earlier = await db.Imports.AsNoTracking()
+            .Where(i => i.FileSha256 == sha256 && i.Status != ImportStatus.ValidationFailed)
+            .OrderByDescending(i => i.Id)
+            .Select(i => new { i.Id, i.Status, i.CreatedAt, i.CompletedAt, i.ProcessedRows })
+            .Take(50)
+            .ToListAsync(ct);
+        if (earlier.Find(i => i.Status == ImportStatus.Committed) is { } committed)
+        {
+            return $"This file was already imported on {committed.CompletedAt:yyyy-MM-dd HH:mm} UTC as import #{committed.Id}. Importing it again applies its rows again.";
+        }
+
+        if (earlier.Find(i => i.Status is ImportStatus.CommitFailed or ImportStatus.Cancelled && i.ProcessedRows > 0) is { } partly)
+        {
+            return $"This file was already partly imported on {partly.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{partly.Id} ({partly.Status}). "
+                + $"To finish it, replay import #{partly.Id} instead of importing the file again.";
+        }
+
+        if (earlier.Find(i => i.Status.IsInProgress()) is { } open)
+        {
+            return $"The same file was uploaded on {open.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{open.Id}, which is {open.Status}. "
+                + "Committing both would apply its rows twice: cancel one of them.";
+        }
+
+        return null;
+    }
+}

@@ -229,10 +229,12 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
         await using var bunit = new BunitContext();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
-        foreach (var service in new[] { typeof(RowPages), typeof(RowEdits), typeof(IDbContextFactory<BulkImportDbContext>), typeof(SensitiveDataAudit) })
+        foreach (var service in new[] { typeof(RowPages), typeof(RowEdits), typeof(ImportHistory), typeof(IDbContextFactory<BulkImportDbContext>), typeof(SensitiveDataAudit), typeof(BulkImport.App.Security.CurrentUsers) })
         {
             bunit.Services.AddSingleton(service, App.Services.GetRequiredService(service));
         }
+
+        bunit.Services.AddScoped<BulkImport.App.Security.ImportGate>();
 
         var domain = App.Services.GetRequiredService<ImportDomains>().Get(Domain.Client);
         var grid = bunit.Render<ReviewGrid>(p => p.Add(g => g.ImportId, import.Id).Add(g => g.Domain, domain));

@@ -1,6 +1,7 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Security;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,11 +95,26 @@ public sealed class ImportCommands(
         return import;
     }
 
-    /// <summary>Re-queues a CommitFailed or Cancelled import; the committer continues at the first row not yet committed.</summary>
+    /// <summary>
+    /// Re-queues a CommitFailed or Cancelled import; the committer continues at the first row not yet committed. The
+    /// replay is written to the audit table in the same transaction, with how far the import had got.
+    /// </summary>
     public async Task<Import> ReplayAsync(int id, string user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var import = await ImportChanges.ChangeAsync(dbFactory, id, i => i.Replay(user, now), ct);
+        var import = await ImportChanges.ChangeAsync(dbFactory, id, (db, import) =>
+        {
+            var was = import.Status;
+            import.Replay(user, now);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                User = user,
+                Action = AuditActions.ImportReplayed,
+                Detail = $"Import {id} ({was}): {import.ProcessedRows:N0} of {import.ValidRows:N0} valid rows were committed before the replay",
+            });
+            return Task.CompletedTask;
+        }, ct);
         await queue.Commit.Writer.WriteAsync(id, ct);
         return import;
     }

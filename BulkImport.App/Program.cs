@@ -40,6 +40,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<NoStoreResponses>();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseMiddleware<BearerTokenRevalidation>();

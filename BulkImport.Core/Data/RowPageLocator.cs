@@ -23,10 +23,11 @@ internal static class RowPageLocator
     /// <remarks>
     /// Only rows after <paramref name="afterRow"/> count. That bound is not part of <paramref name="query"/>: once the page's
     /// first row is found, it is the page's only lower bound, since SQLite seeks an index by one lower bound and would
-    /// walk from the other.
+    /// walk from the other. The rows are streamed, each handed to <paramref name="read"/> as it arrives (which may refuse
+    /// the page before the rest is read: <see cref="RowPageBudget"/>).
     /// </remarks>
     internal static async Task<List<T>> PageAsync<T>(IQueryable<T> query, int total, PageRequest page, bool descending, CancellationToken ct,
-        int afterRow = 0, RowLocator? locate = null)
+        int afterRow = 0, RowLocator? locate = null, Action<T>? read = null)
         where T : class, IRowNumbered
     {
         // In long: a page number from an address can be large enough to overflow the offset.
@@ -55,7 +56,13 @@ internal static class RowPageLocator
         }
 
         var ordered = backwards ? rows.OrderByDescending(r => r.RowNumber) : rows.OrderBy(r => r.RowNumber);
-        var items = await ordered.Take(take).ToListAsync(ct);
+        var items = new List<T>(take);
+        await foreach (var item in ordered.Take(take).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            read?.Invoke(item);
+            items.Add(item);
+        }
+
         if (fromEnd)
         {
             items.Reverse();

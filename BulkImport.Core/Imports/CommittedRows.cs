@@ -48,13 +48,19 @@ public static class CommittedRows
         }
     }
 
-    /// <summary>The staged rows of <paramref name="results"/>, in their order, each showing its result.</summary>
-    public static async Task<List<ImportRow>> RowsOfAsync(BulkImportDbContext db, int importId, IReadOnlyList<RowResult> results, CancellationToken ct)
+    /// <summary>The staged rows of <paramref name="results"/>, in their order, each showing its result; each is handed to <paramref name="read"/> as it arrives.</summary>
+    public static async Task<List<ImportRow>> RowsOfAsync(BulkImportDbContext db, int importId, IReadOnlyList<RowResult> results, CancellationToken ct,
+        Action<ImportRow>? read = null)
     {
         var numbers = results.Select(r => r.RowNumber).ToList();
-        var rows = await db.ImportRows.AsNoTracking()
-            .Where(r => r.ImportId == importId && numbers.Contains(r.RowNumber))
-            .ToDictionaryAsync(r => r.RowNumber, ct);
+        var rows = new Dictionary<int, ImportRow>(numbers.Count);
+        await foreach (var staged in db.ImportRows.AsNoTracking()
+            .Where(r => r.ImportId == importId && numbers.Contains(r.RowNumber)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            read?.Invoke(staged);
+            rows.Add(staged.RowNumber, staged);
+        }
+
         var shown = new List<ImportRow>(results.Count);
         foreach (var result in results)
         {

@@ -1,8 +1,10 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Security;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BulkImport.Core.Imports;
 
@@ -18,8 +20,15 @@ public sealed class ImportCommands(
     ImportWorkQueue queue,
     UsageService usage,
     ImportProgressFeed feed,
+    IOptions<ImportOptions> options,
     TimeProvider clock)
 {
+    /// <summary>
+    /// Starts an import of a stored upload: it is Validating and queued for reading. Refused (and the upload deleted)
+    /// when the options are wrong, or when the user already has <see cref="ImportOptions.MaxPendingPerUser"/> imports
+    /// being read or waiting to be committed; the count and the new import are one transaction under the write lock,
+    /// so two uploads at once cannot both pass the limit.
+    /// </summary>
     public async Task<Import> CreateAsync(NewImport request, CancellationToken ct)
     {
         var stored = request.File;
@@ -38,6 +47,18 @@ public sealed class ImportCommands(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var limit = options.Value.MaxPendingPerUser;
+        var pending = await db.Imports.CountAsync(i => i.CreatedBy == request.User
+            && (i.Status == ImportStatus.Validating || i.Status == ImportStatus.Queued), ct);
+        if (pending >= limit)
+        {
+            files.Delete(stored);
+            throw ImportProblem.TooMany(
+                $"You already have {pending} imports being read or waiting to be committed, the most one user may have (Import:MaxPendingPerUser = {limit}). "
+                + "Upload this file again once one of them is ready for review or committing, or cancel one.");
+        }
+
         var import = new Import
         {
             Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
@@ -59,6 +80,7 @@ public sealed class ImportCommands(
 
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await queue.Validation.Writer.WriteAsync(import.Id, ct);
         return import;
     }
@@ -94,11 +116,26 @@ public sealed class ImportCommands(
         return import;
     }
 
-    /// <summary>Re-queues a CommitFailed or Cancelled import; the committer continues at the first row not yet committed.</summary>
+    /// <summary>
+    /// Re-queues a CommitFailed or Cancelled import; the committer continues at the first row not yet committed. The
+    /// replay is written to the audit table in the same transaction, with how far the import had got.
+    /// </summary>
     public async Task<Import> ReplayAsync(int id, string user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var import = await ImportChanges.ChangeAsync(dbFactory, id, i => i.Replay(user, now), ct);
+        var import = await ImportChanges.ChangeAsync(dbFactory, id, (db, import) =>
+        {
+            var was = import.Status;
+            import.Replay(user, now);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                User = user,
+                Action = AuditActions.ImportReplayed,
+                Detail = $"Import {id} ({was}): {import.ProcessedRows:N0} of {import.ValidRows:N0} valid rows were committed before the replay",
+            });
+            return Task.CompletedTask;
+        }, ct);
         await queue.Commit.Writer.WriteAsync(id, ct);
         return import;
     }

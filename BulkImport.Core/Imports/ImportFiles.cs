@@ -56,6 +56,9 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
 
     public string PathOf(Import import) => Path.Combine(_options.UploadsFolder, import.StoredFileName);
 
+    /// <summary>Deletes the stored upload of <paramref name="import"/>, if it is still there.</summary>
+    public void Delete(Import import) => File.Delete(PathOf(import));
+
     /// <summary>A size as a limit is stated: MiB, or KiB and bytes for small limits (tests and tight installations).</summary>
     public static string FormatBytes(long bytes) => bytes switch
     {

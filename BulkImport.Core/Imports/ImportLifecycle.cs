@@ -57,7 +57,7 @@ public sealed partial class Import
             : $"Rows of import {Id} cannot be changed while it is {_status}: rows can be fixed or skipped only during review, before Confirm.");
     }
 
-    /// <summary>A person confirmed the import: its commit is queued. Only a reviewed import can be confirmed.</summary>
+    /// <summary>A person confirmed the import: its commit is queued. Only a reviewed import with valid rows can be confirmed.</summary>
     public void Confirm(string user, DateTime now)
     {
         if (_status != ImportStatus.ReadyForReview)
@@ -69,6 +69,12 @@ public sealed partial class Import
                 ImportStatus.CommitFailed or ImportStatus.Cancelled => $"Import {Id} is {_status}. Use replay to continue it.",
                 _ => $"Import {Id} is {_status} and cannot be committed.",
             });
+        }
+
+        if (ValidRows <= 0)
+        {
+            // As the confirm panel says it: committing nothing would only mark the import Committed with 0 rows.
+            throw ImportProblem.Conflict($"Import {Id} has no valid rows to import. Fix the error rows first.");
         }
 
         _status = ImportStatus.Queued;

@@ -9,6 +9,11 @@ public sealed class ImportOptions
     public string DataFolder { get; set; } = "data";
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
     public int MaxDataRows { get; set; } = 1_000_000;
+    /// <summary>
+    /// How many of one user's imports may be Validating or Queued at once (SPEC 22); one more upload is refused (429).
+    /// One worker reads files and one commits, so a user's tenth queued file only makes everybody else wait.
+    /// </summary>
+    public int MaxPendingPerUser { get; set; } = 5;
     /// <summary>Rows written per transaction while staging.</summary>
     public int StagingBatchSize { get; set; } = 2_000;
     /// <summary>Rows written per commit transaction.</summary>

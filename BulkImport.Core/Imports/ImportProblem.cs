@@ -9,4 +9,5 @@ public sealed class ImportProblem(int statusCode, string title, string detail) :
     public static ImportProblem NotFound(string detail) => new(404, "Not found", detail);
     public static ImportProblem Conflict(string detail) => new(409, "Not allowed now", detail);
     public static ImportProblem BadRequest(string detail) => new(400, "Invalid request", detail);
+    public static ImportProblem TooMany(string detail) => new(429, "Too many imports waiting", detail);
 }

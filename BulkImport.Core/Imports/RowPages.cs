@@ -11,7 +11,8 @@ public sealed class RowPages(IDbContextFactory<BulkImportDbContext> dbFactory, I
     /// <summary>
     /// One page of an import's rows (all, or those of one status) in row order, cheap on a million-row import: the total
     /// comes from the import's counters (<see cref="RowCounts.Exact"/>), not from counting the rows, and a deep page is
-    /// found in the index from the nearer end (<see cref="RowPageLocator"/>).
+    /// found in the index from the nearer end (<see cref="RowPageLocator"/>). A page whose rows pass
+    /// <see cref="RowPageBudget.MaxBytes"/> is refused, saying how many rows per page fit.
     /// </summary>
     public async Task<Page<ImportRow>> RowsAsync(int id, RowStatus? status, PageRequest page, CancellationToken ct, bool descending = false)
     {
@@ -22,12 +23,13 @@ public sealed class RowPages(IDbContextFactory<BulkImportDbContext> dbFactory, I
             ?? throw ImportHistory.NotFound(id);
         var total = RowCounts.Exact(import, status);
         var through = await CommittedRows.ThroughAsync(db, id, ct);
+        var budget = new RowPageBudget(page);
         List<ImportRow> items;
         if (status is RowStatus.Success or RowStatus.Failed)
         {
             var results = db.RowResults.AsNoTracking().Where(r => r.ImportId == id && r.Status == status);
             total ??= await results.CountAsync(ct);
-            items = await CommittedRows.RowsOfAsync(db, id, await RowPageLocator.PageAsync(results, total.Value, page, descending, ct), ct);
+            items = await CommittedRows.RowsOfAsync(db, id, await RowPageLocator.PageAsync(results, total.Value, page, descending, ct), ct, budget.Spend);
         }
         else
         {
@@ -54,7 +56,7 @@ public sealed class RowPages(IDbContextFactory<BulkImportDbContext> dbFactory, I
             }
 
             total ??= await query.CountAsync(r => r.RowNumber > afterRow, ct);
-            items = await RowPageLocator.PageAsync(query, total.Value, page, descending, ct, afterRow, locate);
+            items = await RowPageLocator.PageAsync(query, total.Value, page, descending, ct, afterRow, locate, budget.Spend);
             if (status is null && through > 0)
             {
                 await CommittedRows.ApplyAsync(db, id, items, ct);

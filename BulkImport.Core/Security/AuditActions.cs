@@ -17,4 +17,6 @@ public static class AuditActions
     public const string SelectListValueRestored = "select-list.restored";
     public const string UsageLimitsChanged = "usage-limits.changed";
     public const string UsageLimitsReset = "usage-limits.reset";
+    /// <summary>A replay of an import whose commit failed or was cancelled: it writes records again, so who asked for it is kept.</summary>
+    public const string ImportReplayed = "import.replayed";
 }

@@ -5,6 +5,7 @@ using BulkImport.App.Api;
 using BulkImport.App.Components.Shared;
 using BulkImport.Core.Imports;
 using BulkImport.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -50,7 +51,13 @@ public sealed class FileNameBadInputTests : BadInputApiTest
         import.ValidRows.Should().Be(1);
 
         var uploads = Path.Combine(App.DataFolder, "uploads");
-        Directory.EnumerateFiles(uploads).Select(Path.GetFileName).Should().ContainSingle().Which.Should().MatchRegex("^[0-9a-f]{32}\\.csv$");
+        await using (var db = App.CreateDbContext())
+        {
+            (await db.Imports.SingleAsync(i => i.Id == import.Id)).StoredFileName.Should().MatchRegex("^[0-9a-f]{32}\\.csv$");
+        }
+
+        // Issue 15: the upload is deleted once its rows are staged.
+        await Eventually.TrueAsync(() => !Directory.EnumerateFiles(uploads).Any(), "the upload is deleted once staged");
         Directory.EnumerateFileSystemEntries(App.DataFolder).Select(Path.GetFileName)
             .Should().OnlyContain(n => n == "uploads" || n!.StartsWith("bulkimport.db"), "nothing is written beside the uploads folder");
         File.Exists(Path.GetFullPath(Path.Combine(uploads, "..", "..", "x.csv"))).Should().BeFalse();

@@ -43,6 +43,16 @@ public sealed class ImportLifecycleTests
     }
 
     [Fact]
+    public void An_import_without_valid_rows_cannot_be_confirmed()
+    {
+        var import = new Import { Id = 8, Status = ImportStatus.ReadyForReview, FileName = "f.csv", StoredFileName = "s.csv", CreatedBy = "u", ErrorRows = 2, TotalRows = 2 };
+
+        FluentActions.Invoking(() => import.Confirm("u", Now)).Should().Throw<ImportProblem>()
+            .Which.Message.Should().Be("Import 8 has no valid rows to import. Fix the error rows first.");
+        import.Status.Should().Be(ImportStatus.ReadyForReview);
+    }
+
+    [Fact]
     public void An_import_goes_through_its_life_and_each_change_stamps_who_and_when()
     {
         var import = In(ImportStatus.Validating);

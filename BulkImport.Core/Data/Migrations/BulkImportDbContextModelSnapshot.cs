@@ -375,6 +375,7 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -466,6 +467,10 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ImportId", "Status", "RowNumber");
+
+                    b.HasIndex("ImportId", "RowNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ImportRowResults_ImportId_RowNumber");
 
                     b.ToTable("ImportRowResults", (string)null);
                 });

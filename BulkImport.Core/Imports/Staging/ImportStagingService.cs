@@ -39,6 +39,12 @@ public sealed class ImportStagingService(
             if (await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, CancellationToken.None) is { } done)
             {
                 feed.Publish(ImportCommitRunner.Snapshot(done, 0, null));
+                if (done.Status != ImportStatus.Validating)
+                {
+                    // Staged (or refused, or cancelled): nothing reads the upload again, and it is a copy of personal
+                    // data. An import still Validating (the app stopping) keeps it, to be read again at the next start.
+                    files.Delete(done);
+                }
             }
         }
     }

@@ -1,0 +1,78 @@
+using System.Net;
+using BulkImport.Core.Security;
+using BulkImport.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BulkImport.Tests.Hosting;
+
+/// <summary>Every response carrying personal data says <c>Cache-Control: no-store</c> (issue 15): the API, the CSV downloads, the pages.</summary>
+public sealed class NoStoreTests : IClassFixture<NoStoreTests.App>
+{
+    /// <summary>One app for the class, with a committed import.</summary>
+    public sealed class App : IAsyncLifetime
+    {
+        public TestApp Host { get; } = new();
+
+        public ApiClient Admin { get; private set; } = null!;
+
+        public int ImportId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            Admin = await Host.ApiAsync(Roles.Admin);
+            var import = await Admin.ImportAsync("First Name,Last Name,SSN\nAnn,Lee,123-45-6789\n", operation: "Add");
+            await Admin.CommitAndWaitAsync(import.Id);
+            ImportId = import.Id;
+        }
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
+    private readonly App _app;
+
+    public NoStoreTests(App app) => _app = app;
+
+    public static TheoryData<string> ApiResponses => new()
+    {
+        "/api/imports", "/api/imports/{id}", "/api/imports/{id}/rows", "/api/imports/{id}/rows/2", "/api/imports/{id}/results.csv",
+        "/api/clients", "/api/clients/1", "/api/templates/Client.csv?courseCode=cna-101", "/api/usage", "/api/admin/users",
+        "/api/imports/999999",
+    };
+
+    [Theory]
+    [MemberData(nameof(ApiResponses))]
+    public async Task An_api_response_is_not_stored(string url)
+    {
+        var response = await _app.Admin.Http.GetAsync(url.Replace("{id}", _app.ImportId.ToString()));
+
+        response.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound);
+        response.Headers.CacheControl!.NoStore.Should().BeTrue($"{url} carries personal data");
+    }
+
+    [Theory]
+    [InlineData("/imports")]
+    [InlineData("/imports/{id}")]
+    [InlineData("/clients")]
+    [InlineData("/clients/1")]
+    [InlineData("/account/login")]
+    public async Task A_page_is_not_stored(string url)
+    {
+        var browser = _app.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var (email, password) = TestApp.DemoUser(Roles.Admin);
+        await CookieSignIn.SignInAsync(browser, email, password);
+
+        var response = await browser.GetAsync(url.Replace("{id}", _app.ImportId.ToString()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.Should().BeTrue($"the page {url} carries personal data");
+    }
+
+    [Fact]
+    public async Task The_apps_own_static_files_may_still_be_cached()
+    {
+        var response = await _app.Host.CreateClient().GetAsync("/app.css");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.CacheControl?.NoStore.Should().NotBe(true);
+    }
+}

@@ -179,6 +179,7 @@ public sealed class ImportService(
             }
 
             await ShowCurrentSelectTextAsync(db, import, items, ct);
+            await DuplicateKeyMessages.ShowAsync(db, domains.Get(import.Domain), items, ct);
         }
 
         return new Page<ImportRow>(items, page.Page, page.PageSize, total.Value);
@@ -367,6 +368,7 @@ public sealed class ImportService(
             ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
         await CommittedRows.ApplyAsync(db, id, [row], ct);
         await ShowCurrentSelectTextAsync(db, import, [row], ct);
+        await DuplicateKeyMessages.ShowAsync(db, domains.Get(import.Domain), [row], ct);
         return row;
     }
 

@@ -31,7 +31,8 @@ public sealed class ImportStagingService(
     {
         try
         {
-            await ReadAsync(importId, ct);
+            using var watch = new StagingCancelWatch(dbFactory, importId, ct);
+            await ReadAsync(importId, watch, ct);
         }
         finally
         {
@@ -43,7 +44,7 @@ public sealed class ImportStagingService(
         }
     }
 
-    private async Task ReadAsync(int importId, CancellationToken ct)
+    private async Task ReadAsync(int importId, StagingCancelWatch watch, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
@@ -67,7 +68,7 @@ public sealed class ImportStagingService(
             }
 
             import.PresentColumns = [.. file.PresentColumns];
-            await StageAsync(db, import, domain, file, settings, ct);
+            await StageAsync(db, import, domain, file, settings, watch, watch.Token);
         }
         catch (CsvFileException e)
         {
@@ -75,6 +76,14 @@ public sealed class ImportStagingService(
             db.ChangeTracker.Clear();
             import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
             await FailAsync(db, import, [e.Problem.Message], ct);
+        }
+        catch (OperationCanceledException) when (watch.ImportCancelled && !ct.IsCancellationRequested)
+        {
+            // Cancelled by a person while the file was read: the import is Cancelled already, and the rows staged so far
+            // are of no use (neither the whole file nor its repeated keys were checked); a replay must not commit them.
+            logger.LogInformation("Import {ImportId} was cancelled while it was read: reading stopped after {Rows} rows", importId, import.TotalRows);
+            db.ChangeTracker.Clear();
+            await db.ImportRows.Where(r => r.ImportId == importId).ExecuteDeleteAsync(ct);
         }
         catch (OperationCanceledException)
         {
@@ -90,7 +99,7 @@ public sealed class ImportStagingService(
         }
     }
 
-    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, CancellationToken ct)
+    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch, CancellationToken ct)
     {
         var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
@@ -112,7 +121,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                ValidateRows(import, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, stop.Token);
+                ValidateRows(import, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, watch, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -193,7 +202,7 @@ public sealed class ImportStagingService(
     }
 
     private void ValidateRows(Import import, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
-        BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
+        BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
     {
         // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
         var seenKeys = new HashSet<int>();
@@ -220,6 +229,8 @@ public sealed class ImportStagingService(
                 if (import.TotalRows % ProgressEveryRows == 0)
                 {
                     feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                    // Besides the watch's timer: a cancel seen while the progress was shown stops the reading here.
+                    watch.Check();
                 }
             }
         }

@@ -3,15 +3,15 @@ using BulkImport.Core.Imports;
 
 namespace BulkImport.Core.Data;
 
-/// <summary>The row number, status and action of one staged row of a key group.</summary>
-public readonly record struct KeyedRowState(int RowNumber, RowStatus Status, RowAction Action);
+/// <summary>One staged row of a key group as stored: its values and messages as their JSON.</summary>
+public sealed record KeyedRow(int RowNumber, RowStatus Status, RowAction Action, string ValuesJson, string MessagesJson);
 
 /// <summary>
 /// The staged rows of one import grouped by row key (the rows the duplicate rule looks at together), with the native API
-/// on the open connection and inside whatever transaction it has. A group's size and first row numbers are read in the
-/// key index alone (its entries are (ImportId, RowKey, RowNumber), in row order within a key), so they cost the same on
-/// a group of a million rows as on one of two; only <see cref="Rows"/> reads the rows themselves, a bounded number at a
-/// time. The index is named: without table statistics SQLite would plan these on the primary key and read the import.
+/// on the open connection and inside whatever transaction it has. A group's first row numbers and its size are read in
+/// the key index alone (its entries are (ImportId, RowKey, RowNumber), in row order within a key): the first rows are a
+/// seek whatever the group's size, the size a walk of its entries that reads none of its rows; only <see cref="Rows"/>
+/// reads rows, a bounded number of them. The index is named: without table statistics SQLite would plan these on the primary key and read the import.
 /// </summary>
 /// <remarks>
 /// Every row that takes part in the duplicate rule has a key and every row that has a key takes part: a row the operator
@@ -21,14 +21,10 @@ public sealed class KeyGroups(DbConnection connection, int importId) : IDisposab
 {
     private const string Of = $"""FROM "ImportRows" INDEXED BY "{KeyedRows.KeyIndex}" WHERE "ImportId" = ?1 AND "RowKey" = ?2""";
 
-    /// <summary>The message appended to a row's messages: a row without any (most) gets the one-message list as it is.</summary>
-    private const string MarkSet = """SET "Status" = ?3, "Action" = ?4, "Messages" = CASE "Messages" WHEN '[]' THEN ?5 ELSE json_insert("Messages", '$[#]', json(?6)) END""";
-
     private SqliteStatement? _first;
     private SqliteStatement? _count;
     private SqliteStatement? _rows;
-    private SqliteStatement? _markRow;
-    private SqliteStatement? _markRange;
+    private SqliteStatement? _update;
 
     /// <summary>The first <paramref name="limit"/> row numbers of <paramref name="key"/>, in order, leaving out <paramref name="exceptRow"/>.</summary>
     public List<int> First(string key, int limit, int exceptRow = 0)
@@ -60,58 +56,32 @@ public sealed class KeyGroups(DbConnection connection, int importId) : IDisposab
         return count;
     }
 
-    /// <summary>Up to <paramref name="limit"/> rows of <paramref name="key"/> after row <paramref name="afterRow"/>, in order, with their status and action.</summary>
-    public List<KeyedRowState> Rows(string key, int afterRow, int limit)
+    /// <summary>The first <paramref name="limit"/> rows of <paramref name="key"/>, in order, read whole: for a bounded number of rows only.</summary>
+    public List<KeyedRow> Rows(string key, int limit)
     {
-        _rows ??= new SqliteStatement(connection, $"""SELECT "RowNumber", "Status", "Action" {Of} AND "RowNumber" > ?3 ORDER BY "RowNumber" LIMIT ?4""");
+        _rows ??= new SqliteStatement(connection, $"""SELECT "RowNumber", "Status", "Action", "Values", "Messages" {Of} ORDER BY "RowNumber" LIMIT ?3""");
         _rows.Bind(1, importId);
         _rows.Bind(2, key);
-        _rows.Bind(3, afterRow);
-        _rows.Bind(4, limit);
-        var rows = new List<KeyedRowState>(Math.Min(limit, 1024));
+        _rows.Bind(3, limit);
+        var rows = new List<KeyedRow>(Math.Min(limit, 64));
         while (_rows.Read())
         {
-            rows.Add(new KeyedRowState(_rows.GetInt32(0), (RowStatus)_rows.GetInt32(1), (RowAction)_rows.GetInt32(2)));
+            rows.Add(new KeyedRow(_rows.GetInt32(0), (RowStatus)_rows.GetInt32(1), (RowAction)_rows.GetInt32(2), _rows.GetString(3)!, _rows.GetString(4)!));
         }
 
         return rows;
     }
 
-    /// <summary>Gives one row <paramref name="status"/> and <paramref name="action"/> and appends a message to its messages.</summary>
-    public void Mark(int rowNumber, RowStatus status, RowAction action, RowMessage message)
+    /// <summary>Gives one row a new status, action and messages.</summary>
+    public void Update(int rowNumber, RowStatus status, RowAction action, List<RowMessage> messages)
     {
-        _markRow ??= new SqliteStatement(connection, $"""UPDATE "ImportRows" {MarkSet} WHERE "ImportId" = ?1 AND "RowNumber" = ?2""");
-        _markRow.Bind(1, importId);
-        _markRow.Bind(2, rowNumber);
-        BindMark(_markRow, status, action, message);
-        _markRow.Execute();
-    }
-
-    /// <summary>
-    /// Gives every row of <paramref name="key"/> after row <paramref name="afterRow"/>, up to and including row
-    /// <paramref name="throughRow"/>, <paramref name="status"/> and <paramref name="action"/> and appends the same message
-    /// to their messages, in one statement; returns how many rows it changed.
-    /// </summary>
-    public int Mark(string key, int afterRow, int throughRow, RowStatus status, RowAction action, RowMessage message)
-    {
-        _markRange ??= new SqliteStatement(connection,
-            $"""UPDATE "ImportRows" INDEXED BY "{KeyedRows.KeyIndex}" {MarkSet} WHERE "ImportId" = ?1 AND "RowKey" = ?2 AND "RowNumber" > ?7 AND "RowNumber" <= ?8""");
-        _markRange.Bind(1, importId);
-        _markRange.Bind(2, key);
-        BindMark(_markRange, status, action, message);
-        _markRange.Bind(7, afterRow);
-        _markRange.Bind(8, throughRow);
-        return _markRange.Execute();
-    }
-
-    private static void BindMark(SqliteStatement statement, RowStatus status, RowAction action, RowMessage message)
-    {
-        var list = RowJson.SerializeMessages([message]);
-        statement.Bind(3, (int)status);
-        statement.Bind(4, (int)action);
-        statement.Bind(5, list);
-        // The message alone: the list "[{...}]" without its brackets.
-        statement.Bind(6, list[1..^1]);
+        _update ??= new SqliteStatement(connection, """UPDATE "ImportRows" SET "Status" = ?3, "Action" = ?4, "Messages" = ?5 WHERE "ImportId" = ?1 AND "RowNumber" = ?2""");
+        _update.Bind(1, importId);
+        _update.Bind(2, rowNumber);
+        _update.Bind(3, (int)status);
+        _update.Bind(4, (int)action);
+        _update.BindUtf8(5, RowJson.SerializeMessagesUtf8(messages));
+        _update.Execute();
     }
 
     public void Dispose()
@@ -119,7 +89,6 @@ public sealed class KeyGroups(DbConnection connection, int importId) : IDisposab
         _first?.Dispose();
         _count?.Dispose();
         _rows?.Dispose();
-        _markRow?.Dispose();
-        _markRange?.Dispose();
+        _update?.Dispose();
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using BulkImport.Core.Clients;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Staging;
 using BulkImport.Tests.Support;
 
 namespace BulkImport.Tests.Imports;
@@ -153,5 +155,40 @@ public sealed class RepeatedKeyImportTests : IAsyncLifetime
         (unskipped.Import.ErrorRows, unskipped.Import.ValidRows, unskipped.Import.SkippedRows).Should().Be((13, 0, 0));
         (await DuplicateMessageAsync(import.Id, 2)).Should().Be(Duplicate("Client ID 7", Span(3, 12), 2));
         (await DuplicateMessageAsync(import.Id, 5)).Should().Be(Duplicate("Client ID 7", [2, 3, 4, .. Span(6, 12)], 2));
+    }
+
+    [Fact]
+    public async Task Client_ids_that_only_share_the_stagings_hash_are_not_taken_for_a_repeated_key()
+    {
+        var (a, b) = CollidingClientIds();
+        await using (var db = _app.CreateDbContext())
+        {
+            db.Clients.AddRange(new Client { ClientId = a, FirstName = "Hash", LastName = "One" }, new Client { ClientId = b, FirstName = "Hash", LastName = "Two" });
+            await db.SaveChangesAsync();
+        }
+
+        var import = await _api.ImportAsync($"Client ID,First Name\n{a},Ann\n{b},Bo\n{a},Cy\n", operation: "Update");
+
+        (import.ValidRows, import.UpdateRows, import.ErrorRows).Should().Be((1, 1, 2));
+        var alone = await _api.RowAsync(import.Id, 3);
+        alone.Status.Should().Be(RowStatus.Valid, $"Client ID {b} is on one row; only its hash is that of {a}");
+        alone.Messages.Should().BeEmpty();
+        (await DuplicateMessageAsync(import.Id, 2)).Should().Be(Duplicate($"Client ID {a}", [4]));
+        (await DuplicateMessageAsync(import.Id, 4)).Should().Be(Duplicate($"Client ID {a}", [2]));
+    }
+
+    /// <summary>Two Client IDs whose keys have the same <see cref="RowKeyHash"/> (found among six-digit IDs in about 80,000 tries).</summary>
+    private static (int A, int B) CollidingClientIds()
+    {
+        var seen = new Dictionary<int, int>();
+        for (var id = 100_000; ; id++)
+        {
+            if (seen.TryGetValue(RowKeyHash.Of(id.ToString(CultureInfo.InvariantCulture)), out var earlier))
+            {
+                return (earlier, id);
+            }
+
+            seen.Add(RowKeyHash.Of(id.ToString(CultureInfo.InvariantCulture)), id);
+        }
     }
 }

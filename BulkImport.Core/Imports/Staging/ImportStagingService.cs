@@ -14,7 +14,8 @@ namespace BulkImport.Core.Imports.Staging;
 
 /// <summary>
 /// Reads a stored upload, validates each row as it is read and stages it, in one streaming pass (DESIGN section 2,
-/// steps 2-4). Only a hash of each row key is kept in memory; rows whose keys repeat are revisited afterwards.
+/// steps 2-4). Only a hash of each row key is kept in memory; a row whose key was seen before is staged as a duplicate, and
+/// the first row of each repeated key is marked afterwards (DuplicateKeyRule).
 /// </summary>
 public sealed class ImportStagingService(
     IDbContextFactory<BulkImportDbContext> dbFactory,
@@ -121,7 +122,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                ValidateRows(import, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, watch, stop.Token);
+                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, watch, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -153,7 +154,7 @@ public sealed class ImportStagingService(
             return;
         }
 
-        await DuplicateKeyRule.ApplyAsync(db, import, domain, repeatedKeys, ct);
+        await DuplicateKeyRule.ApplyAsync(db, import, domain, validator, repeatedKeys, ct);
         var cancelledMeanwhile = await db.Imports.AsNoTracking().AnyAsync(i => i.Id == import.Id && i.Status == ImportStatus.Cancelled, ct);
         import.Status = cancelledMeanwhile ? ImportStatus.Cancelled : ImportStatus.ReadyForReview;
         await db.SaveChangesAsync(ct);
@@ -201,25 +202,37 @@ public sealed class ImportStagingService(
         }
     }
 
-    private void ValidateRows(Import import, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+    private void ValidateRows(Import import, IImportDomain domain, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
         BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
     {
-        // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
+        // Only a hash of each key is kept. A row whose key's hash was seen before is a duplicate (or, rarely, shares the
+        // hash of another key) and is marked as it is staged, so a key filled down a million rows is written once; the
+        // key is noted for the duplicate rule to settle its first row (and a shared hash) afterwards.
         var seenKeys = new HashSet<int>();
+        var duplicate = new ProvisionalMessages(domain);
         var batch = new List<StagedRow>(batchSize);
         foreach (var rows in parsed.GetConsumingEnumerable(ct))
         {
             foreach (var row in rows)
             {
                 var (status, action, messages, key) = Judge(row, validator);
-                if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+                byte[] messagesUtf8;
+                if (key is not null && !seenKeys.Add(RowKeyHash.Of(key)))
                 {
                     repeatedKeys.Add(key);
+                    (status, action) = (RowStatus.Error, RowAction.None);
+                    messagesUtf8 = messages.Count == 0
+                        ? duplicate.Messages(key)
+                        : RowJson.SerializeMessagesUtf8([.. messages, DuplicateKeyRule.Provisional(domain, key)]);
+                }
+                else
+                {
+                    messagesUtf8 = RowJson.SerializeMessagesUtf8(messages);
                 }
 
                 import.TotalRows++;
                 RowCounts.Add(import, status, action);
-                batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), RowJson.SerializeMessagesUtf8(messages), key));
+                batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), messagesUtf8, key));
                 if (batch.Count == batchSize)
                 {
                     batches.Add(batch, ct);
@@ -238,6 +251,27 @@ public sealed class ImportStagingService(
         if (batch.Count > 0)
         {
             batches.Add(batch, ct);
+        }
+    }
+
+    /// <summary>
+    /// The messages of a duplicate row that has no message of its own, serialized once per key in a run of rows of that
+    /// key: a key filled down a million rows is one serialization, not a million.
+    /// </summary>
+    private sealed class ProvisionalMessages(IImportDomain domain)
+    {
+        private string? _key;
+        private byte[] _utf8 = [];
+
+        public byte[] Messages(string key)
+        {
+            if (!string.Equals(key, _key, StringComparison.Ordinal))
+            {
+                _utf8 = RowJson.SerializeMessagesUtf8([DuplicateKeyRule.Provisional(domain, key)]);
+                _key = key;
+            }
+
+            return _utf8;
         }
     }
 

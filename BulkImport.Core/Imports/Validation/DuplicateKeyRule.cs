@@ -36,15 +36,26 @@ public static class DuplicateKeyRule
     /// <summary>From this size on, a row's message cannot name every other row, and the group's messages are recomputed when read.</summary>
     public const int LargeGroup = Listed + 2;
 
-    /// <summary>Rows of a key marked per statement, and about the rows changed per transaction.</summary>
-    private const int RowsPerChunk = 10_000;
+    /// <summary>Rows changed per transaction of <see cref="ApplyAsync"/>.</summary>
+    private const int RowsPerTransaction = 10_000;
 
     /// <summary>
-    /// After staging: marks the rows of each of <paramref name="keys"/> that appears on two or more rows, in the database,
-    /// a chunk of rows per statement and about a chunk per transaction; the import's counts change by the rows' old and new
-    /// status. <paramref name="keys"/> may hold keys that appear once (the staging keeps only a hash of each key).
+    /// What the staging gives a row whose key it has seen on an earlier row (<see cref="RowStatus.Error"/>, appended to the
+    /// row's own messages): a message of a large group, whose text is the group's when read. The staging keeps only a hash
+    /// of each key, so the first row of each key, and rows whose key only shares a hash with an earlier one, are settled by
+    /// <see cref="ApplyAsync"/> after the reading.
     /// </summary>
-    public static async Task ApplyAsync(BulkImportDbContext db, Import import, IImportDomain domain, IReadOnlyCollection<string> keys, CancellationToken ct)
+    public static RowMessage Provisional(IImportDomain domain, string key) =>
+        new(domain.KeyColumn, $"{domain.DescribeKey(key)} also appears on other rows. Keep one row per key: fix or skip the others.", LargeGroupCode);
+
+    /// <summary>
+    /// After staging, for each of <paramref name="keys"/> (those whose hash the staging saw twice or more), with the
+    /// rows after the first of each key already marked (<see cref="Provisional"/>): marks the first row of a key that
+    /// repeats, gives every row of a group of fewer than <see cref="LargeGroup"/> rows its exact message, and gives a row
+    /// marked only for sharing a hash its own verdict back (<paramref name="validator"/>). A bounded number of rows per key
+    /// whatever the key's size; the import's counts change by the rows' old and new status.
+    /// </summary>
+    public static async Task ApplyAsync(BulkImportDbContext db, Import import, IImportDomain domain, IRowValidator validator, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         if (keys.Count == 0)
         {
@@ -55,12 +66,11 @@ public static class DuplicateKeyRule
         try
         {
             var connection = db.Database.GetDbConnection();
-            using var session = SqliteSession.HotWriter(connection);
             using var groups = new KeyGroups(connection, import.Id);
             using var transactions = new ChunkedTransaction(connection, ct);
             foreach (var key in keys)
             {
-                MarkGroup(groups, import, domain, key, transactions);
+                transactions.Wrote(SettleGroup(groups, import, domain, validator, key));
             }
 
             transactions.Commit();
@@ -71,47 +81,62 @@ public static class DuplicateKeyRule
         }
     }
 
-    /// <summary>Marks the rows of one key when it has two or more, a chunk of rows at a time.</summary>
-    private static void MarkGroup(KeyGroups groups, Import import, IImportDomain domain, string key, ChunkedTransaction transactions)
+    /// <summary>Settles the rows of one key (see <see cref="ApplyAsync"/>); returns how many rows it changed.</summary>
+    private static int SettleGroup(KeyGroups groups, Import import, IImportDomain domain, IRowValidator validator, string key)
     {
-        var chunk = groups.Rows(key, 0, RowsPerChunk);
-        if (chunk.Count < 2)
+        var first = groups.Rows(key, LargeGroup);
+        if (first.Count == 0)
         {
-            return;
+            return 0;
         }
 
-        var group = new KeyGroup(chunk.Count < RowsPerChunk ? chunk.Count : groups.Count(key), [.. chunk.Take(Listed + 1).Select(r => r.RowNumber)]);
-        // The listed rows each name the other listed ones; every row after them names the same first rows.
-        foreach (var number in group.First)
+        var count = first.Count < LargeGroup ? first.Count : groups.Count(key);
+        if (count == 1)
         {
-            groups.Mark(number, RowStatus.Error, RowAction.None, Message(domain, key, number, group));
-        }
-
-        var rest = group.Count > group.First.Count ? Message(domain, key, int.MaxValue, group) : null;
-        var after = group.First[^1];
-        while (chunk.Count > 0)
-        {
-            foreach (var row in chunk)
+            // Alone, yet marked: its key's hash was that of an earlier row's key. Its own verdict, as the staging made it.
+            var row = first[0];
+            if (!RowJson.DeserializeMessages(row.MessagesJson).Exists(IsDuplicateKey))
             {
-                RowCounts.Add(import, row.Status, row.Action, -1);
-                RowCounts.Add(import, RowStatus.Error, RowAction.None);
+                return 0;
             }
 
-            var last = chunk[^1].RowNumber;
-            if (rest is not null && last > after)
+            var own = validator.Validate(RowJson.DeserializeValues(row.ValuesJson));
+            Update(groups, import, row, own.Status, own.Action, own.Messages);
+            return 1;
+        }
+
+        var group = new KeyGroup(count, [.. first.Take(Listed + 1).Select(r => r.RowNumber)]);
+        var changed = 0;
+        foreach (var row in first)
+        {
+            var messages = RowJson.DeserializeMessages(row.MessagesJson);
+            // In a large group a marked row's message is recomputed when read: only an unmarked row (a key's first) changes.
+            if (count >= LargeGroup && messages.Exists(IsDuplicateKey))
             {
-                groups.Mark(key, after, last, RowStatus.Error, RowAction.None, rest);
-                after = last;
+                continue;
             }
 
-            transactions.Wrote(chunk.Count);
-            chunk = chunk.Count < RowsPerChunk ? [] : groups.Rows(key, last, RowsPerChunk);
+            messages.RemoveAll(IsDuplicateKey);
+            messages.Add(Message(domain, key, row.RowNumber, group));
+            Update(groups, import, row, RowStatus.Error, RowAction.None, messages);
+            changed++;
         }
+
+        return changed;
     }
 
+    private static void Update(KeyGroups groups, Import import, KeyedRow row, RowStatus status, RowAction action, List<RowMessage> messages)
+    {
+        RowCounts.Add(import, row.Status, row.Action, -1);
+        RowCounts.Add(import, status, action);
+        groups.Update(row.RowNumber, status, action, messages);
+    }
+
+    private static bool IsDuplicateKey(RowMessage message) => message.Code is Code or LargeGroupCode;
+
     /// <summary>
-    /// A transaction committed and begun again after about <see cref="RowsPerChunk"/> rows were written, so a key of a
-    /// million rows neither holds the write lock to its end nor grows the WAL by its size; a cancel is noticed between two.
+    /// A transaction committed and begun again after about <see cref="RowsPerTransaction"/> rows were changed, so a file of
+    /// many repeated keys neither holds the write lock to its end nor grows the WAL by its size; a cancel is noticed between two.
     /// </summary>
     private sealed class ChunkedTransaction(DbConnection connection, CancellationToken ct) : IDisposable
     {
@@ -121,7 +146,7 @@ public static class DuplicateKeyRule
         public void Wrote(int rows)
         {
             _written += rows;
-            if (_written >= RowsPerChunk)
+            if (_written >= RowsPerTransaction)
             {
                 Commit();
                 ct.ThrowIfCancellationRequested();

@@ -35,7 +35,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         "Upload → ReadyForReview of 20,000 rows sharing one Client ID (",
         "Peak working set while staging the same-key file (in-process host)",
         "Edit of one of those rows (",
-        "Review grid page of the same-key import (",
+        "Review grid page of the same-key import (all rows, middle page; Error rows, first page",
         "HTTP API: upload → ReadyForReview",
         "HTTP API: commit of inserts",
         "HTTP API: review grid page",

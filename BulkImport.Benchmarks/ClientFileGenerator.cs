@@ -103,6 +103,26 @@ public static class ClientFileGenerator
         return new GeneratedFile(path, rows, errors, bytes);
     }
 
+    /// <summary>
+    /// Writes a file of <paramref name="rows"/> rows that all carry Client ID <paramref name="clientId"/> (an existing
+    /// client), for Update: an Excel fill-down of the ID column (issue 15). Each row is valid on its own; the duplicate
+    /// rule makes every one an error naming the others.
+    /// </summary>
+    public static async Task<GeneratedFile> WriteSameClientIdAsync(string path, int rows, int clientId,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists, CancellationToken ct)
+    {
+        var bytes = await WriteAsync(path, ct, async write =>
+        {
+            var values = new string[ClientColumns.All.Count];
+            for (var i = 1; i <= rows; i++)
+            {
+                Fill(values, i, Invariant(clientId), $"{i}.same", selectLists);
+                await write(values);
+            }
+        });
+        return new GeneratedFile(path, rows, 0, bytes);
+    }
+
     private static void Fill(string[] values, int n, string clientId, string emailTag, IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists)
     {
         var first = n % FirstNames.Length;

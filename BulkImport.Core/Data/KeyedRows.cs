@@ -10,6 +10,9 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public static class KeyedRows
 {
+    /// <summary>The index of row keys: (ImportId, RowKey), and RowNumber after them as in every index of the table.</summary>
+    public const string KeyIndex = "IX_ImportRows_ImportId_RowKey";
+
     public static IQueryable<ImportRow> Of(BulkImportDbContext db, int importId, IEnumerable<string> keys)
     {
         var json = RowJson.SerializeStrings([.. keys]);

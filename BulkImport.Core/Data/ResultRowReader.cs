@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Data;
 
-/// <summary>What the results file shows of one staged row: everything but its values.</summary>
+/// <summary>What the results file shows of one staged row: everything but its values (and its key, for the messages of a repeated one).</summary>
 public readonly record struct ResultRow(
-    int RowNumber, RowStatus Status, RowAction Action, long? RecordId, long? InvoiceId, IReadOnlyList<RowMessage> Messages, bool SkippedByOperator);
+    int RowNumber, RowStatus Status, RowAction Action, long? RecordId, long? InvoiceId, IReadOnlyList<RowMessage> Messages, bool SkippedByOperator, string? RowKey);
 
 /// <summary>
 /// Streams the rows of an import for the results file, in row order, each with its commit result: three plain queries
@@ -22,7 +22,7 @@ public static class ResultRowReader
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         await using var rows = Command(connection, importId,
-            "SELECT RowNumber, Status, Action, Messages, SkippedByOperator FROM ImportRows WHERE ImportId = @importId ORDER BY RowNumber");
+            "SELECT RowNumber, Status, Action, Messages, SkippedByOperator, RowKey FROM ImportRows WHERE ImportId = @importId ORDER BY RowNumber");
         await using var successes = await ResultCursor.OpenAsync(connection, importId, RowStatus.Success, ct);
         await using var failures = await ResultCursor.OpenAsync(connection, importId, RowStatus.Failed, ct);
         await using var reader = await rows.ExecuteReaderAsync(ct);
@@ -34,10 +34,13 @@ public static class ResultRowReader
                 ? await successes.AtAsync(rowNumber, ct) ?? await failures.AtAsync(rowNumber, ct)
                 : null;
             yield return result is null
-                ? new ResultRow(rowNumber, status, (RowAction)reader.GetInt32(2), null, null, RowJson.DeserializeMessages(reader.GetString(3)), reader.GetBoolean(4))
-                : new ResultRow(rowNumber, result.Status, (RowAction)reader.GetInt32(2), result.RecordId, result.InvoiceId, result.Messages(), reader.GetBoolean(4));
+                ? new ResultRow(rowNumber, status, (RowAction)reader.GetInt32(2), null, null, RowJson.DeserializeMessages(reader.GetString(3)), reader.GetBoolean(4), RowKeyOf(reader))
+                : new ResultRow(rowNumber, result.Status, (RowAction)reader.GetInt32(2), result.RecordId, result.InvoiceId, result.Messages(), reader.GetBoolean(4), null);
         }
     }
+
+    /// <summary>The row's key as text (a Client ID is stored as an integer: NUMERIC affinity).</summary>
+    private static string? RowKeyOf(DbDataReader reader) => reader.IsDBNull(5) ? null : reader.GetString(5);
 
     private static DbCommand Command(DbConnection connection, int importId, string sql)
     {

@@ -1,6 +1,7 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports;
@@ -63,6 +64,7 @@ public sealed class RowPages(IDbContextFactory<BulkImportDbContext> dbFactory, I
             }
 
             await ShowCurrentSelectTextAsync(db, import, items, ct);
+            await DuplicateKeyMessages.ShowAsync(db, domains.Get(import.Domain), items, ct);
         }
 
         return new Page<ImportRow>(items, page.Page, page.PageSize, total.Value);
@@ -79,6 +81,7 @@ public sealed class RowPages(IDbContextFactory<BulkImportDbContext> dbFactory, I
             ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
         await CommittedRows.ApplyAsync(db, id, [row], ct);
         await ShowCurrentSelectTextAsync(db, import, [row], ct);
+        await DuplicateKeyMessages.ShowAsync(db, domains.Get(import.Domain), [row], ct);
         return row;
     }
 

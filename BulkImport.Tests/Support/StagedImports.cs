@@ -126,7 +126,7 @@ public static class StagedImports
 
         foreach (var group in staged.Where(r => r.RowKey is not null).GroupBy(r => r.RowKey!))
         {
-            _ = DuplicateKeyRule.Mark(import, importDomain, [.. group]).ToList();
+            DuplicateKeyRule.Mark(import, importDomain, [.. group]);
         }
 
         db.ImportRows.AddRange(staged);

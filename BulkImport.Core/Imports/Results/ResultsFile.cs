@@ -1,6 +1,8 @@
 using System.Globalization;
 using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports.Results;
@@ -8,7 +10,7 @@ namespace BulkImport.Core.Imports.Results;
 /// <summary>
 /// The results file (SPEC section 10), streamed from the staged rows in row order, so it always matches the database.
 /// </summary>
-public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory)
+public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory, ImportDomains domains)
 {
     public static readonly string[] Columns = ["Row Number", "Status", "Action", "Created/Updated ID", "Error Messages"];
     public const string InvoiceColumn = "Invoice ID";
@@ -30,13 +32,14 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         };
 
         var fields = new string[withInvoices ? 6 : 5];
+        using var duplicates = new DuplicateKeyMessages(db, import.Id, domains.Get(import.Domain));
         await foreach (var row in ResultRowReader.ReadAsync(db, import.Id, ct))
         {
             var (status, action, messages) = row.Status switch
             {
                 RowStatus.Success => ("Success", row.Action.ToString(), Join(row.Messages)),
                 RowStatus.Failed => ("Failed", row.Action.ToString(), Join(row.Messages)),
-                RowStatus.Error => ("Failed", "", Join(row.Messages)),
+                RowStatus.Error => ("Failed", "", Join(duplicates.Show(row.RowNumber, row.RowKey, row.Messages))),
                 RowStatus.Skipped => ("Skipped", "", row.SkippedByOperator ? "Skipped by the operator." : "Blank row."),
                 _ => ("Skipped", "", notProcessed),
             };

@@ -14,7 +14,8 @@ namespace BulkImport.Core.Imports.Staging;
 
 /// <summary>
 /// Reads a stored upload, validates each row as it is read and stages it, in one streaming pass (DESIGN section 2,
-/// steps 2-4). Only a hash of each row key is kept in memory; rows whose keys repeat are revisited afterwards.
+/// steps 2-4). Only a hash of each row key is kept in memory; a row whose key was seen before is staged as a duplicate, and
+/// the first row of each repeated key is marked afterwards (DuplicateKeyRule).
 /// </summary>
 public sealed class ImportStagingService(
     IDbContextFactory<BulkImportDbContext> dbFactory,
@@ -31,7 +32,8 @@ public sealed class ImportStagingService(
     {
         try
         {
-            await ReadAsync(importId, ct);
+            using var watch = new StagingCancelWatch(dbFactory, importId, ct);
+            await ReadAsync(importId, watch, ct);
         }
         finally
         {
@@ -49,7 +51,7 @@ public sealed class ImportStagingService(
         }
     }
 
-    private async Task ReadAsync(int importId, CancellationToken ct)
+    private async Task ReadAsync(int importId, StagingCancelWatch watch, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
@@ -73,7 +75,7 @@ public sealed class ImportStagingService(
             }
 
             import.PresentColumns = [.. file.PresentColumns];
-            await StageAsync(db, import, domain, file, settings, ct);
+            await StageAsync(db, import, domain, file, settings, watch, watch.Token);
         }
         catch (CsvFileException e)
         {
@@ -81,6 +83,14 @@ public sealed class ImportStagingService(
             db.ChangeTracker.Clear();
             import = await db.Imports.SingleAsync(i => i.Id == importId, ct);
             await FailAsync(db, import, [e.Problem.Message], ct);
+        }
+        catch (OperationCanceledException) when (watch.ImportCancelled && !ct.IsCancellationRequested)
+        {
+            // Cancelled by a person while the file was read: the import is Cancelled already, and the rows staged so far
+            // are of no use (neither the whole file nor its repeated keys were checked); a replay must not commit them.
+            logger.LogInformation("Import {ImportId} was cancelled while it was read: reading stopped after {Rows} rows", importId, import.TotalRows);
+            db.ChangeTracker.Clear();
+            await db.ImportRows.Where(r => r.ImportId == importId).ExecuteDeleteAsync(ct);
         }
         catch (OperationCanceledException)
         {
@@ -96,7 +106,7 @@ public sealed class ImportStagingService(
         }
     }
 
-    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, CancellationToken ct)
+    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch, CancellationToken ct)
     {
         var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
@@ -118,7 +128,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                ValidateRows(import, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, stop.Token);
+                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, watch, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -150,7 +160,7 @@ public sealed class ImportStagingService(
             return;
         }
 
-        await DuplicateKeyRule.ApplyAsync(db, import, domain, repeatedKeys, ct);
+        await DuplicateKeyRule.ApplyAsync(db, import, domain, validator, repeatedKeys, ct);
         // Ready for review, unless a person cancelled it meanwhile: the import decides on the status it has when saved.
         await ImportChanges.SaveAsync(db, import, i => i.FinishReading(), ct);
     }
@@ -197,25 +207,37 @@ public sealed class ImportStagingService(
         }
     }
 
-    private void ValidateRows(Import import, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
-        BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
+    private void ValidateRows(Import import, IImportDomain domain, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+        BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
     {
-        // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
+        // Only a hash of each key is kept. A row whose key's hash was seen before is a duplicate (or, rarely, shares the
+        // hash of another key) and is marked as it is staged, so a key filled down a million rows is written once; the
+        // key is noted for the duplicate rule to settle its first row (and a shared hash) afterwards.
         var seenKeys = new HashSet<int>();
+        var duplicate = new ProvisionalMessages(domain);
         var batch = new List<StagedRow>(batchSize);
         foreach (var rows in parsed.GetConsumingEnumerable(ct))
         {
             foreach (var row in rows)
             {
                 var (status, action, messages, key) = Judge(row, validator);
-                if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+                byte[] messagesUtf8;
+                if (key is not null && !seenKeys.Add(RowKeyHash.Of(key)))
                 {
                     repeatedKeys.Add(key);
+                    (status, action) = (RowStatus.Error, RowAction.None);
+                    messagesUtf8 = messages.Count == 0
+                        ? duplicate.Messages(key)
+                        : RowJson.SerializeMessagesUtf8([.. messages, DuplicateKeyRule.Provisional(domain, key)]);
+                }
+                else
+                {
+                    messagesUtf8 = RowJson.SerializeMessagesUtf8(messages);
                 }
 
                 import.TotalRows++;
                 RowCounts.Add(import, status, action);
-                batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), RowJson.SerializeMessagesUtf8(messages), key));
+                batch.Add(new StagedRow(row.RowNumber, status, action, RowJson.SerializeValuesUtf8(row.Values), messagesUtf8, key));
                 if (batch.Count == batchSize)
                 {
                     batches.Add(batch, ct);
@@ -225,6 +247,8 @@ public sealed class ImportStagingService(
                 if (import.TotalRows % ProgressEveryRows == 0)
                 {
                     feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                    // Besides the watch's timer: a cancel seen while the progress was shown stops the reading here.
+                    watch.Check();
                 }
             }
         }
@@ -232,6 +256,27 @@ public sealed class ImportStagingService(
         if (batch.Count > 0)
         {
             batches.Add(batch, ct);
+        }
+    }
+
+    /// <summary>
+    /// The messages of a duplicate row that has no message of its own, serialized once per key in a run of rows of that
+    /// key: a key filled down a million rows is one serialization, not a million.
+    /// </summary>
+    private sealed class ProvisionalMessages(IImportDomain domain)
+    {
+        private string? _key;
+        private byte[] _utf8 = [];
+
+        public byte[] Messages(string key)
+        {
+            if (!string.Equals(key, _key, StringComparison.Ordinal))
+            {
+                _utf8 = RowJson.SerializeMessagesUtf8([DuplicateKeyRule.Provisional(domain, key)]);
+                _key = key;
+            }
+
+            return _utf8;
         }
     }
 

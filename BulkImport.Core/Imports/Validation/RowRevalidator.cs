@@ -7,9 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace BulkImport.Core.Imports.Validation;
 
 /// <summary>
-/// Revalidates an edited or skipped row at once, with every row that shares its old or new key, and keeps the
-/// import's counts in step: the work of one short transaction, whatever the size of the import.
+/// Revalidates an edited or skipped row at once, with the rows that share its old or new key, and keeps the import's
+/// counts in step: the work of one short transaction, whatever the size of the import and of the key's group.
 /// </summary>
+/// <remarks>
+/// A key group of up to <see cref="DuplicateKeyRule.LargeGroup"/> rows is revalidated whole, as it always was. In a larger
+/// group (a Client ID filled down a million rows) the other rows are errors before the edit and after it, whatever else
+/// revalidating them would find, and only the list and count of their duplicate-key message change, which is computed
+/// when they are read (<see cref="DuplicateKeyMessages"/>): the edit changes its own row, and reads the group's size and
+/// first rows in the key index (docs/decisions.md, "Pathological files").
+/// </remarks>
 public sealed class RowRevalidator(TimeProvider clock)
 {
     /// <summary>
@@ -22,11 +29,8 @@ public sealed class RowRevalidator(TimeProvider clock)
     {
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
         var settings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        if (row.RowKey is not null)
-        {
-            keys.Add(row.RowKey);
-        }
+        // A skipped row takes no part in the duplicate rule (rows skipped before skipped rows lost their key may still have one).
+        var oldKey = row.Status == RowStatus.Skipped ? null : row.RowKey;
 
         RowCounts.Add(import, row.Status, row.Action, -1);
         if (skip)
@@ -35,6 +39,8 @@ public sealed class RowRevalidator(TimeProvider clock)
             row.Action = RowAction.None;
             row.Messages = [];
             row.SkippedByOperator = true;
+            // Out of the key index: the size of a key group is then its count of index entries (KeyGroups).
+            row.RowKey = null;
         }
         else
         {
@@ -43,19 +49,49 @@ public sealed class RowRevalidator(TimeProvider clock)
             row.SkippedByOperator = false;
             var validator = await domain.CreateValidatorAsync(db, settings, [row.Values], ct);
             Apply(row, validator.Validate(row.Values));
-            if (row.RowKey is not null)
-            {
-                keys.Add(row.RowKey);
-            }
+        }
+
+        foreach (var key in new[] { oldKey, row.RowKey }.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            await ReviseGroupAsync(db, import, domain, settings, relabel, row, key, ct);
         }
 
         RowCounts.Add(import, row.Status, row.Action);
-        if (keys.Count == 0)
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="key"/> other than <paramref name="row"/> (as the database has them: the edit is not saved
+    /// yet) are revalidated with <paramref name="row"/> when they are few; <paramref name="row"/> is marked when it has
+    /// the key and others have it too.
+    /// </summary>
+    private static async Task ReviseGroupAsync(BulkImportDbContext db, Import import, IImportDomain domain, ValidationSettings settings,
+        SelectListRelabel? relabel, ImportRow row, string key, CancellationToken ct)
+    {
+        var hasKey = row.RowKey == key;
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            return;
+            using var groups = new KeyGroups(db.Database.GetDbConnection(), import.Id);
+            var first = groups.First(key, DuplicateKeyRule.LargeGroup, exceptRow: row.RowNumber);
+            if (first.Count >= DuplicateKeyRule.LargeGroup)
+            {
+                // A large group stays large (at least LargeGroup other rows): its other rows are errors either way.
+                if (hasKey)
+                {
+                    var count = groups.Count(key, exceptRow: row.RowNumber) + 1;
+                    DuplicateKeyRule.Mark(row, domain, new KeyGroup(count, [.. first.Append(row.RowNumber).Order().Take(DuplicateKeyRule.Listed + 1)]));
+                }
+
+                return;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
-        var others = await KeyedRows.Of(db, import.Id, keys)
+        // A group of fewer than LargeGroup other rows: all of them, revalidated with the edited row as one group.
+        var others = await KeyedRows.Of(db, import.Id, [key])
             .Where(r => r.RowNumber != row.RowNumber && (r.Status == RowStatus.Valid || r.Status == RowStatus.Error))
             .ToListAsync(ct);
         if (others.Count > 0)
@@ -70,15 +106,17 @@ public sealed class RowRevalidator(TimeProvider clock)
             {
                 RowCounts.Add(import, other.Status, other.Action, -1);
                 Apply(other, validator.Validate(other.Values));
-                RowCounts.Add(import, other.Status, other.Action);
             }
         }
 
-        var live = skip ? others : [row, .. others];
-        foreach (var group in live.Where(r => r.RowKey is not null).GroupBy(r => r.RowKey!))
+        List<ImportRow> group = hasKey ? [row, .. others] : others;
+        if (group.Count >= 2)
         {
-            _ = DuplicateKeyRule.Mark(import, domain, [.. group.OrderBy(r => r.RowNumber)]).ToList();
+            var keyGroup = new KeyGroup(group.Count, [.. group.Select(r => r.RowNumber).Order().Take(DuplicateKeyRule.Listed + 1)]);
+            group.ForEach(member => DuplicateKeyRule.Mark(member, domain, keyGroup));
         }
+
+        others.ForEach(other => RowCounts.Add(import, other.Status, other.Action));
     }
 
     private static void Apply(ImportRow row, RowValidation result)

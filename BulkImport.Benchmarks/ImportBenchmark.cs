@@ -224,7 +224,7 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
             stored = await app.Files.StoreAsync(upload, ct);
         }
 
-        var import = await app.Imports.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), Domain.Client, operation, false, "benchmark", User), ct);
+        var import = await app.Imports.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), ClientDomain.Key, operation, false, "benchmark", User), ct);
         await app.Staging.RunAsync(import.Id, ct);
         var staged = await app.Imports.GetAsync(import.Id, ct);
         Expect(staged.Status == ImportStatus.ReadyForReview, $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");

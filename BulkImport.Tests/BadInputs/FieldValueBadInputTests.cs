@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bunit;
@@ -234,7 +235,7 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
             bunit.Services.AddSingleton(service, App.Services.GetRequiredService(service));
         }
 
-        var domain = App.Services.GetRequiredService<ImportDomains>().Get(Domain.Client);
+        var domain = App.Services.GetRequiredService<ImportDomains>().Get(ClientDomain.Key);
         var grid = bunit.Render<ReviewGrid>(p => p.Add(g => g.ImportId, import.Id).Add(g => g.Domain, domain));
         grid.WaitForAssertion(() => grid.Markup.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), TimeSpan.FromSeconds(15)); // loads from the database
         grid.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;");

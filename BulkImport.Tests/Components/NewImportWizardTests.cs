@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using Bunit;
 using BulkImport.App.Components.Pages.Imports;
 using BulkImport.Core.Imports;
@@ -85,6 +86,6 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         await cut.WaitForAssertionAsync(() => navigation.Uri.Should().MatchRegex(@"/imports/\d+$"));
         var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..]);
         var import = await AppServices.GetRequiredService<ImportService>().GetAsync(id, CancellationToken.None);
-        (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((Domain.Client, Operation.Add, "ann.csv", _user));
+        (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((ClientDomain.Key, Operation.Add, "ann.csv", _user));
     }
 }

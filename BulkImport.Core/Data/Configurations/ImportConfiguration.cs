@@ -10,7 +10,8 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
     public void Configure(EntityTypeBuilder<Import> builder)
     {
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Domain).HasConversion<string>().HasMaxLength(32);
+        // The domain's key, as the enum it replaced stored it: "Client", "ClientAssignment", "Payment".
+        builder.Property(i => i.Domain).HasConversion(d => d.Name, name => new Domain(name)).HasMaxLength(32);
         builder.Property(i => i.Operation).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.FileName).HasMaxLength(260);

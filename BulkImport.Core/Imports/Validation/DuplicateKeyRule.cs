@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BulkImport.Core.Imports.Validation;
 
 /// <summary>
-/// The same key on two or more rows of one file: each of those rows is an error naming the others (SPEC 6, 7).
+/// The same key on two or more rows of one file: each of those rows is an error naming the others (SPEC 6, 7), for the
+/// domains whose key is unique (<see cref="IImportDomain.KeyIsUnique"/>).
 /// Works on the staged rows of the given keys only, so it never reads the whole import.
 /// </summary>
 public static class DuplicateKeyRule
@@ -17,6 +18,11 @@ public static class DuplicateKeyRule
     public static async Task<List<ImportRow>> ApplyAsync(BulkImportDbContext db, Import import, IImportDomain domain, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var changed = new List<ImportRow>();
+        if (!domain.KeyIsUnique)
+        {
+            return changed;
+        }
+
         foreach (var chunk in keys.Chunk(KeysPerQuery))
         {
             var rows = await KeyedRows.Of(db, import.Id, chunk)
@@ -35,7 +41,7 @@ public static class DuplicateKeyRule
     /// <summary>Marks a group of rows that share one key (already loaded), when there are two or more.</summary>
     public static IEnumerable<ImportRow> Mark(Import import, IImportDomain domain, List<ImportRow> sameKey)
     {
-        if (sameKey.Count < 2)
+        if (sameKey.Count < 2 || !domain.KeyIsUnique)
         {
             yield break;
         }

@@ -65,12 +65,17 @@ public sealed class RowRevalidator(TimeProvider clock)
                 others.ForEach(other => other.Values = relabel.Apply(other.Values));
             }
 
-            var validator = await domain.CreateValidatorAsync(db, settings, others.ConvertAll(o => o.Values), ct);
-            foreach (var other in others)
+            // The rows sharing a key are validated again together, in row order, by one validator, as staging met them:
+            // in a domain whose rows of one key depend on each other (payments of one invoice, whose running total may
+            // not pass its balance) the edited row's verdict depends on the rows before it.
+            List<ImportRow> group = skip ? others : [row, .. others];
+            group.Sort((a, b) => a.RowNumber.CompareTo(b.RowNumber));
+            var validator = await domain.CreateValidatorAsync(db, settings, group.ConvertAll(o => o.Values), ct);
+            foreach (var member in group)
             {
-                RowCounts.Add(import, other.Status, other.Action, -1);
-                Apply(other, validator.Validate(other.Values));
-                RowCounts.Add(import, other.Status, other.Action);
+                RowCounts.Add(import, member.Status, member.Action, -1);
+                Apply(member, validator.Validate(member.Values));
+                RowCounts.Add(import, member.Status, member.Action);
             }
         }
 

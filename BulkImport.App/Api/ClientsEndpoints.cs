@@ -15,7 +15,9 @@ public static class ClientsEndpoints
     private static readonly IImportDomain ClientTemplate = new ClientDomain();
     private static readonly IImportDomain AssignmentTemplate = new ClientAssignmentDomain();
 
-    public sealed record InvoiceDto(int InvoiceId, decimal Amount, string InvoiceDate, string Status);
+    public sealed record PaymentDto(int PaymentId, decimal Amount, string PaymentDate, string Method, string? Reference, int? ImportId);
+
+    public sealed record InvoiceDto(int InvoiceId, decimal Amount, string InvoiceDate, string Status, decimal Balance, IReadOnlyList<PaymentDto> Payments);
 
     public sealed record AssignmentDto(int AssignmentId, int CourseId, int SectionId, IReadOnlyDictionary<string, string> Values, IReadOnlyList<InvoiceDto> Invoices);
 
@@ -54,8 +56,13 @@ public static class ClientsEndpoints
         withAssignments
             ? [.. client.Assignments.Select(a => new AssignmentDto(a.AssignmentId, a.CourseId, a.SectionId,
                 Named(AssignmentTemplate, ClientAssignmentColumns.ToValues(a)),
-                [.. a.Invoices.Select(i => new InvoiceDto(i.InvoiceId, i.Amount, i.InvoiceDate.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture), i.Status))]))]
+                [.. a.Invoices.Select(ToDto)]))]
             : null);
+
+    private static InvoiceDto ToDto(Invoice i) => new(i.InvoiceId, i.Amount, UsDate(i.InvoiceDate), i.Status, i.Balance,
+        [.. i.Payments.Select(p => new PaymentDto(p.PaymentId, p.Amount, UsDate(p.PaymentDate), p.Method, p.Reference, p.CreatedByImportId))]);
+
+    private static string UsDate(DateOnly date) => date.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Named(IImportDomain domain, string?[] values, bool reveal = false)
     {

@@ -3,6 +3,7 @@ using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
+using BulkImport.Core.Domains.Payments;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Results;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new FeatureSwitches(setting => sp.GetRequiredService<IConfiguration>()[setting]));
         services.AddImportDomain<ClientDomain>();
         services.AddImportDomain<ClientAssignmentDomain>();
+        services.AddImportDomain<PaymentDomain>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
         services.AddSingleton<ImportProgressFeed>();

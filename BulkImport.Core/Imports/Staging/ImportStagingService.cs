@@ -253,7 +253,7 @@ public sealed class ImportStagingService(
             return (RowStatus.Error, RowAction.None, problems, null);
         }
 
-        var result = validator.Validate(row.Values);
+        var result = validator.Validate(row.RowNumber, row.Values);
         return (result.Status, result.Action, result.Messages, result.RowKey);
     }
 

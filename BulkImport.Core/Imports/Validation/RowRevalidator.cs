@@ -42,7 +42,7 @@ public sealed class RowRevalidator(TimeProvider clock)
             row.Values = changes is null ? current : Merge(domain, current, changes);
             row.SkippedByOperator = false;
             var validator = await domain.CreateValidatorAsync(db, settings, [row.Values], ct);
-            Apply(row, validator.Validate(row.Values));
+            Apply(row, validator.Validate(row.RowNumber, row.Values));
             if (row.RowKey is not null)
             {
                 keys.Add(row.RowKey);
@@ -74,7 +74,7 @@ public sealed class RowRevalidator(TimeProvider clock)
             foreach (var member in group)
             {
                 RowCounts.Add(import, member.Status, member.Action, -1);
-                Apply(member, validator.Validate(member.Values));
+                Apply(member, validator.Validate(member.RowNumber, member.Values));
                 RowCounts.Add(import, member.Status, member.Action);
             }
         }

@@ -43,6 +43,8 @@ public static class ServiceRegistration
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
         services.AddSingleton<UsageService>();
+        services.AddSingleton<UsageReports>();
+        services.AddSingleton<BulkImport.Core.Domains.Common.SelectListSource>();
         services.AddSingleton<UsageLimitSettings>();
         services.AddSingleton<SelectListAdministration>();
         services.AddSingleton<ImportStagingService>();

@@ -36,10 +36,19 @@ public sealed class ImportBenchmark(BenchmarkOptions options, TextWriter log)
         log.WriteLine($"Machine: {BenchmarkReport.Machine()}");
         try
         {
-            await RunInProcessAsync(work, ct);
-            if (options.Http)
+            if (!options.PaymentsOnly)
+            {
+                await RunInProcessAsync(work, ct);
+            }
+
+            if (options.Http && !options.PaymentsOnly)
             {
                 await RunHttpAsync(work, ct);
+            }
+
+            if (options.Payments)
+            {
+                await new PaymentRun(options, _report, log).RunAsync(work, ct);
             }
         }
         finally

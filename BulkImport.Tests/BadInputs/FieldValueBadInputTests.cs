@@ -230,7 +230,7 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
         await using var bunit = new BunitContext();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
-        foreach (var service in new[] { typeof(ImportService), typeof(IDbContextFactory<BulkImportDbContext>), typeof(SensitiveDataAudit) })
+        foreach (var service in new[] { typeof(ImportService), typeof(BulkImport.Core.Domains.Common.SelectListSource), typeof(SensitiveDataAudit) })
         {
             bunit.Services.AddSingleton(service, App.Services.GetRequiredService(service));
         }

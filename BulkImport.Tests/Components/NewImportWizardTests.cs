@@ -53,6 +53,22 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
     }
 
     [Fact]
+    public void Payment_offers_only_Add_and_says_what_its_rows_do()
+    {
+        var cut = RenderWizard();
+        Choose(cut, "Update");
+
+        Choose(cut, "Payment");
+
+        cut.FindAll(".mud-radio").Select(r => r.TextContent.Trim()).Should().Equal("Client", "Client Assignment", "Payment", "Add");
+        cut.Find("[data-testid=domain-help]").TextContent.Should().Contain("payments of open invoices");
+        cut.Markup.Should().Contain("Check and ACH payments need a Reference Number");
+        cut.Find("[data-testid=next-step]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/Payment.csv"));
+        cut.Find("[data-testid=prefilled-template-card]").TextContent.Should().Contain("open invoices of a course");
+    }
+
+    [Fact]
     public void The_templates_follow_the_chosen_domain()
     {
         var cut = RenderWizard();
@@ -66,7 +82,8 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         Choose(cut, "Client Assignment");
         cut.Find("[data-testid=next-step]").Click();
 
-        cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/ClientAssignment.csv");
+        // The stepper may move to the next step after the click returns: wait for it, as a person would.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/ClientAssignment.csv"));
     }
 
     [Fact]

@@ -121,11 +121,44 @@ public sealed class InvoiceBook
                 book._sparseIndex![id] = at;
             }
 
-            var balance = decimal.Parse(query.GetUtf8(2), NumberStyles.Number, CultureInfo.InvariantCulture);
-            book.Set(at, (int)query.GetInt64(1), PaymentAmount.ToCents(balance), query.GetInt64(3) != 0);
+            book.Set(at, (int)query.GetInt64(1), Cents(query.GetUtf8(2)), query.GetInt64(3) != 0);
         }
 
         return book;
+    }
+
+    /// <summary>The cents of a stored balance: plain digits with up to two decimals as written here, else parsed as a decimal.</summary>
+    private static long Cents(ReadOnlySpan<byte> text)
+    {
+        long whole = 0;
+        var i = 0;
+        for (; i < text.Length && text[i] is >= (byte)'0' and <= (byte)'9'; i++)
+        {
+            whole = (whole * 10) + (text[i] - '0');
+        }
+
+        if (i == text.Length && i > 0)
+        {
+            return whole * 100;
+        }
+
+        if (i > 0 && text[i] == '.' && text.Length - i - 1 is 1 or 2 && i < 16)
+        {
+            long fraction = 0;
+            for (var j = i + 1; j < text.Length; j++)
+            {
+                if (text[j] is < (byte)'0' or > (byte)'9')
+                {
+                    return PaymentAmount.ToCents(decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture));
+                }
+
+                fraction = (fraction * 10) + (text[j] - '0');
+            }
+
+            return (whole * 100) + (text.Length - i - 1 == 1 ? fraction * 10 : fraction);
+        }
+
+        return PaymentAmount.ToCents(decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture));
     }
 
     private void Set(int at, int clientId, long openCents, bool paid)

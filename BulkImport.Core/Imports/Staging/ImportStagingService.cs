@@ -112,7 +112,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                ValidateRows(import, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, stop.Token);
+                ValidateRows(import, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, batches, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -192,7 +192,8 @@ public sealed class ImportStagingService(
         }
     }
 
-    private void ValidateRows(Import import, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+    /// <remarks>Repeated keys are looked for only when <paramref name="repeatedKeys"/> is given: a domain whose rows may share a key has no duplicate rule.</remarks>
+    private void ValidateRows(Import import, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string>? repeatedKeys,
         BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
     {
         // Only a hash of each key is kept; a repeated hash marks the key for the duplicate rule to look at afterwards.
@@ -203,7 +204,7 @@ public sealed class ImportStagingService(
             foreach (var row in rows)
             {
                 var (status, action, messages, key) = Judge(row, validator);
-                if (key is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
+                if (key is not null && repeatedKeys is not null && !seenKeys.Add(StringComparer.Ordinal.GetHashCode(key)))
                 {
                     repeatedKeys.Add(key);
                 }

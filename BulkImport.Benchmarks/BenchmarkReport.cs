@@ -12,6 +12,12 @@ public sealed record BenchmarkOptions
     /// <summary>Where files and databases go; a new folder under the temp folder when not set.</summary>
     public string? WorkFolder { get; init; }
 
+    /// <summary>Also run the Payment import against as many invoices as rows.</summary>
+    public bool Payments { get; init; } = true;
+
+    /// <summary>Run only the Payment import (its own database), for working on it.</summary>
+    public bool PaymentsOnly { get; init; }
+
     /// <summary>Also run one import through the HTTP API of the app started as a child process.</summary>
     public bool Http { get; init; } = true;
 

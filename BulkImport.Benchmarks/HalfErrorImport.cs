@@ -19,7 +19,7 @@ public static class HalfErrorImport
         await using var db = await app.Db.CreateDbContextAsync(ct);
         var import = new Import
         {
-            Domain = Domain.Client,
+            Domain = ClientDomain.Key,
             Operation = Operation.Add,
             Status = ImportStatus.ReadyForReview,
             FileName = "half-errors.csv",

@@ -40,13 +40,18 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunSameKeyOnlyAsync(work, ct);
             }
-            else
+            else if (!options.PaymentsOnly)
             {
                 await RunInProcessAsync(work, ct);
                 if (options.Http)
                 {
                     await RunHttpAsync(work, ct);
                 }
+            }
+
+            if (options.Payments)
+            {
+                await new PaymentRun(options, _report, log).RunAsync(work, ct);
             }
         }
         finally
@@ -260,7 +265,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             stored = await app.Files.StoreAsync(upload, ct);
         }
 
-        var import = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), Domain.Client, operation, false, "benchmark", User), ct);
+        var import = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), ClientDomain.Key, operation, false, "benchmark", User), ct);
         await app.Staging.RunAsync(import.Id, ct);
         var staged = await app.History.GetAsync(import.Id, ct);
         Expect(staged.Status == ImportStatus.ReadyForReview, $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");

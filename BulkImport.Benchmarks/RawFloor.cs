@@ -74,7 +74,7 @@ public static class RawFloor
     public static async Task<TimeSpan> MeasureCommitAsync(string csvPath, string folder, int batchSize, CancellationToken ct)
     {
         await using var db = FloorDb(folder);
-        var import = new Import { FileName = "floor.csv", StoredFileName = "floor.csv", CreatedBy = "benchmark", Domain = Domain.Client, Operation = Operation.Add };
+        var import = new Import { FileName = "floor.csv", StoredFileName = "floor.csv", CreatedBy = "benchmark", Domain = ClientDomain.Key, Operation = Operation.Add };
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         await db.Database.OpenConnectionAsync(ct);

@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains;
 using BulkImport.App.Hosting;
 using BulkImport.App.Security;
 using BulkImport.Core.Clients;
@@ -92,16 +93,13 @@ public static class AdminEndpoints
         group.MapDelete("/usage-limits", async (HttpContext http, UsageLimitSettings limits, CancellationToken ct) =>
             TypedResults.Ok(await limits.ResetAsync(Actor(http), ct)));
 
-        group.MapGet("/features", (IOptions<FeatureOptions> features) => TypedResults.Ok(FeatureSwitches(features.Value)));
+        group.MapGet("/features", (ImportDomains domains) => TypedResults.Ok(FeatureSwitches(domains)));
         return group;
     }
 
-    /// <summary>The feature switches and their state; they are set in configuration (a restart applies a change).</summary>
-    public static IReadOnlyList<FeatureSwitchDto> FeatureSwitches(FeatureOptions features) =>
-    [
-        new("Payment imports", $"{FeatureOptions.Section}:{nameof(FeatureOptions.PaymentImport)}", features.PaymentImport,
-            "Offers the Payment domain in New Import and the API."),
-    ];
+    /// <summary>The feature switches of the registered domains and their state; they are set in configuration (a restart applies a change).</summary>
+    public static IReadOnlyList<FeatureSwitchDto> FeatureSwitches(ImportDomains domains) =>
+        [.. domains.Switches.Select(s => new FeatureSwitchDto(s.Switch.Title, s.Switch.Setting, s.On, s.Switch.Description))];
 
     private static string Actor(HttpContext http) => AuthEndpoints.NameOf(http.User);
 }

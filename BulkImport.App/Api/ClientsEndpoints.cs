@@ -1,4 +1,5 @@
 using BulkImport.Core.Clients;
+using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
@@ -10,7 +11,13 @@ namespace BulkImport.App.Api;
 /// <summary>The client endpoints of SPEC section 12.</summary>
 public static class ClientsEndpoints
 {
-    public sealed record InvoiceDto(int InvoiceId, decimal Amount, string InvoiceDate, string Status);
+    /// <summary>The templates whose columns a client's values are named by, and masked as (SSN).</summary>
+    private static readonly IImportDomain ClientTemplate = new ClientDomain();
+    private static readonly IImportDomain AssignmentTemplate = new ClientAssignmentDomain();
+
+    public sealed record PaymentDto(int PaymentId, decimal Amount, string PaymentDate, string Method, string? Reference, int? ImportId);
+
+    public sealed record InvoiceDto(int InvoiceId, decimal Amount, string InvoiceDate, string Status, decimal Balance, IReadOnlyList<PaymentDto> Payments);
 
     public sealed record AssignmentDto(int AssignmentId, int CourseId, int SectionId, IReadOnlyDictionary<string, string> Values, IReadOnlyList<InvoiceDto> Invoices);
 
@@ -45,19 +52,25 @@ public static class ClientsEndpoints
 
     private static ClientDto ToDto(Client client, bool withAssignments, bool reveal = false) => new(
         client.ClientId,
-        Named(ClientColumns.All, ClientColumns.ToValues(client), reveal),
+        Named(ClientTemplate, ClientColumns.ToValues(client), reveal),
         withAssignments
             ? [.. client.Assignments.Select(a => new AssignmentDto(a.AssignmentId, a.CourseId, a.SectionId,
-                Named(ClientAssignmentColumns.All, ClientAssignmentColumns.ToValues(a)),
-                [.. a.Invoices.Select(i => new InvoiceDto(i.InvoiceId, i.Amount, i.InvoiceDate.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture), i.Status))]))]
+                Named(AssignmentTemplate, ClientAssignmentColumns.ToValues(a)),
+                [.. a.Invoices.Select(ToDto)]))]
             : null);
 
-    private static Dictionary<string, string> Named(IReadOnlyList<string> columns, string?[] values, bool reveal = false)
+    private static InvoiceDto ToDto(Invoice i) => new(i.InvoiceId, i.Amount, UsDate(i.InvoiceDate), i.Status, i.Balance,
+        [.. i.Payments.Select(p => new PaymentDto(p.PaymentId, p.Amount, UsDate(p.PaymentDate), p.Method, p.Reference, p.CreatedByImportId))]);
+
+    private static string UsDate(DateOnly date) => date.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> Named(IImportDomain domain, string?[] values, bool reveal = false)
     {
+        var columns = domain.Columns;
         var named = new Dictionary<string, string>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
         {
-            named[columns[i]] = (reveal ? values[i] : SensitiveValues.Mask(columns[i], values[i])) ?? "";
+            named[columns[i]] = (reveal ? values[i] : SensitiveValues.Mask(domain, columns[i], values[i])) ?? "";
         }
 
         return named;

@@ -35,7 +35,7 @@ public sealed record ImportRowDto(int RowNumber, RowStatus Status, RowAction? Ac
         for (var i = 0; i < domain.Columns.Count; i++)
         {
             var value = i < row.Values.Length ? row.Values[i] ?? "" : "";
-            values[domain.Columns[i]] = reveal ? value : SensitiveValues.Mask(domain.Columns[i], value) ?? "";
+            values[domain.Columns[i]] = reveal ? value : SensitiveValues.Mask(domain, domain.Columns[i], value) ?? "";
         }
 
         return new ImportRowDto(row.RowNumber, row.Status, row.Action == RowAction.None ? null : row.Action, values,

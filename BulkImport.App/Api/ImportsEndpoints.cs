@@ -50,7 +50,7 @@ public static class ImportsEndpoints
 
     public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, IOptions<ImportOptions> options, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxFileBytes;
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -107,7 +107,7 @@ public static class ImportsEndpoints
                 throw ImportProblem.BadRequest("The request has no file. Send the CSV file in the multipart field 'file'.");
             }
 
-            var domain = ParseEnum<Domain>(fields, "domain", "Client, ClientAssignment");
+            var domain = ParseDomain(fields, domains);
             var operation = ParseEnum<Operation>(fields, "operation", "Add, Update, AddUpdate");
             var invoices = fields.TryGetValue("autoCreateInvoices", out var flag) && flag.ToLowerInvariant() is "true" or "on" or "1" or "yes";
             fields.TryGetValue("name", out var importName);
@@ -143,6 +143,20 @@ public static class ImportsEndpoints
             : throw ImportProblem.BadRequest($"'{text}' is not a valid {name}. Use one of: {string.Join(", ", Enum.GetNames<T>())}.");
     }
 
+    /// <summary>
+    /// The upload's domain by key or name, in any case. A registered domain that is switched off is left to the import
+    /// service, which answers "not available in this installation".
+    /// </summary>
+    private static Domain ParseDomain(Dictionary<string, string> fields, ImportDomains domains)
+    {
+        if (!fields.TryGetValue("domain", out var text) || text.Length == 0)
+        {
+            throw ImportProblem.BadRequest($"The field 'domain' is missing. Use one of: {domains.OfferedKeys}.");
+        }
+
+        return domains.Find(text) ?? throw ImportProblem.BadRequest($"'{text}' is not a valid domain. Use one of: {domains.OfferedKeys}.");
+    }
+
     private static T ParseEnum<T>(Dictionary<string, string> fields, string field, string allowed) where T : struct, Enum
     {
         if (!fields.TryGetValue(field, out var text) || text.Length == 0)
@@ -159,10 +173,12 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportHistory imports, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
     {
         var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
-        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), QueryEnum<Domain>(domain, "domain"), createdBy);
+        var domainKey = string.IsNullOrWhiteSpace(domain) ? (Domain?)null
+            : domains.Find(domain) ?? throw ImportProblem.BadRequest($"'{domain}' is not a valid domain. Use one of: {string.Join(", ", domains.Registered.Select(d => d.Domain.Name))}.");
+        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy);
         var result = await imports.ListAsync(filter, PageRequest.Of(page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }
@@ -188,7 +204,7 @@ public static class ImportsEndpoints
                 throw new ImportProblem(StatusCodes.Status403Forbidden, "Not allowed", "Only support staff or an administrator can reveal an SSN. Leave out reveal=true to see the row masked.");
             }
 
-            foreach (var column in domain.Columns.Where(SensitiveValues.IsSensitive))
+            foreach (var column in domain.Columns.Where(c => SensitiveValues.IsSensitive(domain, c)))
             {
                 await audit.RecordRevealAsync(UserName(http), id, rowNumber, column, ct);
             }

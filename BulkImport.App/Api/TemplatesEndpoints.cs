@@ -44,17 +44,10 @@ public static class TemplatesEndpoints
     }
 
     /// <summary>
-    /// A known domain name in any case. A domain that exists but is switched off (Payment) is left to
+    /// A registered domain by key or name, in any case. A domain that exists but is switched off is left to
     /// <see cref="ImportDomains.Get"/>, which answers "not available in this installation", as uploads do.
     /// </summary>
-    private static Domain ParseDomain(string name, ImportDomains domains)
-    {
-        if (Enum.TryParse<Domain>(name, ignoreCase: true, out var domain) && Enum.IsDefined(domain) && !int.TryParse(name, out _))
-        {
-            return domain;
-        }
-
-        var offered = string.Join(", ", domains.All.Select(d => d.Domain).Order());
-        throw ImportProblem.NotFound($"There is no '{name}' template. Templates: {offered} (for example GET /api/templates/Client.csv).");
-    }
+    private static Domain ParseDomain(string name, ImportDomains domains) =>
+        domains.Find(name) ?? throw ImportProblem.NotFound(
+            $"There is no '{name}' template. Templates: {domains.OfferedKeys} (for example GET /api/templates/{domains.All.First().Domain}.csv).");
 }

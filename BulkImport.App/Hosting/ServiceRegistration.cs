@@ -3,6 +3,7 @@ using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
+using BulkImport.Core.Domains.Payments;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Results;
@@ -22,7 +23,6 @@ public static class ServiceRegistration
             .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath));
         services.AddOptions<CommitOptions>().Bind(configuration.GetSection(CommitOptions.Section));
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
-        services.AddOptions<FeatureOptions>().Bind(configuration.GetSection(FeatureOptions.Section));
 
         // Read when the first context is made, not now: the configuration is complete only once the host is built
         // (tests and deployments add their sources after Program.cs has registered the services).
@@ -33,19 +33,18 @@ public static class ServiceRegistration
             .EnableSensitiveDataLogging(false));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IImportDomain, ClientDomain>();
-        services.AddSingleton<IImportDomain, ClientAssignmentDomain>();
-        services.AddSingleton(sp =>
-        {
-            var features = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeatureOptions>>().Value;
-            var all = sp.GetServices<IImportDomain>();
-            return new ImportDomains(all.Where(d => d.Domain != Domain.Payment || features.PaymentImport));
-        });
+        // Read when first asked, like the connection string: tests and deployments add their settings after this runs.
+        services.AddSingleton(sp => new FeatureSwitches(setting => sp.GetRequiredService<IConfiguration>()[setting]));
+        services.AddImportDomain<ClientDomain>();
+        services.AddImportDomain<ClientAssignmentDomain>();
+        services.AddImportDomain<PaymentDomain>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
         services.AddSingleton<UsageService>();
+        services.AddSingleton<UsageReports>();
+        services.AddSingleton<BulkImport.Core.Domains.Common.SelectListSource>();
         services.AddSingleton<UsageLimitSettings>();
         services.AddSingleton<SelectListAdministration>();
         services.AddSingleton<ImportStagingService>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Clients;
 
-/// <summary>Reads clients for the client API: search, and one client with its assignments and invoices.</summary>
+/// <summary>Reads clients for the client API: search, and one client with its assignments, their invoices and the payments of each.</summary>
 public sealed class ClientQueries(IDbContextFactory<BulkImportDbContext> dbFactory)
 {
     public async Task<Page<Client>> SearchAsync(string? search, PageRequest page, CancellationToken ct)
@@ -40,6 +40,7 @@ public sealed class ClientQueries(IDbContextFactory<BulkImportDbContext> dbFacto
         return await db.Clients.AsNoTracking()
             .Include(c => c.Assignments.OrderBy(a => a.AssignmentId))
             .ThenInclude(a => a.Invoices.OrderBy(i => i.InvoiceId))
+            .ThenInclude(i => i.Payments.OrderBy(p => p.PaymentId))
             .SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
     }
 }

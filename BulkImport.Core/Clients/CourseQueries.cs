@@ -29,6 +29,13 @@ public sealed class CourseQueries(IDbContextFactory<BulkImportDbContext> dbFacto
             .ToListAsync(ct);
     }
 
+    /// <summary>Every course by CourseID (a few dozen), for pages that name the courses of a client's assignments.</summary>
+    public async Task<IReadOnlyDictionary<int, Course>> AllByIdAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.CourseId, ct);
+    }
+
     /// <summary>The course with exactly this Course Code (ignoring case and surrounding spaces), or null.</summary>
     public async Task<Course?> FindByCodeAsync(string code, CancellationToken ct)
     {

@@ -1,11 +1,21 @@
 namespace BulkImport.Core.Clients;
 
-/// <summary>An invoice for a course fee; auto-created for inserted assignments when the import asks for it.</summary>
+/// <summary>
+/// An invoice for a course fee; auto-created for inserted assignments when the import asks for it. Payments lower its
+/// <see cref="Balance"/>; at 0 it is <see cref="PaidStatus"/>.
+/// </summary>
 public sealed class Invoice
 {
+    public const string OpenStatus = "Open";
+    public const string PaidStatus = "Paid";
+
     public int InvoiceId { get; set; }
     public int AssignmentId { get; set; }
     public decimal Amount { get; set; }
     public DateOnly InvoiceDate { get; set; }
-    public string Status { get; set; } = "Open";
+
+    /// <summary>What is left to pay.</summary>
+    public decimal Balance { get; set; }
+    public string Status { get; set; } = OpenStatus;
+    public List<Payment> Payments { get; set; } = [];
 }

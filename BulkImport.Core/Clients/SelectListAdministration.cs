@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace BulkImport.Core.Clients;
 /// past imports keep the text their file had (they are the record of what was imported) and their results do not change.
 /// Every change is written to the audit log.
 /// </summary>
-public sealed partial class SelectListAdministration(IDbContextFactory<BulkImportDbContext> dbFactory, TimeProvider clock)
+public sealed partial class SelectListAdministration(IDbContextFactory<BulkImportDbContext> dbFactory, TimeProvider clock, IEnumerable<IImportDomain> domains)
 {
+    /// <summary>Every select-list field of every registered domain, with where its records store it.</summary>
+    private readonly IReadOnlyList<SelectListField> _fields = [.. domains.SelectMany(d => d.SelectListFields)];
+
     public const int ValueMaxLength = 200;
 
     /// <summary>The select-list fields: every field with values, and every field a template has.</summary>
@@ -21,7 +25,7 @@ public sealed partial class SelectListAdministration(IDbContextFactory<BulkImpor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stored = await db.SelectListValues.AsNoTracking().Select(v => v.Field).Distinct().ToListAsync(ct);
-        return [.. stored.Concat(SelectListFields.ClientProperties.Keys).Concat(SelectListFields.AssignmentProperties.Keys)
+        return [.. stored.Concat(_fields.Select(f => f.Column))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
@@ -81,16 +85,11 @@ public sealed partial class SelectListAdministration(IDbContextFactory<BulkImpor
         await db.SaveChangesAsync(ct);
 
         var updated = 0;
-        if (SelectListFields.ClientProperties.TryGetValue(entry.Field, out var clientProperty))
+        foreach (var stored in _fields.Where(f => f.Column == entry.Field))
         {
-            updated += await db.Clients.Where(c => EF.Property<string?>(c, clientProperty) == oldValue)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => EF.Property<string?>(c, clientProperty), text), ct);
-        }
-
-        if (SelectListFields.AssignmentProperties.TryGetValue(entry.Field, out var assignmentProperty))
-        {
-            updated += await db.ClientAssignments.Where(a => EF.Property<string?>(a, assignmentProperty) == oldValue)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => EF.Property<string?>(a, assignmentProperty), text), ct);
+            // Table and column come from the domains' code, never from the request; the values are parameters.
+            var relabel = $"UPDATE \"{stored.Table}\" SET \"{stored.StoredColumn}\" = {{0}} WHERE \"{stored.StoredColumn}\" = {{1}}";
+            updated += await db.Database.ExecuteSqlRawAsync(relabel, [text, oldValue], ct);
         }
 
         await transaction.CommitAsync(ct);

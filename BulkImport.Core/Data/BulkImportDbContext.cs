@@ -20,6 +20,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<ClientAssignment> ClientAssignments => Set<ClientAssignment>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<SelectListValue> SelectListValues => Set<SelectListValue>();
     public DbSet<SelectListValueRename> SelectListValueRenames => Set<SelectListValueRename>();
     public DbSet<Import> Imports => Set<Import>();

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// Loads the demo data a new installation starts with (select lists, courses, sections, 40 clients, 60 assignments),
+/// Loads the demo data a new installation starts with (select lists, courses, sections, 40 clients, 60 assignments,
+/// 30 invoices),
 /// exactly as shipped, once: an installation that already has courses is left alone.
 /// </summary>
 public static class ReferenceDataLoader
@@ -89,6 +90,28 @@ public static class ReferenceDataLoader
                 TranscriptStatus = Blank(row["Transcript Status"]),
                 SponsorCompany = Blank(row["Sponsor (Company)"]),
                 MarketingSource = Blank(row["Marketing Source"]),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // An invoice names its assignment by (Client ID, CourseID, SectionID); it keeps its Invoice ID (5001-5030), so the
+        // invoices created later continue after the highest one.
+        var assignments = await db.ClientAssignments.AsNoTracking()
+            .ToDictionaryAsync(a => (a.ClientId, a.CourseId, a.SectionId), a => a.AssignmentId, ct);
+        foreach (var row in Read("invoices.csv"))
+        {
+            var key = (int.Parse(row["Client ID"], CultureInfo.InvariantCulture), int.Parse(row["CourseID"], CultureInfo.InvariantCulture), int.Parse(row["SectionID"], CultureInfo.InvariantCulture));
+            db.Invoices.Add(new Invoice
+            {
+                InvoiceId = int.Parse(row["Invoice ID"], CultureInfo.InvariantCulture),
+                AssignmentId = assignments.TryGetValue(key, out var assignmentId)
+                    ? assignmentId
+                    : throw new InvalidOperationException($"Invoice {row["Invoice ID"]} names no assignment of the reference data: client {key.Item1}, course {key.Item2}, section {key.Item3}."),
+                Amount = decimal.Parse(row["Amount"], CultureInfo.InvariantCulture),
+                InvoiceDate = DateOnly.ParseExact(row["Invoice Date"], "MM/dd/yyyy", CultureInfo.InvariantCulture),
+                Balance = decimal.Parse(row["Balance"], CultureInfo.InvariantCulture),
+                Status = row["Status"],
             });
         }
 

@@ -34,11 +34,7 @@ public sealed class ImportCommands(
         var stored = request.File;
         try
         {
-            var domain = domains.Get(request.Domain);
-            if (request.AutoCreateInvoices && (!domain.SupportsInvoices || request.Operation == Operation.Update))
-            {
-                throw ImportProblem.BadRequest("Auto Create Invoices is offered only for Client Assignment imports with Add or Add & Update.");
-            }
+            domains.CheckRequest(request.Domain, request.Operation, request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : []);
         }
         catch
         {

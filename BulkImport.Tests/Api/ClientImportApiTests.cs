@@ -213,9 +213,10 @@ public sealed class ClientImportApiTests : IAsyncLifetime
         badDomain.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ApiClient.ProblemAsync(badDomain)).GetProperty("detail").GetString().Should().Contain("Client, ClientAssignment");
 
-        var payment = await _api.PostImportAsync(Encoding.UTF8.GetBytes("A\n1\n"), "Payment", "Add");
+        // Payment is offered by default since SPEC wave 2 (section 13), and only with Add.
+        var payment = await _api.PostImportAsync(Encoding.UTF8.GetBytes("A\n1\n"), "Payment", "Update");
         payment.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await ApiClient.ProblemAsync(payment)).GetProperty("detail").GetString().Should().Contain("not available in this installation");
+        (await ApiClient.ProblemAsync(payment)).GetProperty("detail").GetString().Should().StartWith("Payments can only be added");
 
         var missing = await _api.Http.GetAsync("/api/imports/424242");
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);

@@ -4,10 +4,13 @@ using BulkImport.Tests.Support;
 
 namespace BulkImport.Tests.Api;
 
-/// <summary>Payment is behind Features:PaymentImport (off by default): imports and templates answer "not available in this installation".</summary>
+/// <summary>
+/// Payment is behind Features:PaymentImport, on by default (SPEC section 2, wave 2). Switched off, imports and templates
+/// answer "not available in this installation", and the domain is not offered.
+/// </summary>
 public sealed class PaymentSwitchApiTests : IAsyncLifetime
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(new() { ["Features:PaymentImport"] = "false" });
     private ApiClient _api = null!;
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();
@@ -42,5 +45,17 @@ public sealed class PaymentSwitchApiTests : IAsyncLifetime
         var response = await _api.Http.GetAsync("/api/templates/Nothing.csv");
 
         (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString().Should().Contain("Templates: Client, ClientAssignment (");
+    }
+
+    [Fact]
+    public async Task By_default_payment_is_offered()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync();
+
+        var response = await api.Http.GetAsync("/api/templates/Nothing.csv");
+
+        (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString().Should().Contain("Templates: Client, ClientAssignment, Payment (");
+        (await api.Http.GetAsync("/api/templates/Payment.csv")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -96,7 +96,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
             for (var i = 0; i < columns.Length; i++)
             {
                 // The client API masks the SSN; the template (recorded, Importer and Admin only) has it in full.
-                BulkImport.Core.Security.SensitiveValues.Mask(columns[i], cells[i]).Should().Be(stored.GetProperty(columns[i]).GetString(), $"{columns[i]} of client {cells[0]}");
+                BulkImport.Core.Security.SensitiveValues.Mask(new BulkImport.Core.Domains.Clients.ClientDomain(), columns[i], cells[i]).Should().Be(stored.GetProperty(columns[i]).GetString(), $"{columns[i]} of client {cells[0]}");
             }
         }
     }

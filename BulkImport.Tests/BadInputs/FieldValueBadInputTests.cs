@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bunit;
@@ -229,14 +230,14 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
         await using var bunit = new BunitContext();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
-        foreach (var service in new[] { typeof(RowPages), typeof(RowEdits), typeof(ImportHistory), typeof(IDbContextFactory<BulkImportDbContext>), typeof(SensitiveDataAudit), typeof(BulkImport.App.Security.CurrentUsers) })
+        foreach (var service in new[] { typeof(RowPages), typeof(RowEdits), typeof(ImportHistory), typeof(BulkImport.Core.Domains.Common.SelectListSource), typeof(SensitiveDataAudit), typeof(BulkImport.App.Security.CurrentUsers) })
         {
             bunit.Services.AddSingleton(service, App.Services.GetRequiredService(service));
         }
 
         bunit.Services.AddScoped<BulkImport.App.Security.ImportGate>();
 
-        var domain = App.Services.GetRequiredService<ImportDomains>().Get(Domain.Client);
+        var domain = App.Services.GetRequiredService<ImportDomains>().Get(ClientDomain.Key);
         var grid = bunit.Render<ReviewGrid>(p => p.Add(g => g.ImportId, import.Id).Add(g => g.Domain, domain));
         grid.WaitForAssertion(() => grid.Markup.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), TimeSpan.FromSeconds(15)); // loads from the database
         grid.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;");

@@ -76,6 +76,7 @@ public sealed class FileNameBadInputTests : BadInputApiTest
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
         bunit.Services.AddSingleton(App.Services.GetRequiredService<ImportHistory>());
+        bunit.Services.AddSingleton(App.Services.GetRequiredService<BulkImport.Core.Domains.ImportDomains>());
         var history = bunit.Render<HistoryTable>();
 
         history.WaitForAssertion(() => history.Markup.Should().Contain("&lt;img src=x onerror=alert(1)&gt;&lt;b&gt;.csv"), TimeSpan.FromSeconds(15)); // loads from the database

@@ -1,5 +1,6 @@
 using BulkImport.Core.Clients;
 using BulkImport.Core.Domains;
+using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Security;
@@ -18,7 +19,7 @@ public sealed class SelectListAdministrationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _lists = new SelectListAdministration(new TestDbContextFactory(_database), TimeProvider.System);
+        _lists = new SelectListAdministration(new TestDbContextFactory(_database), TimeProvider.System, [new ClientDomain(), new ClientAssignmentDomain()]);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -89,7 +90,7 @@ public sealed class SelectListAdministrationTests : IAsyncLifetime
     {
         await using (var db = _database.CreateDbContext())
         {
-            var import = new Import { FileName = "past.csv", StoredFileName = "x.csv", CreatedBy = "someone", Status = ImportStatus.Committed, Domain = Domain.Client };
+            var import = new Import { FileName = "past.csv", StoredFileName = "x.csv", CreatedBy = "someone", Status = ImportStatus.Committed, Domain = ClientDomain.Key };
             db.Imports.Add(import);
             await db.SaveChangesAsync();
             var values = new string?[ClientColumns.All.Count];

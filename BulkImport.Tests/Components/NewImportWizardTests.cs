@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using Bunit;
 using BulkImport.App.Components.Pages.Imports;
 using BulkImport.Core.Imports;
@@ -52,6 +53,22 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
     }
 
     [Fact]
+    public void Payment_offers_only_Add_and_says_what_its_rows_do()
+    {
+        var cut = RenderWizard();
+        Choose(cut, "Update");
+
+        Choose(cut, "Payment");
+
+        cut.FindAll(".mud-radio").Select(r => r.TextContent.Trim()).Should().Equal("Client", "Client Assignment", "Payment", "Add");
+        cut.Find("[data-testid=domain-help]").TextContent.Should().Contain("payments of open invoices");
+        cut.Markup.Should().Contain("Check and ACH payments need a Reference Number");
+        cut.Find("[data-testid=next-step]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/Payment.csv"));
+        cut.Find("[data-testid=prefilled-template-card]").TextContent.Should().Contain("open invoices of a course");
+    }
+
+    [Fact]
     public void The_templates_follow_the_chosen_domain()
     {
         var cut = RenderWizard();
@@ -65,7 +82,8 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         Choose(cut, "Client Assignment");
         cut.Find("[data-testid=next-step]").Click();
 
-        cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/ClientAssignment.csv");
+        // The stepper may move to the next step after the click returns: wait for it, as a person would.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/ClientAssignment.csv"));
     }
 
     [Fact]
@@ -85,6 +103,6 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         await cut.WaitForAssertionAsync(() => navigation.Uri.Should().MatchRegex(@"/imports/\d+$"));
         var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..]);
         var import = await AppServices.GetRequiredService<ImportHistory>().GetAsync(id, CancellationToken.None);
-        (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((Domain.Client, Operation.Add, "ann.csv", _user));
+        (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((ClientDomain.Key, Operation.Add, "ann.csv", _user));
     }
 }

@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using AngleSharp.Dom;
 using Bunit;
 using BulkImport.App.Components.Shared;
@@ -35,7 +36,7 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         return Render<ReviewGrid>(p => p
             .Add(x => x.ImportId, import.Id)
             .Add(x => x.ShownColumns, shown)
-            .Add(x => x.Domain, AppServices.GetRequiredService<ImportDomains>().Get(Domain.Client))
+            .Add(x => x.Domain, AppServices.GetRequiredService<ImportDomains>().Get(ClientDomain.Key))
             .Add(x => x.AllowEdit, allowEdit)
             .Add(x => x.Filter, filter)
             .Add(x => x.OnRowsChanged, i => _changes.Add(i)));

@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 
 namespace BulkImport.Tests.Components;
@@ -9,7 +10,7 @@ internal static class Samples
         ImportStatus status = ImportStatus.ReadyForReview, string fileName = "clients.csv", string? failureReason = null) => new()
     {
         Id = 42,
-        Domain = Domain.Client,
+        Domain = ClientDomain.Key,
         Operation = Operation.AddUpdate,
         Status = status,
         FileName = fileName,

@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains.Clients;
 using System.Globalization;
 using System.Text;
 using BulkImport.App.Hosting;
@@ -189,7 +190,7 @@ public sealed class ImportRowPagesTests : IDisposable
         await using var db = _app.CreateDbContext();
         var import = new Import
         {
-            Domain = Domain.Client, Operation = Operation.Add, Status = ImportStatus.ReadyForReview, FileName = "runs.csv",
+            Domain = ClientDomain.Key, Operation = Operation.Add, Status = ImportStatus.ReadyForReview, FileName = "runs.csv",
             StoredFileName = Guid.NewGuid().ToString("N") + ".csv", CreatedBy = User, CreatedAt = DateTime.UtcNow,
             PresentColumns = [.. StagedImports.PresentColumns],
         };

@@ -195,7 +195,8 @@ public sealed class AdminApiTests : IAsyncLifetime
 
         var payment = features.EnumerateArray().Single();
         payment.GetProperty("setting").GetString().Should().Be("Features:PaymentImport");
-        payment.GetProperty("enabled").GetBoolean().Should().BeFalse();
+        // On by default since SPEC wave 2 (section 2: Features:PaymentImport now defaults to on).
+        payment.GetProperty("enabled").GetBoolean().Should().BeTrue();
     }
 
     private static IEnumerable<string> UserSeederDemoEmails() => BulkImport.App.Security.UserSeeder.DemoUsers.Select(u => u.Email);

@@ -40,7 +40,7 @@ public static class StagedImports
         var now = DateTime.UtcNow;
         var import = new Import
         {
-            Domain = Domain.Client,
+            Domain = ClientDomain.Key,
             Operation = Operation.AddUpdate,
             Status = status,
             FileName = "staged.csv",
@@ -73,8 +73,9 @@ public static class StagedImports
 
     /// <summary>Creates a ReadyForReview import of <paramref name="rows"/> (values under <paramref name="header"/>); a row of blanks is Skipped.</summary>
     public static async Task<Import> CreateAsync(IServiceProvider services, string[] header, IEnumerable<string?[]> rows,
-        Domain domain = Domain.Client, Operation operation = Operation.AddUpdate, string createdBy = "importer@bulkimport.local", string fileName = "clients.csv")
+        Domain? domainKey = null, Operation operation = Operation.AddUpdate, string createdBy = "importer@bulkimport.local", string fileName = "clients.csv")
     {
+        var domain = domainKey ?? ClientDomain.Key;
         var importDomain = services.GetRequiredService<ImportDomains>().Get(domain);
         await using var db = await services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
         var import = new Import

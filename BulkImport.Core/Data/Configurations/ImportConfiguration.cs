@@ -10,7 +10,8 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
     public void Configure(EntityTypeBuilder<Import> builder)
     {
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Domain).HasConversion<string>().HasMaxLength(32);
+        // The domain's key, as the enum it replaced stored it: "Client", "ClientAssignment", "Payment".
+        builder.Property(i => i.Domain).HasConversion(d => d.Name, name => new Domain(name)).HasMaxLength(32);
         builder.Property(i => i.Operation).HasConversion<string>().HasMaxLength(16);
         // The concurrency token of every save of an import: a status change decided on a status that changed meanwhile
         // is refused (ImportChanges), never written over the other one.

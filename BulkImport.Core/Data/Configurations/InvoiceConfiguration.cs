@@ -10,6 +10,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     {
         builder.HasKey(i => i.InvoiceId);
         builder.Property(i => i.Amount).HasPrecision(10, 2);
+        builder.Property(i => i.Balance).HasPrecision(10, 2);
+        builder.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId);
         builder.Property(i => i.Status).HasMaxLength(20);
     }
 }

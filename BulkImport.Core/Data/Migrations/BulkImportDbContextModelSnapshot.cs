@@ -175,6 +175,10 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("AssignmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("InvoiceDate")
                         .HasColumnType("TEXT");
 
@@ -188,6 +192,46 @@ namespace BulkImport.Core.Data.Migrations
                     b.HasIndex("AssignmentId");
 
                     b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Clients.Payment", b =>
+                {
+                    b.Property<int>("PaymentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaymentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PaymentId");
+
+                    b.HasIndex("CreatedByImportId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("BulkImport.Core.Clients.Section", b =>
@@ -786,6 +830,15 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Clients.Payment", b =>
+                {
+                    b.HasOne("BulkImport.Core.Clients.Invoice", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BulkImport.Core.Clients.Section", b =>
                 {
                     b.HasOne("BulkImport.Core.Clients.Course", "Course")
@@ -879,6 +932,11 @@ namespace BulkImport.Core.Data.Migrations
             modelBuilder.Entity("BulkImport.Core.Clients.Course", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Clients.Invoice", b =>
+                {
+                    b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ namespace BulkImport.Core.Domains.ClientAssignments;
 /// </summary>
 public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomainCommitter
 {
-    public const string OpenInvoiceStatus = "Open";
+    public const string OpenInvoiceStatus = BulkImport.Core.Clients.Invoice.OpenStatus;
 
     private static readonly int KeyColumns = ClientAssignmentColumns.All.Count - ClientAssignmentColumns.Stored.Count;
 
@@ -137,13 +137,13 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
             stored: true);
     }
 
-    /// <summary>The amount is copied from the course's Fee in the database, so it is stored exactly as the fee is.</summary>
+    /// <summary>The amount (and the open balance) is copied from the course's Fee in the database, so it is stored exactly as the fee is.</summary>
     private DbCommand CreateInvoice(DbConnection connection)
     {
         var command = connection.CreateCommand();
         command.CommandText =
-            "INSERT INTO Invoices (AssignmentId, Amount, InvoiceDate, Status) " +
-            "SELECT @assignmentId, Fee, @invoiceDate, @status FROM Courses WHERE CourseId = @courseId RETURNING InvoiceId";
+            "INSERT INTO Invoices (AssignmentId, Amount, Balance, InvoiceDate, Status) " +
+            "SELECT @assignmentId, Fee, Fee, @invoiceDate, @status FROM Courses WHERE CourseId = @courseId RETURNING InvoiceId";
         Add(command, "@assignmentId", 0L);
         Add(command, "@courseId", 0);
         Add(command, "@invoiceDate", settings.CommitDay);

@@ -8,15 +8,41 @@ namespace BulkImport.Core.Domains.ClientAssignments;
 /// <summary>The Client Assignment domain plug-in (SPEC section 7), with Auto Create Invoices.</summary>
 public sealed class ClientAssignmentDomain : IImportDomain
 {
-    public Domain Domain => Domain.ClientAssignment;
+    /// <summary>The key stored on Client Assignment imports and sent by the API.</summary>
+    public static readonly Domain Key = new("ClientAssignment");
+
+    /// <summary>SPEC section 7: each inserted assignment gets one open invoice for its course's fee.</summary>
+    public static readonly DomainOption AutoCreateInvoices = new(ImportOptionKeys.AutoCreateInvoices, "Auto Create Invoices",
+        "Each new assignment gets one open invoice for its course fee, dated the day of the import.", [Operation.Add, Operation.AddUpdate]);
+
+    private static readonly IReadOnlyList<SelectListField> SelectListFieldsStored = [.. ClientAssignmentColumns.Stored
+        .Where(s => ClientAssignmentColumns.SelectLists.Contains(s.Column))
+        .Select(s => new SelectListField(s.Column, "ClientAssignments", s.Property))];
+
+    public Domain Domain => Key;
+
+    public string DisplayName => "Client Assignment";
+
+    public string Description => "Import or update client enrollments and assignment information.";
+
+    public string OperationHelp(Operation operation) => operation switch
+    {
+        Operation.Add => "Creates new assignments. Every row needs Client ID, CourseID, SectionID and Enrollment Status.",
+        Operation.Update => "Updates existing assignments, found by Client ID, CourseID and SectionID. Changing the SectionID does not transfer a student.",
+        _ => "Existing assignments are updated; new assignments are added (they need an Enrollment Status).",
+    };
 
     public IReadOnlyList<string> Columns => ClientAssignmentColumns.All;
 
+    public IReadOnlyList<string> KeyColumns { get; } = [ClientAssignmentColumns.ClientId, ClientAssignmentColumns.CourseId, ClientAssignmentColumns.SectionId];
+
+    public IReadOnlyList<SelectListField> SelectListFields => SelectListFieldsStored;
+
     public IReadOnlyList<string> SelectListColumns => ClientAssignmentColumns.SelectLists;
 
-    public bool SupportsInvoices => true;
+    public IReadOnlyList<DomainOption> Options { get; } = [AutoCreateInvoices];
 
-    public string KeyColumn => ClientAssignmentColumns.ClientId;
+    public string PrefilledTemplateDescription => "The existing assignments of a course. Use it when updating records in bulk.";
 
     public IReadOnlyList<string> RequiredColumns(Operation operation) => operation == Operation.Add
         ? [ClientAssignmentColumns.ClientId, ClientAssignmentColumns.CourseId, ClientAssignmentColumns.SectionId, ClientAssignmentColumns.EnrollmentStatus]

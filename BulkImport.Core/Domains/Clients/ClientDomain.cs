@@ -8,15 +8,37 @@ namespace BulkImport.Core.Domains.Clients;
 /// <summary>The Client domain plug-in.</summary>
 public sealed class ClientDomain : IImportDomain
 {
-    public Domain Domain => Domain.Client;
+    /// <summary>The key stored on Client imports and sent by the API.</summary>
+    public static readonly Domain Key = new("Client");
+
+    private static readonly IReadOnlyList<SelectListField> SelectListFieldsStored = [.. ClientColumns.Stored
+        .Where(s => ClientColumns.SelectLists.Contains(s.Column))
+        .Select(s => new SelectListField(s.Column, "Clients", s.Property))];
+
+    public Domain Domain => Key;
+
+    public string DisplayName => "Client";
+
+    public string Description => "Import new client records or update existing client demographic and contact information.";
+
+    public string OperationHelp(Operation operation) => operation switch
+    {
+        Operation.Add => "Adds new clients: a blank Client ID creates a new client (First Name and Last Name required). A row with a Client ID updates that client.",
+        Operation.Update => "Updates existing clients found by Client ID, which every row needs. Blank cells leave stored values as they are.",
+        _ => "Existing Client IDs update existing clients. Blank Client ID creates a new client.",
+    };
 
     public IReadOnlyList<string> Columns => ClientColumns.All;
 
+    public IReadOnlyList<string> KeyColumns { get; } = [ClientColumns.ClientId];
+
+    public IReadOnlyList<SensitiveColumn> SensitiveColumns { get; } = [new(ClientColumns.Ssn, FieldFormats.MaskSsn)];
+
+    public IReadOnlyList<SelectListField> SelectListFields => SelectListFieldsStored;
+
     public IReadOnlyList<string> SelectListColumns => ClientColumns.SelectLists;
 
-    public bool SupportsInvoices => false;
-
-    public string KeyColumn => ClientColumns.ClientId;
+    public string PrefilledTemplateDescription => "The existing client data of a course (every client with an assignment in it). Use it when updating records in bulk.";
 
     public IReadOnlyList<string> RequiredColumns(Operation operation) => operation == Operation.Update
         ? [ClientColumns.ClientId]

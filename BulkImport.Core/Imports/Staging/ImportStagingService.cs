@@ -128,7 +128,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, repeatedKeys, batches, watch, stop.Token);
+                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, batches, watch, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -207,7 +207,8 @@ public sealed class ImportStagingService(
         }
     }
 
-    private void ValidateRows(Import import, IImportDomain domain, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string> repeatedKeys,
+    /// <remarks>Repeated keys are looked for only when <paramref name="repeatedKeys"/> is given: a domain whose rows may share a key has no duplicate rule.</remarks>
+    private void ValidateRows(Import import, IImportDomain domain, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string>? repeatedKeys,
         BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
     {
         // Only a hash of each key is kept. A row whose key's hash was seen before is a duplicate (or, rarely, shares the
@@ -222,7 +223,7 @@ public sealed class ImportStagingService(
             {
                 var (status, action, messages, key) = Judge(row, validator);
                 byte[] messagesUtf8;
-                if (key is not null && !seenKeys.Add(RowKeyHash.Of(key)))
+                if (key is not null && repeatedKeys is not null && !seenKeys.Add(RowKeyHash.Of(key)))
                 {
                     repeatedKeys.Add(key);
                     (status, action) = (RowStatus.Error, RowAction.None);
@@ -303,7 +304,7 @@ public sealed class ImportStagingService(
             return (RowStatus.Error, RowAction.None, problems, null);
         }
 
-        var result = validator.Validate(row.Values);
+        var result = validator.Validate(row.RowNumber, row.Values);
         return (result.Status, result.Action, result.Messages, result.RowKey);
     }
 

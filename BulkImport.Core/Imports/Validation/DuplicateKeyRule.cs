@@ -14,6 +14,7 @@ public sealed record KeyGroup(int Count, IReadOnlyList<int> First);
 /// message lists the first <see cref="Listed"/> other rows and counts the rest ("also appears on rows 2, 3, ... and
 /// 999,989 more"), so it is computed from the group's size and its first row numbers, which the key index gives at once
 /// (<see cref="KeyGroups"/>): the rule never holds the rows of a key in memory, and its work is linear in them.
+/// Only for the domains whose key is unique in a file (<see cref="IImportDomain.KeyIsUnique"/>).
 /// </summary>
 /// <remarks>
 /// A message of a group of at most <see cref="LargeGroup"/> - 1 rows names every other row and is stored as written
@@ -57,7 +58,7 @@ public static class DuplicateKeyRule
     /// </summary>
     public static async Task ApplyAsync(BulkImportDbContext db, Import import, IImportDomain domain, IRowValidator validator, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
-        if (keys.Count == 0)
+        if (keys.Count == 0 || !domain.KeyIsUnique)
         {
             return;
         }
@@ -100,7 +101,7 @@ public static class DuplicateKeyRule
                 return 0;
             }
 
-            var own = validator.Validate(RowJson.DeserializeValues(row.ValuesJson));
+            var own = validator.Validate(row.RowNumber, RowJson.DeserializeValues(row.ValuesJson));
             Update(groups, import, row, own.Status, own.Action, own.Messages);
             return 1;
         }
@@ -178,7 +179,7 @@ public static class DuplicateKeyRule
     /// </summary>
     public static void Mark(Import import, IImportDomain domain, IReadOnlyCollection<ImportRow> sameKey)
     {
-        if (sameKey.Count < 2)
+        if (sameKey.Count < 2 || !domain.KeyIsUnique)
         {
             return;
         }

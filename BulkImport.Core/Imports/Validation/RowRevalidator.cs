@@ -48,7 +48,7 @@ public sealed class RowRevalidator(TimeProvider clock)
             row.Values = changes is null ? current : Merge(domain, current, changes);
             row.SkippedByOperator = false;
             var validator = await domain.CreateValidatorAsync(db, settings, [row.Values], ct);
-            Apply(row, validator.Validate(row.Values));
+            Apply(row, validator.Validate(row.RowNumber, row.Values));
         }
 
         foreach (var key in new[] { oldKey, row.RowKey }.OfType<string>().Distinct(StringComparer.Ordinal))
@@ -68,32 +68,36 @@ public sealed class RowRevalidator(TimeProvider clock)
         SelectListRelabel? relabel, ImportRow row, string key, CancellationToken ct)
     {
         var hasKey = row.RowKey == key;
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        if (domain.KeyIsUnique)
         {
-            using var groups = new KeyGroups(db.Database.GetDbConnection(), import.Id);
-            var first = groups.First(key, DuplicateKeyRule.LargeGroup, exceptRow: row.RowNumber);
-            if (first.Count >= DuplicateKeyRule.LargeGroup)
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                // A large group stays large (at least LargeGroup other rows): its other rows are errors either way.
-                if (hasKey)
+                using var groups = new KeyGroups(db.Database.GetDbConnection(), import.Id);
+                var first = groups.First(key, DuplicateKeyRule.LargeGroup, exceptRow: row.RowNumber);
+                if (first.Count >= DuplicateKeyRule.LargeGroup)
                 {
-                    var count = groups.Count(key, exceptRow: row.RowNumber) + 1;
-                    DuplicateKeyRule.Mark(row, domain, new KeyGroup(count, [.. first.Append(row.RowNumber).Order().Take(DuplicateKeyRule.Listed + 1)]));
-                }
+                    // A large group stays large (at least LargeGroup other rows): its other rows are errors either way.
+                    if (hasKey)
+                    {
+                        var count = groups.Count(key, exceptRow: row.RowNumber) + 1;
+                        DuplicateKeyRule.Mark(row, domain, new KeyGroup(count, [.. first.Append(row.RowNumber).Order().Take(DuplicateKeyRule.Listed + 1)]));
+                    }
 
-                return;
+                    return;
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
 
-        // A group of fewer than LargeGroup other rows: all of them, revalidated with the edited row as one group.
+        // A group of fewer than LargeGroup other rows (or a key rows may share): all of them, revalidated with the edited row.
         var others = await KeyedRows.Of(db, import.Id, [key])
             .Where(r => r.RowNumber != row.RowNumber && (r.Status == RowStatus.Valid || r.Status == RowStatus.Error))
             .ToListAsync(ct);
+        List<ImportRow> group = hasKey ? [row, .. others] : others;
         if (others.Count > 0)
         {
             if (relabel is not null)
@@ -101,16 +105,19 @@ public sealed class RowRevalidator(TimeProvider clock)
                 others.ForEach(other => other.Values = relabel.Apply(other.Values));
             }
 
-            var validator = await domain.CreateValidatorAsync(db, settings, others.ConvertAll(o => o.Values), ct);
-            foreach (var other in others)
+            others.ForEach(other => RowCounts.Add(import, other.Status, other.Action, -1));
+            // The rows sharing a key are validated again together, in row order, by one validator, as staging met them:
+            // in a domain whose rows of one key depend on each other (payments of one invoice, whose running total may
+            // not pass its balance) the edited row's verdict depends on the rows before it.
+            group.Sort((a, b) => a.RowNumber.CompareTo(b.RowNumber));
+            var validator = await domain.CreateValidatorAsync(db, settings, group.ConvertAll(o => o.Values), ct);
+            foreach (var member in group)
             {
-                RowCounts.Add(import, other.Status, other.Action, -1);
-                Apply(other, validator.Validate(other.Values));
+                Apply(member, validator.Validate(member.RowNumber, member.Values));
             }
         }
 
-        List<ImportRow> group = hasKey ? [row, .. others] : others;
-        if (group.Count >= 2)
+        if (domain.KeyIsUnique && group.Count >= 2)
         {
             var keyGroup = new KeyGroup(group.Count, [.. group.Select(r => r.RowNumber).Order().Take(DuplicateKeyRule.Listed + 1)]);
             group.ForEach(member => DuplicateKeyRule.Mark(member, domain, keyGroup));

@@ -1,3 +1,4 @@
+using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Imports;
 
@@ -28,5 +29,7 @@ public sealed class ClientAssignmentDomainTests
         _domain.DescribeKey(new AssignmentKey(3, 101, 1001).ToRowKey()).Should().Be("Client 3, CourseID 101, SectionID 1001");
 
     [Fact]
-    public void Auto_create_invoices_is_offered() => _domain.SupportsInvoices.Should().BeTrue();
+    public void Auto_create_invoices_is_offered_with_add_and_add_update() =>
+        ((IImportDomain)_domain).Options.Should().ContainSingle(o => o.Key == "autoCreateInvoices")
+            .Which.OfferedWith.Should().Equal(Operation.Add, Operation.AddUpdate);
 }

@@ -63,6 +63,7 @@ app.MapTemplatesApi();
 app.MapCoursesApi();
 app.MapUsageApi();
 app.MapAdminApi();
+app.MapAlertsApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -44,4 +44,6 @@ public sealed class Import
     public DateTime? ReplayedAt { get; set; }
     public DateTime? CommitStartedAt { get; set; }
     public string? FailureReason { get; set; }
+    /// <summary>Whether the creator gets the Integration Alert when the import ends (upload field <c>notifyMe</c>, SPEC section 18).</summary>
+    public bool NotifyMe { get; set; } = true;
 }

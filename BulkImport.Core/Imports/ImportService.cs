@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BulkImport.Core.Imports;
 
 /// <summary>A request to start an import from an uploaded file.</summary>
-public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User);
+public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User, bool NotifyMe = true);
 
 /// <summary>Filters of the history.</summary>
 public sealed record ImportFilter(ImportStatus? Status = null, Domain? Domain = null, string? CreatedBy = null, bool InProgressOnly = false);
@@ -25,6 +25,7 @@ public sealed class ImportService(
     RowRevalidator revalidator,
     UsageService usage,
     ImportProgressFeed feed,
+    Alerts.ImportEndingAlerts alerts,
     TimeProvider clock)
 {
     public async Task<Import> CreateAsync(NewImport request, CancellationToken ct)
@@ -58,6 +59,7 @@ public sealed class ImportService(
             FileSha256 = stored.Sha256,
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            NotifyMe = request.NotifyMe,
         };
         if (await SameFileWarningAsync(db, stored.Sha256, ct) is { } sameFile)
         {
@@ -463,6 +465,8 @@ public sealed class ImportService(
             return await GetAsync(id, ct);
         }
 
+        // The alerts of this ending are written in the transaction of the status change (a bulk update bypasses SaveChanges).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Imports
             .Where(i => i.Id == id && (i.Status == ImportStatus.Validating || i.Status == ImportStatus.ReadyForReview
                 || i.Status == ImportStatus.AwaitingVerification || i.Status == ImportStatus.Queued))
@@ -474,6 +478,7 @@ public sealed class ImportService(
                 .SetProperty(i => i.CompletedAt, now), ct);
         if (changed == 0)
         {
+            await transaction.RollbackAsync(ct);
             var current = await GetAsync(id, ct);
             if (current.Status == ImportStatus.Committing)
             {
@@ -481,6 +486,18 @@ public sealed class ImportService(
             }
 
             throw ImportProblem.Conflict($"Import {id} is {current.Status}; only an import that has not finished can be cancelled.");
+        }
+
+        var alerted = await alerts.AddAsync(db, await db.Imports.AsNoTracking().SingleAsync(i => i.Id == id, ct), ct) > 0;
+        if (alerted)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        if (alerted)
+        {
+            alerts.WakeSender();
         }
 
         var cancelled = await GetAsync(id, ct);

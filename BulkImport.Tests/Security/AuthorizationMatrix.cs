@@ -74,6 +74,11 @@ public static class AuthorizationMatrix
                                                                       Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
         new("DELETE /api/admin/usage-limits", Send(HttpMethod.Delete, "/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
         new("GET /api/admin/features", Get("/api/admin/features"),   Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
+        // Integration Alerts (SPEC 18): recipients and the outbox are Admin's.
+        new("GET /api/admin/alert-recipients", Get("/api/admin/alert-recipients"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT /api/admin/alert-recipients", Json(HttpMethod.Put, "/api/admin/alert-recipients", new { recipients = Array.Empty<object>() }),
+                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
+        new("GET /api/admin/outbox", Get("/api/admin/outbox?status=Pending"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok),
 
         // Live progress for programs (SignalR): every signed-in user; joining an import checks it like GET /api/imports/{id}.
         new("* /hubs/imports/negotiate", Post("/hubs/imports/negotiate?negotiateVersion=1"), Unauthorized, Ok, Ok, Ok, Ok, Ok),

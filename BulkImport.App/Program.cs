@@ -64,6 +64,7 @@ app.MapCoursesApi();
 app.MapUsageApi();
 app.MapAdminApi();
 app.MapAlertsApi();
+app.MapReportApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

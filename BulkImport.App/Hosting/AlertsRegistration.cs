@@ -17,6 +17,7 @@ public static class AlertsRegistration
         services.AddSingleton<OutboxQueries>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ImportReports>();
+        services.AddSingleton<SubmissionLists>();
         services.AddHostedService<OutboxWorker>();
         return services;
     }

@@ -45,8 +45,9 @@ public static class AuthorizationMatrix
         new("POST /api/imports/{id:int}/cancel", OnImport(HttpMethod.Post, "/cancel"),     Unauthorized, Accepted, Hidden, Accepted, Forbidden, Accepted),
         // Replaying a cancelled or failed import: Support and Admin.
         new("POST /api/imports/{id:int}/replay", OnImport(HttpMethod.Post, "/replay", ImportStatus.Cancelled), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted, Accepted),
-        // Results file: its importer, Support, Admin.
-        new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok),
+        // Results file and View Results (SPEC 18): whoever may see the import, Supervisors included.
+        new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok),
+        new("GET /api/imports/{id:int}/report", OnImport(HttpMethod.Get, "/report"),     Unauthorized, Ok, Hidden, Ok, Ok, Ok),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok),
@@ -99,6 +100,7 @@ public static class AuthorizationMatrix
         new("GET|POST /", Get("/"),                                   SignIn,       ToImports, ToImports, ToImports,  ToImports, ToImports),
         new("GET|POST /imports", Get("/imports"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok),
         new("GET|POST /imports/{Id:int}", OnImport(HttpMethod.Get, "", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok),
+        new("GET|POST /imports/{Id:int}/report", OnImport(HttpMethod.Get, "/report", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok),
         new("GET|POST /imports/live", Get("/imports/live"),           SignIn,       Forbidden, Forbidden, Ok,         Ok,        Ok),
         new("GET|POST /admin", Get("/admin"),                         SignIn,       Forbidden, Forbidden, Forbidden,  Forbidden, Ok),
         // Clients: every signed-in user, as GET /api/clients (SSNs masked).

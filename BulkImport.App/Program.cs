@@ -56,6 +56,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "Healthy" })
     : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();
 app.MapClientsApi();

@@ -61,6 +61,7 @@ public static class ServiceRegistration
         services.AddHostedService<ValidationWorker>();
         services.AddHostedService<CommitWorker>();
         services.AddAlerts(configuration);
+        services.AddIntake(configuration);
         return services;
     }
 

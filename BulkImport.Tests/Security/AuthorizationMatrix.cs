@@ -24,6 +24,8 @@ public static class AuthorizationMatrix
     [
         // Open: sign-in, token refresh, health.                     anonymous     importer   other      supervisor  support    admin
         new("GET /health", Get("/health"),                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
+        new("GET /health/live", Get("/health/live"),                  Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
+        new("GET /health/ready", Get("/health/ready"),                Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
         new("POST /api/auth/login", Login,                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
         new("POST /api/auth/refresh", Refresh,                        Ok,           Ok,        Ok,        Ok,         Ok,        Ok),
         // Browser forms: refused without the antiforgery token of the sign-in page, whoever sends them.

@@ -18,6 +18,7 @@ public static class AlertsRegistration
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ImportReports>();
         services.AddSingleton<SubmissionLists>();
+        services.AddSingleton<UploadDefaults>();
         services.AddHostedService<OutboxWorker>();
         return services;
     }

@@ -57,6 +57,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "Healthy" })
     : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();
 app.MapClientsApi();
@@ -64,6 +65,8 @@ app.MapTemplatesApi();
 app.MapCoursesApi();
 app.MapUsageApi();
 app.MapAdminApi();
+app.MapAlertsApi();
+app.MapReportApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

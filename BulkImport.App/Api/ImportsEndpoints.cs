@@ -111,7 +111,9 @@ public static class ImportsEndpoints
             var operation = ParseEnum<Operation>(fields, "operation", "Add, Update, AddUpdate");
             var invoices = fields.TryGetValue("autoCreateInvoices", out var flag) && flag.ToLowerInvariant() is "true" or "on" or "1" or "yes";
             fields.TryGetValue("name", out var importName);
-            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http)), ct);
+            // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
+            var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }

@@ -34,7 +34,7 @@ public static class ImportAccess
         ImportNeed.Change => user.IsInRole(Roles.Admin) || Owns(user, import),
         ImportNeed.Cancel => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || Owns(user, import),
         ImportNeed.Replay => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Support),
-        ImportNeed.DownloadResults => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Support) || Owns(user, import),
+        ImportNeed.DownloadResults => SeesAll(user) || Owns(user, import),
         _ => false,
     };
 

@@ -60,4 +60,6 @@ public sealed partial class Import
     public DateTime? ReplayedAt { get => _replayedAt; init => _replayedAt = value; }
     public DateTime? CommitStartedAt { get => _commitStartedAt; init => _commitStartedAt = value; }
     public string? FailureReason { get => _failureReason; init => _failureReason = value; }
+    /// <summary>Whether the creator gets the Integration Alert when the import ends (upload field <c>notifyMe</c>, SPEC section 18).</summary>
+    public bool NotifyMe { get; set; } = true;
 }

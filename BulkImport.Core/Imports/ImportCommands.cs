@@ -68,6 +68,7 @@ public sealed class ImportCommands(
             FileSha256 = stored.Sha256,
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            NotifyMe = request.NotifyMe,
         };
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {

@@ -12,7 +12,7 @@ public sealed class ConfirmPanelTests : ComponentTest
         new UsagePeriod("This Month", 30_000, 20_000_000));
 
     [Fact]
-    public void Shows_file_name_rows_to_import_total_rows_and_errors_skipped()
+    public void Shows_file_name_rows_to_import_total_rows_and_errors_not_imported()
     {
         var cut = Render<ConfirmPanel>(p => p.Add(x => x.Import, Samples.Import(total: 1_500, valid: 1_200, errors: 250, skipped: 50, fileName: "spring.csv")).Add(x => x.Usage, Usage()));
 
@@ -23,8 +23,8 @@ public sealed class ConfirmPanelTests : ComponentTest
         cut.Find("[data-testid=confirm-errors]").TextContent.Should().Be("250");
         cut.Find("[data-testid=confirm-kind]").TextContent.Should().Be("Client · Add & Update");
         var labels = cut.FindAll("tbody tr td:first-child").Select(td => td.TextContent).ToList();
-        labels.Should().ContainInOrder("File Name", "Rows to Import", "Total Rows", "Errors Skipped");
-        cut.Markup.Should().Contain("250 error rows will be skipped");
+        labels.Should().ContainInOrder("File Name", "Rows to Import", "Total Rows", "Errors Not Imported");
+        cut.Markup.Should().Contain("250 error rows will not be imported");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
     }
 
     private static List<string> RowIds(IRenderedComponent<HistoryTable> cut) =>
-        cut.FindAll("[data-testid=history-table] tbody tr a[href^='/imports/']").Select(a => a.TextContent).ToList();
+        cut.FindAll("[data-testid=history-table] tbody tr a[href^='/imports/']:not([href$='/report'])").Select(a => a.TextContent).ToList();
 
     [Fact]
     public async Task Has_the_columns_of_the_history_in_order()
@@ -82,13 +82,30 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
     }
 
     [Fact]
-    public async Task A_supervisor_sees_no_Download_Results_they_could_not_use()
+    public async Task A_supervisor_may_download_the_results_of_the_imports_they_see()
     {
-        await StageAsync("done.csv", ImportStatus.Committed);
+        // SPEC 18 (wave 2) changed this: whoever may see an import may download its results, Supervisors included.
+        var committed = await StageAsync("done.csv", ImportStatus.Committed);
         var cut = RenderTable(Roles.Supervisor);
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(1));
-        cut.FindAll("[data-testid^=history-download-]").Should().BeEmpty();
+        cut.Find($"[data-testid=history-download-{committed.Id}]").GetAttribute("href").Should().Be($"/api/imports/{committed.Id}/results.csv");
+    }
+
+    [Fact]
+    public async Task Each_line_has_View_Results()
+    {
+        var review = await StageAsync("review.csv");
+        var failed = await StageAsync("bad.csv", ImportStatus.ValidationFailed);
+        var cut = RenderTable();
+
+        await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(2));
+        foreach (var import in new[] { review, failed })
+        {
+            var view = cut.Find($"[data-testid=history-view-results-{import.Id}]");
+            view.GetAttribute("href").Should().Be($"/imports/{import.Id}/report");
+            view.TextContent.Trim().Should().Be("View Results");
+        }
     }
 
     [Fact]

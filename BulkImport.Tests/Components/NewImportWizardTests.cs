@@ -3,6 +3,7 @@ using Bunit;
 using BulkImport.App.Components.Pages.Imports;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Security;
+using BulkImport.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,22 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         cut.Markup.Should().Contain("Existing Client IDs update existing clients. Blank Client ID creates a new client.");
         cut.FindAll("[data-testid=auto-create-invoices]").Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Starts_on_the_domain_the_person_imports_most_and_on_Add_and_Update()
+    {
+        await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID"], [["1", "101", "1001"]], Domain.ClientAssignment, Operation.Update, createdBy: _user);
+        await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID"], [["2", "101", "1001"]], Domain.ClientAssignment, Operation.Add, createdBy: _user);
+        await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Lee"]], createdBy: _user);
+
+        var cut = RenderWizard();
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=domain-help]").TextContent.Should().Contain("client enrollments"));
+        Checked(cut).Should().Equal("Client Assignment", "Add & Update");
+    }
+
+    private static List<string> Checked(IRenderedComponent<NewImportWizard> cut) =>
+        [.. cut.FindAll(".mud-radio").Where(r => r.QuerySelector("input")!.HasAttribute("checked")).Select(r => r.TextContent.Trim())];
 
     [Fact]
     public void Auto_Create_Invoices_is_offered_for_assignments_with_Add_or_Add_and_Update_only()

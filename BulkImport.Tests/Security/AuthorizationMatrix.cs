@@ -25,6 +25,8 @@ public static class AuthorizationMatrix
     [
         // Open: sign-in, token refresh, health.                     anonymous     importer   other      supervisor  support    admin      no group
         new("GET /health", Get("/health"),                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
+        new("GET /health/live", Get("/health/live"),                  Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
+        new("GET /health/ready", Get("/health/ready"),                Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
         new("POST /api/auth/login", Login,                            Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
         new("POST /api/auth/refresh", Refresh,                        Ok,           Ok,        Ok,        Ok,         Ok,        Ok,        Ok),
         // Browser forms: refused without the antiforgery token of the sign-in page, whoever sends them.
@@ -46,8 +48,9 @@ public static class AuthorizationMatrix
         new("POST /api/imports/{id:int}/cancel", OnImport(HttpMethod.Post, "/cancel"),     Unauthorized, Accepted, Hidden, Accepted, Forbidden, Accepted, Forbidden),
         // Replaying a cancelled or failed import: Support and Admin.
         new("POST /api/imports/{id:int}/replay", OnImport(HttpMethod.Post, "/replay", ImportStatus.Cancelled), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted, Accepted, Forbidden),
-        // Results file: its importer, Support, Admin.
-        new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok, Forbidden),
+        // Results file and View Results (SPEC 18): whoever may see the import, Supervisors included.
+        new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("GET /api/imports/{id:int}/report", OnImport(HttpMethod.Get, "/report"),     Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
@@ -75,6 +78,11 @@ public static class AuthorizationMatrix
                                                                       Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok, Forbidden),
         new("DELETE /api/admin/usage-limits", Send(HttpMethod.Delete, "/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
         new("GET /api/admin/features", Get("/api/admin/features"),   Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok,        Forbidden),
+        // Integration Alerts (SPEC 18): recipients and the outbox are Admin's.
+        new("GET /api/admin/alert-recipients", Get("/api/admin/alert-recipients"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("PUT /api/admin/alert-recipients", Json(HttpMethod.Put, "/api/admin/alert-recipients", new { recipients = Array.Empty<object>() }),
+                                                                      Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok, Forbidden),
+        new("GET /api/admin/outbox", Get("/api/admin/outbox?status=Pending"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
 
         // Live progress for programs (SignalR): every signed-in user; joining an import checks it like GET /api/imports/{id}.
         new("* /hubs/imports/negotiate", Post("/hubs/imports/negotiate?negotiateVersion=1"), Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden),
@@ -95,6 +103,7 @@ public static class AuthorizationMatrix
         new("GET|POST /", Get("/"),                                   SignIn,       ToImports, ToImports, ToImports,  ToImports, ToImports, Forbidden),
         new("GET|POST /imports", Get("/imports"),                     SignIn,       Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
         new("GET|POST /imports/{Id:int}", OnImport(HttpMethod.Get, "", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden),
+        new("GET|POST /imports/{Id:int}/report", OnImport(HttpMethod.Get, "/report", pagePrefix: "/imports/"), SignIn, Ok, Ok, Ok, Ok, Ok, Forbidden),
         new("GET|POST /imports/live", Get("/imports/live"),           SignIn,       Forbidden, Forbidden, Ok,         Ok,        Ok,        Forbidden),
         new("GET|POST /admin", Get("/admin"),                         SignIn,       Forbidden, Forbidden, Forbidden,  Forbidden, Ok,        Forbidden),
         // Clients: every signed-in user, as GET /api/clients (SSNs masked).

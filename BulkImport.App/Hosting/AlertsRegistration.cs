@@ -1,0 +1,25 @@
+using BulkImport.Core.Alerts;
+using BulkImport.Core.Reports;
+
+namespace BulkImport.App.Hosting;
+
+/// <summary>Wires the Integration Alerts (SPEC section 18): recipients, the outbox written with each ending, its sender, and View Results.</summary>
+public static class AlertsRegistration
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.Section));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ImportEndingAlerts>();
+        services.AddSingleton<ImportEndingInterceptor>();
+        services.AddSingleton<AlertRecipients>();
+        services.AddSingleton<OutboxQueries>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ImportReports>();
+        services.AddSingleton<SubmissionLists>();
+        services.AddSingleton<UploadDefaults>();
+        services.AddHostedService<OutboxWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using BulkImport.Core.Intake;
+
+namespace BulkImport.App.Hosting;
+
+/// <summary>Wires the watched folders (SPEC section 19).</summary>
+public static class IntakeRegistration
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
+        services.AddSingleton<IntakeHealth>();
+        services.AddSingleton<FolderIntake>();
+        services.AddHostedService<IntakeWorker>();
+        return services;
+    }
+}

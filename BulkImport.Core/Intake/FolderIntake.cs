@@ -1,0 +1,504 @@
+using System.Security.Cryptography;
+using System.Text;
+using BulkImport.Core.Alerts;
+using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Results;
+using BulkImport.Core.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BulkImport.Core.Intake;
+
+/// <summary>
+/// Watched folders (SPEC section 19). A complete file in <c>incoming/</c> is moved to <c>processing/</c> and imported as
+/// the folder's owner; when its import ends it moves to <c>processed/</c> with <c>&lt;name&gt;.results.csv</c> beside it, or
+/// to <c>error/</c> with <c>&lt;name&gt;.errors.txt</c>. The same file (name and SHA-256) is never imported twice from a
+/// folder. Everything it needs to go on after a crash is on disk or in the database: a file left in processing/ is
+/// matched to its import at start.
+/// </summary>
+public sealed class FolderIntake(
+    IDbContextFactory<BulkImportDbContext> dbFactory,
+    ImportService imports,
+    ImportFiles files,
+    ImportDomains domains,
+    ResultsFile results,
+    IOptionsMonitor<IntakeOptions> options,
+    IOptionsMonitor<EmailOptions> email,
+    IOptionsMonitor<SupportOptions> support,
+    IntakeHealth health,
+    TimeProvider clock,
+    ILogger<FolderIntake> logger)
+{
+    public const string Incoming = "incoming";
+    public const string Processing = "processing";
+    public const string Processed = "processed";
+    public const string Error = "error";
+
+    /// <summary>Files a writer is still writing: a name ending so is never taken, and its rename to the final name is taken at once.</summary>
+    public const string PartSuffix = ".part";
+
+    /// <summary>How many rows not imported errors.txt lists (View Results and the results file have them all).</summary>
+    public const int RowsListed = 1_000;
+
+    private readonly Dictionary<string, Sighting> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parts = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _autoCommitRefused = [];
+
+    private sealed record Sighting(long Size, DateTime WrittenAt, DateTime Since);
+
+    /// <summary>Finishes what a stopped process left in processing/: each file is matched to its record or its import, or imported now.</summary>
+    public async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var folder in options.CurrentValue.Folders)
+        {
+            if (await CheckAsync(folder, ct) is not null)
+            {
+                continue;
+            }
+
+            var root = Root(folder);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var open = await db.Set<IntakeFile>().Where(f => f.Folder == root && f.State == IntakeState.Processing).ToListAsync(ct);
+            foreach (var path in Directory.EnumerateFiles(Path.Combine(root, Processing)))
+            {
+                var name = Path.GetFileName(path);
+                if (name.StartsWith('.') || open.Exists(f => f.StoredName == name))
+                {
+                    continue;
+                }
+
+                logger.LogWarning("Intake: {File} was left in {Folder}/processing by a stop; finishing it", name, root);
+                await ImportFromProcessingAsync(folder, path, OriginalName(name), recovering: true, ct);
+            }
+        }
+    }
+
+    /// <summary>One look at every folder: its health, the files complete in incoming/, and the imports of files in processing/.</summary>
+    public async Task ScanAsync(CancellationToken ct)
+    {
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var folder in settings.Folders)
+        {
+            if (await CheckAsync(folder, ct) is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var ready in ReadyFiles(folder, settings.StableFor, now))
+                {
+                    await TakeAsync(folder, ready, ct);
+                }
+
+                await AdvanceAsync(folder, ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The folder went away or became unreadable between the check and the work: the next look says so.
+                logger.LogWarning("Intake: {Folder} could not be read: {Reason}", folder.Path, e.Message);
+            }
+        }
+
+        health.Scanned();
+    }
+
+    /// <summary>Why the folder cannot be used (null when it can); a change is logged once.</summary>
+    private async Task<string?> CheckAsync(IntakeFolder folder, CancellationToken ct)
+    {
+        var problem = await ProblemOfAsync(folder, ct);
+        var key = string.IsNullOrWhiteSpace(folder.Path) ? "(no path)" : folder.Path;
+        if (health.Set(key, problem))
+        {
+            if (problem is null)
+            {
+                logger.LogInformation("Intake: {Folder} is watched again", key);
+            }
+            else
+            {
+                logger.LogError("Intake: {Folder} is not watched: {Problem}", key, problem);
+            }
+        }
+
+        return problem;
+    }
+
+    private async Task<string?> ProblemOfAsync(IntakeFolder folder, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(folder.Path))
+        {
+            return "A folder of Intake:Folders has no Path. Give each folder the full path of a folder that exists.";
+        }
+
+        var root = Root(folder);
+        if (!Directory.Exists(root))
+        {
+            return File.Exists(root)
+                ? $"{root} is a file, not a folder. Point Intake:Folders to a folder."
+                : $"{root} does not exist. Create it (with write access for the app) or correct Intake:Folders.";
+        }
+
+        try
+        {
+            foreach (var sub in new[] { Incoming, Processing, Processed, Error })
+            {
+                Directory.CreateDirectory(Path.Combine(root, sub));
+            }
+
+            var probe = Path.Combine(root, Processing, ".bulkimport-write-test");
+            await File.WriteAllBytesAsync(probe, [], ct);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{root} is not writable ({e.Message}). Give the app write access to it and to incoming/, processing/, processed/ and error/.";
+        }
+
+        if (!domains.IsAvailable(folder.Domain))
+        {
+            return $"{root} imports {folder.Domain}, which this installation does not offer. Switch it on or change the folder's Domain.";
+        }
+
+        if (string.IsNullOrWhiteSpace(folder.Owner))
+        {
+            return $"{root} has no Owner. Set it to the e-mail of the user its imports are created as.";
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owner = folder.Owner.Trim().ToUpperInvariant();
+        if (!await db.Users.AnyAsync(u => u.NormalizedUserName == owner || u.NormalizedEmail == owner, ct))
+        {
+            return $"The owner of {root}, {folder.Owner}, is not a user. Create the user or change the folder's Owner.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The files of incoming/ that are complete: renamed from <c>.part</c>, or unchanged for <paramref name="stableFor"/>.</summary>
+    private List<string> ReadyFiles(IntakeFolder folder, TimeSpan stableFor, DateTime now)
+    {
+        var incoming = Path.Combine(Root(folder), Incoming);
+        var ready = new List<string>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(incoming))
+        {
+            var name = Path.GetFileName(path);
+            if (name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (name.EndsWith(PartSuffix, StringComparison.OrdinalIgnoreCase))
+            {
+                _parts.Add(path[..^PartSuffix.Length]);
+                present.Add(path);
+                continue;
+            }
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                continue; // gone since the listing
+            }
+
+            present.Add(path);
+            if (_parts.Remove(path))
+            {
+                ready.Add(path);
+                continue;
+            }
+
+            var sighting = new Sighting(info.Length, info.LastWriteTimeUtc, now);
+            if (_seen.TryGetValue(path, out var before) && before.Size == sighting.Size && before.WrittenAt == sighting.WrittenAt)
+            {
+                if (now - before.Since >= stableFor)
+                {
+                    ready.Add(path);
+                }
+            }
+            else
+            {
+                _seen[path] = sighting;
+            }
+        }
+
+        // Forget files that left (taken, or removed by someone) so a new file of the same name starts afresh.
+        foreach (var gone in _seen.Keys.Where(p => p.StartsWith(incoming, StringComparison.Ordinal) && !present.Contains(p)).ToList())
+        {
+            _seen.Remove(gone);
+        }
+
+        _parts.RemoveWhere(p => p.StartsWith(incoming, StringComparison.Ordinal) && !present.Contains(p + PartSuffix) && !present.Contains(p));
+        return ready;
+    }
+
+    /// <summary>Moves a complete file to processing/ and imports it; a file that vanished meanwhile is let go.</summary>
+    private async Task TakeAsync(IntakeFolder folder, string path, CancellationToken ct)
+    {
+        _seen.Remove(path);
+        var name = SafeName(Path.GetFileName(path));
+        var target = UniquePath(Path.Combine(Root(folder), Processing), name);
+        try
+        {
+            File.Move(path, target);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            logger.LogWarning("Intake: {File} vanished from {Folder}/incoming before it could be taken", name, folder.Path);
+            return;
+        }
+
+        logger.LogInformation("Intake: took {File} from {Folder}", name, folder.Path);
+        await ImportFromProcessingAsync(folder, target, name, recovering: false, ct);
+    }
+
+    /// <summary>Imports a file in processing/, unless the same file (name and content) was imported from this folder before.</summary>
+    private async Task ImportFromProcessingAsync(IntakeFolder folder, string path, string name, bool recovering, CancellationToken ct)
+    {
+        var root = Root(folder);
+        var storedName = Path.GetFileName(path);
+        var owner = folder.Owner.Trim();
+        ImportFiles.StoredFile stored;
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
+            stored = await files.StoreAsync(stream, ct);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            logger.LogWarning("Intake: {File} vanished from {Folder}/processing while it was being read; nothing was imported", name, root);
+            return;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImportProblem)
+        {
+            await RefuseAsync(folder, path, name, Sha256Of(path), $"The file could not be read: {e.Message}", ct);
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A stop between creating the import and recording the file left an import of the owner's that no file points to.
+        int? orphan = null;
+        if (recovering)
+        {
+            var linked = db.Set<IntakeFile>().Where(f => f.ImportId != null).Select(f => f.ImportId);
+            orphan = await db.Imports.AsNoTracking()
+                .Where(i => i.FileSha256 == stored.Sha256 && i.FileName == name && i.CreatedBy == owner && !linked.Contains(i.Id))
+                .OrderByDescending(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+        }
+
+        var earlier = await db.Set<IntakeFile>().AsNoTracking()
+            .Where(f => f.Folder == root && f.FileName == name && f.Sha256 == stored.Sha256 && f.ImportId != null)
+            .OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
+        if (orphan is null && earlier is not null)
+        {
+            files.Delete(stored);
+            await RefuseAsync(folder, path, name, stored.Sha256,
+                $"This file (same name and content) was already imported from this folder as import #{earlier.ImportId} on {earlier.TakenAt:yyyy-MM-dd HH:mm} UTC; it was not imported again. "
+                + "To import it again on purpose, upload it on the New Import page.", ct);
+            return;
+        }
+
+        int importId;
+        if (orphan is { } found)
+        {
+            files.Delete(stored);
+            importId = found;
+        }
+        else
+        {
+            try
+            {
+                var import = await imports.CreateAsync(new NewImport(stored, name, folder.Domain, folder.Operation, false, null, owner), ct);
+                importId = import.Id;
+            }
+            catch (ImportProblem e)
+            {
+                await RefuseAsync(folder, path, name, stored.Sha256, e.Message, ct);
+                return;
+            }
+        }
+
+        db.Add(new IntakeFile
+        {
+            Folder = root,
+            FileName = name,
+            StoredName = storedName,
+            Sha256 = stored.Sha256,
+            Size = stored.Size,
+            ImportId = importId,
+            State = IntakeState.Processing,
+            TakenAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Commits what is ready when the folder says so, and moves the files whose imports ended.</summary>
+    private async Task AdvanceAsync(IntakeFolder folder, CancellationToken ct)
+    {
+        var root = Root(folder);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.Set<IntakeFile>().Where(f => f.Folder == root && f.State == IntakeState.Processing && f.ImportId != null).ToListAsync(ct);
+        foreach (var file in open)
+        {
+            var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == file.ImportId, ct);
+            if (import is null)
+            {
+                continue;
+            }
+
+            if (import.Status == ImportStatus.ReadyForReview && folder.AutoCommit && !_autoCommitRefused.Contains(import.Id))
+            {
+                try
+                {
+                    await imports.QueueCommitAsync(import.Id, folder.Owner.Trim(), ct);
+                }
+                catch (ImportProblem e)
+                {
+                    // A usage limit, or someone else acted first: said once; the import waits for a person like any other.
+                    _autoCommitRefused.Add(import.Id);
+                    logger.LogWarning("Intake: import {ImportId} of {File} was not committed automatically: {Reason}", import.Id, file.FileName, e.Message);
+                }
+            }
+            else if (import.Status.IsFinal())
+            {
+                await FinishAsync(file, import, ct);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>Writes the results (or the reasons) beside the file, then moves it out of processing/.</summary>
+    private async Task FinishAsync(IntakeFile file, Import import, CancellationToken ct)
+    {
+        var committed = import.Status == ImportStatus.Committed;
+        var folder = Path.Combine(file.Folder, committed ? Processed : Error);
+        var source = Path.Combine(file.Folder, Processing, file.StoredName);
+        var destination = File.Exists(source) ? UniquePath(folder, file.StoredName) : Path.Combine(folder, file.StoredName);
+        if (committed)
+        {
+            await WriteWholeAsync(destination + ".results.csv", stream => results.WriteAsync(import, stream, ct), ct);
+        }
+        else
+        {
+            var text = await ReasonsAsync(import, ct);
+            await WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text), ct).AsTask(), ct);
+        }
+
+        // Already moved when a stop came between the move and the record: only the record is left to do.
+        if (File.Exists(source))
+        {
+            File.Move(source, destination);
+        }
+
+        file.StoredName = Path.GetFileName(destination);
+        file.State = committed ? IntakeState.Processed : IntakeState.Error;
+        file.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        logger.LogInformation("Intake: {File} (import {ImportId}, {Status}) moved to {Target}", file.FileName, import.Id, import.Status, folder);
+    }
+
+    /// <summary>errors.txt: what the alert e-mail says, with up to <see cref="RowsListed"/> rows not imported.</summary>
+    private async Task<string> ReasonsAsync(Import import, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var blank = await ImportReports.BlankRowsAsync(db, import.Id, ct);
+        var notImported = ImportOutcomes.NotImported(import, blank);
+        var rows = await ImportReports.NotImportedRowsAsync(db, import, 0, RowsListed, ct);
+        var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
+        return AlertMessage.Body(import, counts, rows, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
+    }
+
+    /// <summary>A file that is not imported at all: to error/ with why, and recorded (so a repeat is recognised too).</summary>
+    private async Task RefuseAsync(IntakeFolder folder, string path, string name, string sha256, string reason, CancellationToken ct)
+    {
+        var root = Root(folder);
+        var destination = UniquePath(Path.Combine(root, Error), Path.GetFileName(path));
+        var text = new StringBuilder().AppendLine($"{name} was not imported.").AppendLine().AppendLine(reason);
+        if (support.CurrentValue.Sentence is { } help)
+        {
+            text.AppendLine().AppendLine(help);
+        }
+
+        await WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), ct).AsTask(), ct);
+        if (File.Exists(path))
+        {
+            File.Move(path, destination);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new IntakeFile
+        {
+            Folder = root,
+            FileName = name,
+            StoredName = Path.GetFileName(destination),
+            Sha256 = sha256,
+            Size = File.Exists(destination) ? new FileInfo(destination).Length : 0,
+            State = IntakeState.Error,
+            Reason = reason,
+            TakenAt = now,
+            FinishedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Intake: {File} moved to {Folder}/error: {Reason}", name, root, reason);
+    }
+
+    /// <summary>Writes a file whole: to a temporary name first, so nobody reads half of it and a repeat replaces it.</summary>
+    private static async Task WriteWholeAsync(string path, Func<Stream, Task> write, CancellationToken ct)
+    {
+        var temporary = path + ".tmp";
+        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true))
+        {
+            await write(stream);
+            await stream.FlushAsync(ct);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>The folder's full path, as records name it.</summary>
+    public static string Root(IntakeFolder folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Path));
+
+    /// <summary>
+    /// A file's name as shown and written: no path (either slash), no control or invisible characters (a name may hold
+    /// a tab, a new line or a backslash on Linux), never "." or "..": the rules of an upload's name.
+    /// </summary>
+    public static string SafeName(string name) => ImportService.SafeFileName(name);
+
+    /// <summary>The name a file had before <see cref="UniquePath"/> told it from another of the same name ("a (2).csv" was "a.csv").</summary>
+    private static string OriginalName(string storedName)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(storedName, @"^(?<stem>.+) \(\d+\)(?<ext>\.[^.]*)?$");
+        return match.Success ? match.Groups["stem"].Value + match.Groups["ext"].Value : storedName;
+    }
+
+    /// <summary><paramref name="name"/> in <paramref name="folder"/>, or "name (2).csv" and so on when that is taken.</summary>
+    private static string UniquePath(string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var extension = Path.GetExtension(name);
+        for (var n = 2; File.Exists(path) || File.Exists(path + ".results.csv") || File.Exists(path + ".errors.txt"); n++)
+        {
+            path = Path.Combine(folder, $"{stem} ({n}){extension}");
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,32 @@
+using BulkImport.Core.Imports;
+
+namespace BulkImport.Core.Intake;
+
+/// <summary>Watched folders (configuration section <c>Intake</c>, SPEC section 19).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    public List<IntakeFolder> Folders { get; set; } = [];
+
+    /// <summary>A file in incoming/ is taken once its size and time stamp stayed the same this long (or at once when renamed from <c>.part</c>).</summary>
+    public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the folders are looked at.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>One watched folder: files dropped in its incoming/ are imported as <see cref="Owner"/>.</summary>
+public sealed class IntakeFolder
+{
+    /// <summary>The folder holding incoming/, processing/, processed/ and error/ (the four are created when missing; this one is not).</summary>
+    public string Path { get; set; } = "";
+    public Domain Domain { get; set; } = Domain.Client;
+    public Operation Operation { get; set; } = Operation.AddUpdate;
+    /// <summary>The user (e-mail) the imports are created as: they appear in that user's history and alerts.</summary>
+    public string Owner { get; set; } = "";
+    /// <summary>Commits the valid rows as soon as the import is ready for review; otherwise it waits for a person.</summary>
+    public bool AutoCommit { get; set; }
+    /// <summary>Possible-duplicate checks for these imports (SPEC 14); off by default for folders.</summary>
+    public bool CheckDuplicates { get; set; }
+}

@@ -1,0 +1,87 @@
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Reports;
+
+/// <summary>
+/// View Results (SPEC section 18): the rows an import did not import, with why. They are the Error rows, the rows a
+/// person skipped, the rows that failed in the commit and, once a commit stopped or was cancelled, the Valid rows it
+/// never reached; blank rows are not among them.
+/// </summary>
+public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFactory)
+{
+    public async Task<ImportReport> GetAsync(int id, PageRequest page, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
+        var blank = await BlankRowsAsync(db, id, ct);
+        var notImported = ImportOutcomes.NotImported(import, blank);
+        var listed = import.Status.IsFinal() ? notImported : await (await NotImportedQueryAsync(db, import, ct)).CountAsync(ct);
+        var rows = await NotImportedRowsAsync(db, import, page.Skip, page.PageSize, ct);
+        return new ImportReport(import, ImportOutcomes.Of(import, notImported), new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank),
+            import.FileErrors, import.FailureReason, new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
+    }
+
+    /// <summary>Blank rows of an import (Skipped, not by a person), counted in the index of the rows that are not Valid.</summary>
+    public static Task<int> BlankRowsAsync(BulkImportDbContext db, int importId, CancellationToken ct) =>
+        db.ImportRows.Where(r => r.ImportId == importId && r.Status != RowStatus.Valid && r.Status == RowStatus.Skipped && !r.SkippedByOperator).CountAsync(ct);
+
+    /// <summary>Blank rows of several imports at once (a page of a list).</summary>
+    public static async Task<Dictionary<int, int>> BlankRowsAsync(BulkImportDbContext db, IReadOnlyCollection<int> importIds, CancellationToken ct) =>
+        await db.ImportRows
+            .Where(r => importIds.Contains(r.ImportId) && r.Status != RowStatus.Valid && r.Status == RowStatus.Skipped && !r.SkippedByOperator)
+            .GroupBy(r => r.ImportId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>
+    /// Rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of those not imported, in row order,
+    /// each with its status and messages (a row the commit never reached says so).
+    /// </summary>
+    public static async Task<List<ImportRow>> NotImportedRowsAsync(BulkImportDbContext db, Import import, int skip, int take, CancellationToken ct)
+    {
+        var query = await NotImportedQueryAsync(db, import, ct);
+        var numbers = await query.OrderBy(n => n).Skip(skip).Take(take).ToListAsync(ct);
+        if (numbers.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.ImportRows.AsNoTracking()
+            .Where(r => r.ImportId == import.Id && numbers.Contains(r.RowNumber))
+            .OrderBy(r => r.RowNumber)
+            .ToListAsync(ct);
+        await CommittedRows.ApplyAsync(db, import.Id, rows, ct);
+        foreach (var row in rows.Where(r => r.Status == RowStatus.Valid))
+        {
+            row.Messages = [new RowMessage(null, NotReached(import.Status), "not-committed")];
+        }
+
+        return rows;
+    }
+
+    private static string NotReached(ImportStatus status) => status == ImportStatus.Cancelled
+        ? "Not imported: the import was cancelled before this row was committed."
+        : "Not imported: the commit stopped before this row. Replay the import to continue.";
+
+    /// <summary>The row numbers not imported, as one query (a union of the three sources, each read through an index).</summary>
+    private static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, CancellationToken ct)
+    {
+        var id = import.Id;
+        // "Status != Valid" as the partial index states it, so the index serves the filter.
+        var numbers = db.ImportRows
+            .Where(r => r.ImportId == id && r.Status != RowStatus.Valid && (r.Status == RowStatus.Error || r.SkippedByOperator))
+            .Select(r => r.RowNumber)
+            .Concat(db.RowResults.Where(r => r.ImportId == id && r.Status == RowStatus.Failed).Select(r => r.RowNumber));
+        if (import.Status is ImportStatus.CommitFailed or ImportStatus.Cancelled)
+        {
+            var through = await CommittedRows.ThroughAsync(db, id, ct);
+            numbers = numbers.Concat(CommittedRows.Waiting(db, id, through).Select(r => r.RowNumber));
+        }
+
+        return numbers;
+    }
+}

@@ -1,0 +1,51 @@
+using Bunit;
+using BulkImport.App.Components.Shared;
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
+using BulkImport.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Components;
+
+/// <summary>History under the seed's headings (SPEC 18): Incoming Files, Processed Files and Results, Errors Files and Results.</summary>
+public sealed class FileSubmissionListsTests(AppFixture fixture) : AppComponentTest(fixture)
+{
+    private readonly string _user = $"op-{Guid.NewGuid():N}@bulkimport.local";
+
+    /// <summary>An import of three rows (two valid, one error) in <paramref name="status"/>, with <paramref name="inserted"/> rows inserted.</summary>
+    private async Task<Import> StageAsync(string fileName, ImportStatus status, int inserted = 0)
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name", "Email"],
+            [["Ann", "Smith", "ann@example.org"], ["Bob", "Jones", "not-an-email"], ["Cid", "Lane", "cid@example.org"]], createdBy: _user, fileName: fileName);
+        await using var db = await AppServices.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
+        await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status).SetProperty(i => i.Inserted, inserted));
+        return import;
+    }
+
+    [Fact]
+    public async Task Imports_appear_under_the_seed_headings_with_their_marker_and_View_Results()
+    {
+        var incoming = await StageAsync("incoming.csv", ImportStatus.ReadyForReview);
+        var full = await StageAsync("full.csv", ImportStatus.Committed, inserted: 3);
+        var partial = await StageAsync("partial.csv", ImportStatus.Committed, inserted: 2);
+        var failed = await StageAsync("failed.csv", ImportStatus.CommitFailed);
+        var cancelled = await StageAsync("cancelled.csv", ImportStatus.Cancelled);
+        SignIn(_user, Roles.Importer);
+
+        var cut = Render<FileSubmissionLists>(p => p.Add(x => x.CreatedBy, _user));
+
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=view-results-]").Should().HaveCount(5));
+        cut.FindAll("h6").Select(h => h.TextContent).Should().Equal("Incoming Files", "Processed Files and Results", "Errors Files and Results");
+        List<string> Ids(string list) => [.. cut.FindAll($"[data-testid=list-{list}] [data-testid^=view-results-]").Select(a => a.GetAttribute("data-testid")!)];
+        Ids("incoming").Should().Equal($"view-results-{incoming.Id}");
+        Ids("processed").Should().Equal($"view-results-{partial.Id}", $"view-results-{full.Id}");
+        Ids("errors").Should().Equal($"view-results-{cancelled.Id}", $"view-results-{failed.Id}");
+        cut.Find($"[data-testid=submission-{full.Id}-marker]").TextContent.Should().StartWith("Fully processed ·");
+        cut.Find($"[data-testid=submission-{partial.Id}-marker]").TextContent.Should().StartWith("Partially processed: 1 row skipped ·");
+        cut.Find($"[data-testid=submission-{failed.Id}-marker]").TextContent.Should().StartWith("Commit failed ·");
+        cut.Find($"[data-testid=view-results-{partial.Id}]").GetAttribute("href").Should().Be($"/imports/{partial.Id}/report");
+        cut.Find("[data-testid=list-errors-count]").TextContent.Should().Be("2");
+    }
+}

@@ -57,18 +57,18 @@ public sealed partial class ImportBenchmark
         // One edit first, untimed, so the times are of the edit and not of compiling its queries (the full run has
         // compiled them already; --same-key-only has not).
         var middle = (rows / 2) + 1;
-        await app.Imports.EditRowAsync(import.Id, 3, Change(ClientColumns.Email, "warm.up@example.org"), ct);
+        await app.Edits.EditRowAsync(import.Id, 3, Change(ClientColumns.Email, "warm.up@example.org"), ct);
         var edits = new List<(string What, double Ms)>
         {
-            ("e-mail", await TimeAsync(() => app.Imports.EditRowAsync(import.Id, middle, Change(ClientColumns.Email, "edited@example.org"), ct))),
-            ("Client ID out", await TimeAsync(() => app.Imports.EditRowAsync(import.Id, middle, Change(ClientColumns.ClientId, Invariant(OtherClientId)), ct))),
+            ("e-mail", await TimeAsync(() => app.Edits.EditRowAsync(import.Id, middle, Change(ClientColumns.Email, "edited@example.org"), ct))),
+            ("Client ID out", await TimeAsync(() => app.Edits.EditRowAsync(import.Id, middle, Change(ClientColumns.ClientId, Invariant(OtherClientId)), ct))),
         };
-        var moved = await app.Imports.GetAsync(import.Id, ct);
+        var moved = await app.History.GetAsync(import.Id, ct);
         Expect(moved.ErrorRows == rows - 1 && moved.ValidRows == 1 && moved.UpdateRows == 1,
             $"after one row moved to another client, {rows - 1} errors and 1 update are expected; there are {moved.ErrorRows} and {moved.UpdateRows}");
-        edits.Add(("Client ID back", await TimeAsync(() => app.Imports.EditRowAsync(import.Id, middle, Change(ClientColumns.ClientId, Invariant(SameClientId)), ct))));
-        edits.Add(("skip", await TimeAsync(() => app.Imports.SkipRowAsync(import.Id, middle + 1, ct))));
-        var edited = await app.Imports.GetAsync(import.Id, ct);
+        edits.Add(("Client ID back", await TimeAsync(() => app.Edits.EditRowAsync(import.Id, middle, Change(ClientColumns.ClientId, Invariant(SameClientId)), ct))));
+        edits.Add(("skip", await TimeAsync(() => app.Edits.SkipRowAsync(import.Id, middle + 1, ct))));
+        var edited = await app.History.GetAsync(import.Id, ct);
         Expect(edited.ErrorRows == rows - 1 && edited.SkippedRows == 1 && edited.ValidRows == 0,
             $"after the edits, {rows - 1} errors and 1 skipped row are expected; there are {edited.ErrorRows} errors, {edited.SkippedRows} skipped, {edited.ValidRows} valid");
         await ExpectDuplicateMessageAsync(app, import.Id, rows + 1, rows - 1, ct);
@@ -90,7 +90,7 @@ public sealed partial class ImportBenchmark
             for (var run = 0; run < 6; run++)
             {
                 var stopwatch = Stopwatch.StartNew();
-                var shown = await app.Imports.RowsAsync(import.Id, status, new PageRequest(page, GridPageSize), ct);
+                var shown = await app.Rows.RowsAsync(import.Id, status, new PageRequest(page, GridPageSize), ct);
                 times.Add(stopwatch.Elapsed.TotalMilliseconds);
                 Expect(shown.Items.Count == GridPageSize && shown.Items.All(r => r.Status == RowStatus.Skipped || r.Messages.Exists(m => m.Message.Contains(" also appears on rows ", StringComparison.Ordinal))),
                     $"page {page} of the same-key import ({name}) should show {GridPageSize} rows naming their key's others");
@@ -114,7 +114,7 @@ public sealed partial class ImportBenchmark
     /// <summary>Checks that row <paramref name="rowNumber"/> names ten other rows and counts the rest of a group of <paramref name="groupRows"/>.</summary>
     private static async Task ExpectDuplicateMessageAsync(InProcessApp app, int importId, int rowNumber, int groupRows, CancellationToken ct)
     {
-        var row = await app.Imports.RowAsync(importId, rowNumber, ct);
+        var row = await app.Rows.RowAsync(importId, rowNumber, ct);
         var more = string.Create(CultureInfo.InvariantCulture, $" and {groupRows - 1 - 10:N0} more. ");
         Expect(row.Status == RowStatus.Error && row.Messages.Exists(m => m.Column == ClientColumns.ClientId && m.Message.Contains(more, StringComparison.Ordinal)),
             $"row {rowNumber} should name ten other rows and count{more.TrimEnd()}; its messages are: {string.Join(" | ", row.Messages.Select(m => m.Message))}");

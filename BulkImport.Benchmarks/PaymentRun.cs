@@ -53,22 +53,22 @@ public sealed class PaymentRun(BenchmarkOptions options, BenchmarkReport report,
             stored = await app.Files.StoreAsync(upload, ct);
         }
 
-        var created = await app.Imports.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), PaymentDomain.Key, Operation.Add, false, "benchmark", User), ct);
+        var created = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), PaymentDomain.Key, Operation.Add, false, "benchmark", User), ct);
         await app.Staging.RunAsync(created.Id, ct);
         stage.Stop();
-        var import = await app.Imports.GetAsync(created.Id, ct);
+        var import = await app.History.GetAsync(created.Id, ct);
         Expect(import.Status == ImportStatus.ReadyForReview && import.TotalRows == file.Rows && import.ErrorRows == file.ErrorRows,
             $"the payment import should be ReadyForReview with {file.Rows} rows and {file.ErrorRows} errors; it is {import.Status} with {import.TotalRows} and {import.ErrorRows} ({string.Join(" ", import.FileErrors)})");
         log.WriteLine($"Payments: upload -> ReadyForReview {stage.Elapsed.TotalSeconds:F2} s, cpu {(Cpu() - cpu).TotalSeconds:F2} s ({import.ValidRows:N0} valid, {import.ErrorRows:N0} errors)");
         report.Add($"Payments: upload → ReadyForReview ({BenchmarkReport.Count(file.Rows)} rows against {BenchmarkReport.Count(options.Rows)} invoices)", $"≤ {StageGoalSeconds} s",
             BenchmarkReport.Seconds(stage.Elapsed), stage.Elapsed.TotalSeconds <= StageGoalSeconds);
 
-        await app.Imports.QueueCommitAsync(import.Id, User, ct);
+        await app.Commands.QueueCommitAsync(import.Id, User, ct);
         var commit = Stopwatch.StartNew();
         cpu = Cpu();
         await app.Committer.RunAsync(import.Id, ct);
         commit.Stop();
-        var committed = await app.Imports.GetAsync(import.Id, ct);
+        var committed = await app.History.GetAsync(import.Id, ct);
         Expect(committed.Status == ImportStatus.Committed && committed.Inserted == import.ValidRows && committed.Failed == 0,
             $"the payment commit should record {import.ValidRows} payments; it is {committed.Status} with {committed.Inserted} inserted, {committed.Failed} failed");
         log.WriteLine($"Payments: commit of {committed.Inserted:N0} payments {commit.Elapsed.TotalSeconds:F2} s, cpu {(Cpu() - cpu).TotalSeconds:F2} s");

@@ -21,12 +21,12 @@ public static class AlertMessage
     };
 
     /// <summary>The text: what ended and how, the counts, the first problems, the View Results link, and the support contact.</summary>
-    public static string Body(Import import, ReportCounts counts, IReadOnlyList<ImportRow> problems, string reportLink, string? supportSentence)
+    public static string Body(Import import, string domainName, ReportCounts counts, IReadOnlyList<ImportRow> problems, string reportLink, string? supportSentence)
     {
         var text = new StringBuilder();
         var name = string.IsNullOrWhiteSpace(import.Name) ? "" : $" ({import.Name})";
         text.AppendLine(CultureInfo.InvariantCulture, $"Import #{import.Id}{name}: {import.FileName}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{DomainName(import.Domain)}, {import.Operation.DisplayName()}, uploaded by {import.CreatedBy}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{domainName}, {import.Operation.DisplayName()}, uploaded by {import.CreatedBy}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Status: {import.Status} ({Outcome(import, counts.NotImported)})");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Total rows:   {counts.TotalRows:N0}");
@@ -91,6 +91,4 @@ public static class AlertMessage
         var messages = row.Messages.Where(m => !m.IsWarning).Select(m => m.Column is null ? m.Message : $"{m.Column}: {m.Message}").ToList();
         return messages.Count > 0 ? string.Join("; ", messages) : row.Status.ToString();
     }
-
-    private static string DomainName(Domain domain) => domain == Domain.ClientAssignment ? "Client Assignment" : domain.ToString();
 }

@@ -12,7 +12,7 @@ public sealed record AlertRecipientEntry(string Email, IReadOnlyList<string> Dom
 public sealed record AlertRecipientInput(string? Email, IReadOnlyList<string?>? Domains);
 
 /// <summary>The Integration Alert recipients an administrator manages (SPEC section 18).</summary>
-public sealed class AlertRecipients(IDbContextFactory<BulkImportDbContext> dbFactory)
+public sealed class AlertRecipients(IDbContextFactory<BulkImportDbContext> dbFactory, Domains.ImportDomains registered)
 {
     public async Task<IReadOnlyList<AlertRecipientEntry>> ListAsync(CancellationToken ct)
     {
@@ -52,10 +52,8 @@ public sealed class AlertRecipients(IDbContextFactory<BulkImportDbContext> dbFac
             var domains = new List<string>();
             foreach (var text in entry.Domains ?? [])
             {
-                if (!Enum.TryParse<Domain>(text?.Replace(" ", ""), ignoreCase: true, out var domain) || !Enum.IsDefined(domain) || int.TryParse(text, out _))
-                {
-                    throw ImportProblem.BadRequest($"'{text}' (recipient '{email}') is not a domain. Use {string.Join(", ", Enum.GetNames<Domain>())}, or no domains for all of them.");
-                }
+                var domain = registered.Find(text)
+                    ?? throw ImportProblem.BadRequest($"'{text}' (recipient '{email}') is not a domain. Use {string.Join(", ", registered.Registered.Select(d => d.Domain.Name))}, or no domains for all of them.");
 
                 if (!domains.Contains(domain.ToString()))
                 {

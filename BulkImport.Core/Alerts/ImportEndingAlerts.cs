@@ -13,7 +13,7 @@ namespace BulkImport.Core.Alerts;
 /// whose domains include the import's, plus its creator when the upload asked for it (<see cref="Import.NotifyMe"/>).
 /// The messages are only added to the context: they are saved with the status change that ended the import.
 /// </summary>
-public sealed class ImportEndingAlerts(IOptionsMonitor<EmailOptions> email, IOptionsMonitor<SupportOptions> support, OutboxSignal signal, TimeProvider clock)
+public sealed class ImportEndingAlerts(Domains.ImportDomains domains, IOptionsMonitor<EmailOptions> email, IOptionsMonitor<SupportOptions> support, OutboxSignal signal, TimeProvider clock)
 {
     /// <summary>How many problems an alert lists; View Results has them all.</summary>
     public const int ProblemsShown = 10;
@@ -49,7 +49,7 @@ public sealed class ImportEndingAlerts(IOptionsMonitor<EmailOptions> email, IOpt
         var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
         var options = email.CurrentValue;
         var subject = AlertMessage.Subject(import, notImported);
-        var body = AlertMessage.Body(import, counts, problems, ReportLink(options, import.Id), support.CurrentValue.Sentence);
+        var body = AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, problems, ReportLink(options, import.Id), support.CurrentValue.Sentence);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var address in to)
         {

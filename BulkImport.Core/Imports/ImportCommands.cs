@@ -45,7 +45,8 @@ public sealed class ImportCommands(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var limit = options.Value.MaxPendingPerUser;
-        var pending = await db.Imports.CountAsync(i => i.CreatedBy == request.User
+        // A watched folder's imports wait for a free worker instead (SPEC 19): a folder of fifty files is not refused.
+        var pending = request.FromWatchedFolder ? 0 : await db.Imports.CountAsync(i => i.CreatedBy == request.User
             && (i.Status == ImportStatus.Validating || i.Status == ImportStatus.Queued), ct);
         if (pending >= limit)
         {

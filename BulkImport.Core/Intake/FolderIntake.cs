@@ -21,7 +21,7 @@ namespace BulkImport.Core.Intake;
 /// </summary>
 public sealed class FolderIntake(
     IDbContextFactory<BulkImportDbContext> dbFactory,
-    ImportService imports,
+    ImportCommands imports,
     ImportFiles files,
     ImportDomains domains,
     ResultsFile results,
@@ -158,7 +158,7 @@ public sealed class FolderIntake(
             return $"{root} is not writable ({e.Message}). Give the app write access to it and to incoming/, processing/, processed/ and error/.";
         }
 
-        if (!domains.IsAvailable(folder.Domain))
+        if (domains.Find(folder.Domain) is not { } domain || !domains.IsAvailable(domain))
         {
             return $"{root} imports {folder.Domain}, which this installation does not offer. Switch it on or change the folder's Domain.";
         }
@@ -312,7 +312,7 @@ public sealed class FolderIntake(
         {
             try
             {
-                var import = await imports.CreateAsync(new NewImport(stored, name, folder.Domain, folder.Operation, false, null, owner), ct);
+                var import = await imports.CreateAsync(new NewImport(stored, name, domains.Find(folder.Domain)!.Value, folder.Operation, false, null, owner, FromWatchedFolder: true), ct);
                 importId = import.Id;
             }
             catch (ImportProblem e)
@@ -408,7 +408,7 @@ public sealed class FolderIntake(
         var notImported = ImportOutcomes.NotImported(import, blank);
         var rows = await ImportReports.NotImportedRowsAsync(db, import, 0, RowsListed, ct);
         var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
-        return AlertMessage.Body(import, counts, rows, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
+        return AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, rows, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
     }
 
     /// <summary>A file that is not imported at all: to error/ with why, and recorded (so a repeat is recognised too).</summary>
@@ -479,7 +479,7 @@ public sealed class FolderIntake(
     /// A file's name as shown and written: no path (either slash), no control or invisible characters (a name may hold
     /// a tab, a new line or a backslash on Linux), never "." or "..": the rules of an upload's name.
     /// </summary>
-    public static string SafeName(string name) => ImportService.SafeFileName(name);
+    public static string SafeName(string name) => Imports.SafeFileName.Of(name);
 
     /// <summary>The name a file had before <see cref="UniquePath"/> told it from another of the same name ("a (2).csv" was "a.csv").</summary>
     private static string OriginalName(string storedName)

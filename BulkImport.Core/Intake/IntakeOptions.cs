@@ -21,7 +21,8 @@ public sealed class IntakeFolder
 {
     /// <summary>The folder holding incoming/, processing/, processed/ and error/ (the four are created when missing; this one is not).</summary>
     public string Path { get; set; } = "";
-    public Domain Domain { get; set; } = Domain.Client;
+    /// <summary>The domain its files import, by key or display name ("Client", "Client Assignment").</summary>
+    public string Domain { get; set; } = "Client";
     public Operation Operation { get; set; } = Operation.AddUpdate;
     /// <summary>The user (e-mail) the imports are created as: they appear in that user's history and alerts.</summary>
     public string Owner { get; set; } = "";

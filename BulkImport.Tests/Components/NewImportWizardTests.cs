@@ -39,8 +39,8 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
     [Fact]
     public async Task Starts_on_the_domain_the_person_imports_most_and_on_Add_and_Update()
     {
-        await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID"], [["1", "101", "1001"]], Domain.ClientAssignment, Operation.Update, createdBy: _user);
-        await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID"], [["2", "101", "1001"]], Domain.ClientAssignment, Operation.Add, createdBy: _user);
+        await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID"], [["1", "101", "1001"]], BulkImport.Core.Domains.ClientAssignments.ClientAssignmentDomain.Key, Operation.Update, createdBy: _user);
+        await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID"], [["2", "101", "1001"]], BulkImport.Core.Domains.ClientAssignments.ClientAssignmentDomain.Key, Operation.Add, createdBy: _user);
         await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Lee"]], createdBy: _user);
 
         var cut = RenderWizard();

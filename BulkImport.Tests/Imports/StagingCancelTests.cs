@@ -29,7 +29,8 @@ public sealed class StagingCancelTests : IDisposable
     [Fact]
     public async Task Cancelling_while_the_file_is_read_stops_the_reading_ends_Cancelled_and_keeps_no_staged_rows()
     {
-        var imports = _app.Services.GetRequiredService<ImportService>();
+        var imports = _app.Services.GetRequiredService<ImportCommands>();
+        var history = _app.Services.GetRequiredService<ImportHistory>();
         var csv = new StringBuilder("First Name,Last Name\n");
         for (var i = 0; i < Rows; i++)
         {
@@ -42,7 +43,7 @@ public sealed class StagingCancelTests : IDisposable
             stored = await _app.Services.GetRequiredService<ImportFiles>().StoreAsync(upload, CancellationToken.None);
         }
 
-        var import = await imports.CreateAsync(new NewImport(stored, "big.csv", Domain.Client, Operation.Add, false, null, User), CancellationToken.None);
+        var import = await imports.CreateAsync(new NewImport(stored, "big.csv", BulkImport.Core.Domains.Clients.ClientDomain.Key, Operation.Add, false, null, User), CancellationToken.None);
         var mostRead = 0;
         var cancelled = false;
         using var subscription = _app.Services.GetRequiredService<ImportProgressFeed>().Subscribe(import.Id, progress =>
@@ -65,7 +66,7 @@ public sealed class StagingCancelTests : IDisposable
 
         cancelled.Should().BeTrue("the first progress point came after 10,000 of the file's rows");
         mostRead.Should().BeLessThan(Rows, "the reading stops once the cancel is seen, not at the end of the file");
-        var after = await imports.GetAsync(import.Id, CancellationToken.None);
+        var after = await history.GetAsync(import.Id, CancellationToken.None);
         after.Status.Should().Be(ImportStatus.Cancelled);
         after.CancelledBy.Should().Be(User);
         after.TotalRows.Should().Be(0, "nothing staged is kept of a file that was not read to its end");

@@ -61,7 +61,7 @@ public sealed class ImportEndingAlerts(Domains.ImportDomains domains, IOptionsMo
                 To = address,
                 Subject = subject,
                 Body = body,
-                MessageId = MessageId(import.Id, ending, address, options.From),
+                MessageId = MessageId(import.Id, ending, import.Status, address, options.From),
                 Status = OutboxStatus.Pending,
                 CreatedAt = now,
                 NextAttemptAt = now,
@@ -78,14 +78,17 @@ public sealed class ImportEndingAlerts(Domains.ImportDomains domains, IOptionsMo
     public static string ReportLink(EmailOptions options, int importId) => $"{options.LinkBaseUrl.TrimEnd('/')}/imports/{importId}/report";
 
     /// <summary>
-    /// One Message-ID per import, ending and recipient, the same on every attempt: <c>bulkimport.12.1.3f2a9c0d@example.org</c>
-    /// (the recipient as a hash, so the address does not travel in another header).
+    /// One Message-ID per import, ending and recipient, the same on every attempt:
+    /// <c>bulkimport.12.1.committed.3f2a9c0d@example.org</c> (the recipient as a hash, so the address does not travel in
+    /// another header). The ending's status is part of it: two changes racing to end an import (a cancel as the file
+    /// fails validation) both number their ending 1, and only one is saved; without the status the loser failed on the
+    /// unique Message-ID instead of on the status it expected, and was not decided again.
     /// </summary>
-    public static string MessageId(int importId, int ending, string recipient, string from)
+    public static string MessageId(int importId, int ending, ImportStatus status, string recipient, string from)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Trim().ToLowerInvariant())))[..16];
         var at = from.LastIndexOf('@');
         var host = at >= 0 && at < from.Length - 1 ? from[(at + 1)..].Trim().TrimEnd('>') : "bulkimport.local";
-        return $"bulkimport.{importId}.{ending}.{hash}@{host}";
+        return $"bulkimport.{importId}.{ending}.{status.ToString().ToLowerInvariant()}.{hash}@{host}";
     }
 }

@@ -45,6 +45,32 @@ public sealed class ImportEndingInterceptor(ImportEndingAlerts alerts, OutboxSig
         return result;
     }
 
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnsaved(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnsaved(eventData.Context);
+
+    /// <summary>
+    /// A save that failed (a status changed meanwhile: ImportChanges decides again and saves again) leaves the messages
+    /// this interceptor added in the context; the next save adds the messages of the status it then saves, so the old
+    /// ones go, or an ending no longer true would be mailed, or the same Message-ID written twice.
+    /// </summary>
+    private static void ForgetUnsaved(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     private void WakeSenderIfQueued(DbContext? context)
     {
         // Inside a transaction of the caller's, the messages are not visible until it commits: the caller wakes the sender.

@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton<RowPages>();
         services.AddSingleton<RowEdits>();
         services.AddSingleton<ImportCommands>();
+        services.AddSingleton<BulkImport.Core.Imports.Retention.RowRetention>();
         services.AddSingleton<ResultsFile>();
         services.AddSingleton<ClientQueries>();
         services.AddSingleton<CourseQueries>();
@@ -65,6 +66,7 @@ public static class ServiceRegistration
         services.AddHostedService<CommitWorker>();
         services.AddAlerts(configuration);
         services.AddIntake(configuration);
+        services.AddHostedService<RetentionWorker>();
         return services;
     }
 

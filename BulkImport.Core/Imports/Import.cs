@@ -18,6 +18,7 @@ public sealed partial class Import
     private DateTime? _replayedAt;
     private DateTime? _commitStartedAt;
     private string? _failureReason;
+    private DateTime? _rowsPurgedAt;
 
     public int Id { get; set; }
     public string? Name { get; set; }
@@ -62,4 +63,6 @@ public sealed partial class Import
     public string? FailureReason { get => _failureReason; init => _failureReason = value; }
     /// <summary>Whether the creator gets the Integration Alert when the import ends (upload field <c>notifyMe</c>, SPEC section 18).</summary>
     public bool NotifyMe { get; set; } = true;
+    /// <summary>When the retention period (<c>Import:RetentionDays</c>) deleted the values of its staged rows; null while they are kept.</summary>
+    public DateTime? RowsPurgedAt { get => _rowsPurgedAt; init => _rowsPurgedAt = value; }
 }

@@ -57,7 +57,10 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
     public string PathOf(Import import) => Path.Combine(_options.UploadsFolder, import.StoredFileName);
 
     /// <summary>Deletes the stored upload of <paramref name="import"/>, if it is still there.</summary>
-    public void Delete(Import import) => File.Delete(PathOf(import));
+    public void Delete(Import import) => Delete(import.StoredFileName);
+
+    /// <summary>Deletes a stored upload by its generated name, if it is still there.</summary>
+    public void Delete(string storedFileName) => File.Delete(Path.Combine(_options.UploadsFolder, storedFileName));
 
     /// <summary>A size as a limit is stated: MiB, or KiB and bytes for small limits (tests and tight installations).</summary>
     public static string FormatBytes(long bytes) => bytes switch

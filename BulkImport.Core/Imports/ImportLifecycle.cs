@@ -165,11 +165,51 @@ public sealed partial class Import
             throw ImportProblem.Conflict($"Import {Id} is {_status}; only a CommitFailed or Cancelled import can be replayed.");
         }
 
+        if (_rowsPurgedAt is { } purged)
+        {
+            throw ImportProblem.Conflict($"Import {Id} can no longer be replayed: the values of its rows were deleted on {purged:yyyy-MM-dd} at the end of "
+                + "the retention period (Import:RetentionDays). Upload the file again to import the rows that were not committed.");
+        }
+
         _status = ImportStatus.Queued;
         _cancelRequested = false;
         _completedAt = null;
         _replayedBy = user;
         _replayedAt = now;
+    }
+
+    /// <summary>The name that stands for the retention period where a person's name goes (who cancelled an import).</summary>
+    public const string Retention = "BulkImport (retention)";
+
+    /// <summary>
+    /// An import left in review past the retention period (<paramref name="days"/> since its upload): cancelled, and its
+    /// rows' values are to be deleted (<see cref="RowsPurgedAt"/>), as those of every import that ended that long ago.
+    /// </summary>
+    public void Expire(int days, DateTime now)
+    {
+        if (!_status.AllowsRowChanges())
+        {
+            throw Refused("expire");
+        }
+
+        Cancel(Retention, now);
+        _failureReason = $"Not confirmed within {days} days of its upload (Import:RetentionDays): it was cancelled and the values of its rows deleted. "
+            + "Upload the file again to import it.";
+        _rowsPurgedAt = now;
+    }
+
+    /// <summary>
+    /// The retention period is over for an import that ended: its rows' values are to be deleted. From then on it
+    /// cannot be replayed (a replay reads the values of the rows not committed).
+    /// </summary>
+    public void MarkRowsPurged(DateTime now)
+    {
+        if (!_status.IsFinal())
+        {
+            throw Refused("have its rows deleted");
+        }
+
+        _rowsPurgedAt ??= now;
     }
 
     private void Require(ImportStatus expected, string change)

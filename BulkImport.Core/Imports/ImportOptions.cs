@@ -14,6 +14,13 @@ public sealed class ImportOptions
     /// One worker reads files and one commits, so a user's tenth queued file only makes everybody else wait.
     /// </summary>
     public int MaxPendingPerUser { get; set; } = 5;
+    /// <summary>
+    /// Days the values of an import's staged rows are kept after it ended (or after its upload, while it waits in
+    /// review); then they are deleted, the results kept (<c>RowRetention</c>). 0 keeps them for ever.
+    /// </summary>
+    public int RetentionDays { get; set; } = 30;
+    /// <summary>How often the retention period is applied (and once at start).</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Rows written per transaction while staging.</summary>
     public int StagingBatchSize { get; set; } = 2_000;
     /// <summary>Rows written per commit transaction.</summary>

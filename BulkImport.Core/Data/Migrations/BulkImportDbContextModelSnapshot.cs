@@ -508,6 +508,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("ReplayedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RowsPurgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SkippedRows")
                         .HasColumnType("INTEGER");
 

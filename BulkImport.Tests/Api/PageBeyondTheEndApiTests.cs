@@ -7,31 +7,11 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.Api;
 
 /// <summary>A page number past the end answers an empty page, on every list of the API (issue 15), never a 500.</summary>
-public sealed class PageBeyondTheEndApiTests : IClassFixture<PageBeyondTheEndApiTests.App>
+public sealed class PageBeyondTheEndApiTests : IClassFixture<CommittedImportApp>
 {
-    /// <summary>One app for the class: an import committed, so every row filter has rows.</summary>
-    public sealed class App : IAsyncLifetime
-    {
-        public TestApp Host { get; } = new();
+    private readonly CommittedImportApp _app;
 
-        public ApiClient Admin { get; private set; } = null!;
-
-        public int ImportId { get; private set; }
-
-        public async Task InitializeAsync()
-        {
-            Admin = await Host.ApiAsync(Roles.Admin);
-            var import = await Admin.ImportAsync("First Name,Last Name\nAnn,Lee\nBo,\n,\n,\nCy,Ng\n", operation: "Add");
-            await Admin.CommitAndWaitAsync(import.Id);
-            ImportId = import.Id;
-        }
-
-        public async Task DisposeAsync() => await Host.DisposeAsync();
-    }
-
-    private readonly App _app;
-
-    public PageBeyondTheEndApiTests(App app) => _app = app;
+    public PageBeyondTheEndApiTests(CommittedImportApp app) => _app = app;
 
     public static TheoryData<string> Lists => new()
     {

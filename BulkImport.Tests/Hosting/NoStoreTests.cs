@@ -6,31 +6,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace BulkImport.Tests.Hosting;
 
 /// <summary>Every response carrying personal data says <c>Cache-Control: no-store</c> (issue 15): the API, the CSV downloads, the pages.</summary>
-public sealed class NoStoreTests : IClassFixture<NoStoreTests.App>
+public sealed class NoStoreTests : IClassFixture<CommittedImportApp>
 {
-    /// <summary>One app for the class, with a committed import.</summary>
-    public sealed class App : IAsyncLifetime
-    {
-        public TestApp Host { get; } = new();
+    private readonly CommittedImportApp _app;
 
-        public ApiClient Admin { get; private set; } = null!;
-
-        public int ImportId { get; private set; }
-
-        public async Task InitializeAsync()
-        {
-            Admin = await Host.ApiAsync(Roles.Admin);
-            var import = await Admin.ImportAsync("First Name,Last Name,SSN\nAnn,Lee,123-45-6789\n", operation: "Add");
-            await Admin.CommitAndWaitAsync(import.Id);
-            ImportId = import.Id;
-        }
-
-        public async Task DisposeAsync() => await Host.DisposeAsync();
-    }
-
-    private readonly App _app;
-
-    public NoStoreTests(App app) => _app = app;
+    public NoStoreTests(CommittedImportApp app) => _app = app;
 
     public static TheoryData<string> ApiResponses => new()
     {

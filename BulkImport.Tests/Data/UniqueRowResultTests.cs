@@ -41,13 +41,14 @@ public sealed class UniqueRowResultTests
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
         var migrator = db.GetService<IMigrator>();
-        // The schema just before the migration under test (the model writes the import, so every column it has must exist).
-        var all = db.Database.GetMigrations().ToList();
-        await migrator.MigrateAsync(all[all.FindIndex(m => m.EndsWith("_UniqueRowResult", StringComparison.Ordinal)) - 1]);
+        // The import is written with the current model (every column exists), then the schema goes back to just before
+        // the migration under test, where a row could have two results.
         var import = Committed();
         (import.ProcessedRows, import.Inserted, import.Failed) = (3, 2, 1);
         db.Imports.Add(import);
         await db.SaveChangesAsync();
+        var all = db.Database.GetMigrations().ToList();
+        await migrator.MigrateAsync(all[all.FindIndex(m => m.EndsWith("_UniqueRowResult", StringComparison.Ordinal)) - 1]);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ImportRowResults" ("ImportId", "Status", "RowNumber", "RecordId", "Error")
             VALUES ({import.Id}, 3, 2, 41, NULL), ({import.Id}, 4, 2, NULL, 'written twice'), ({import.Id}, 3, 3, 42, NULL)

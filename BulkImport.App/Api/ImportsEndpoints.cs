@@ -50,7 +50,7 @@ public static class ImportsEndpoints
 
     public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, IOptions<ImportOptions> options, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, ImportGate gate, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxFileBytes;
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -113,7 +113,16 @@ public static class ImportsEndpoints
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
             var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
-            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe), ct);
+            // fixesImportId (SPEC 20): this file corrects that import's rows; the uploader must be able to see it.
+            int? fixes = null;
+            if (fields.TryGetValue("fixesImportId", out var fixesText) && fixesText.Length > 0)
+            {
+                fixes = int.TryParse(fixesText, out var fixesId) && fixesId > 0
+                    ? (await gate.CheckAsync(http.User, fixesId, ImportNeed.See, ct)).Id
+                    : throw ImportProblem.BadRequest($"fixesImportId '{fixesText}' is not an Import ID. Give the number of the import whose rows this file corrects, or leave the field out.");
+            }
+
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe, FixesImportId: fixes), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }

@@ -52,6 +52,10 @@ public static class ServiceRegistration
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<RowPages>();
         services.AddSingleton<RowEdits>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.RowBatchRevision>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.BulkFixes>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.ProblemGroups>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.ErrorRowsFile>();
         services.AddSingleton<ImportCommands>();
         services.AddSingleton<BulkImport.Core.Imports.Retention.RowRetention>();
         services.AddSingleton<ResultsFile>();

@@ -65,4 +65,6 @@ public sealed partial class Import
     public bool NotifyMe { get; set; } = true;
     /// <summary>When the retention period (<c>Import:RetentionDays</c>) deleted the values of its staged rows; null while they are kept.</summary>
     public DateTime? RowsPurgedAt { get => _rowsPurgedAt; init => _rowsPurgedAt = value; }
+    /// <summary>The import whose rows this file corrects (upload field <c>fixesImportId</c>, SPEC 20): history links the two.</summary>
+    public int? FixesImportId { get; set; }
 }

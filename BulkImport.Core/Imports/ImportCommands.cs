@@ -70,7 +70,14 @@ public sealed class ImportCommands(
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
+            FixesImportId = request.FixesImportId,
         };
+        if (request.FixesImportId is { } fixes && await FixedImportProblemAsync(db, fixes, request.Domain, ct) is { } problem)
+        {
+            files.Delete(stored);
+            throw ImportProblem.BadRequest(problem);
+        }
+
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {
             import.FileWarnings.Add(sameFile);
@@ -82,6 +89,15 @@ public sealed class ImportCommands(
         await queue.Validation.Writer.WriteAsync(import.Id, ct);
         return import;
     }
+
+    /// <summary>Why the upload field <c>fixesImportId</c> cannot name import <paramref name="fixes"/>, or null when it can (SPEC 20).</summary>
+    private static async Task<string?> FixedImportProblemAsync(BulkImportDbContext db, int fixes, Domain domain, CancellationToken ct) =>
+        await db.Imports.AsNoTracking().Where(i => i.Id == fixes).Select(i => new { i.Domain }).SingleOrDefaultAsync(ct) switch
+        {
+            null => $"fixesImportId {fixes} is not an import. Leave it out, or give the Import ID of the import whose rows this file corrects.",
+            { Domain: var other } when other != domain => $"fixesImportId {fixes} is a {other} import; this file is a {domain} import. A corrected file is uploaded in the domain of the import it corrects.",
+            _ => null,
+        };
 
     /// <summary>Confirms the import: checks the usage limits and queues the commit.</summary>
     public async Task<Import> QueueCommitAsync(int id, string user, CancellationToken ct)

@@ -51,6 +51,12 @@ public static class AuthorizationMatrix
         // Results file and View Results (SPEC 18): whoever may see the import, Supervisors included.
         new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         new("GET /api/imports/{id:int}/report", OnImport(HttpMethod.Get, "/report"),     Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        // Fixing many rows (SPEC 20): problems and the rows file for whoever may see the import; replace and bulk skip like a row edit.
+        new("GET /api/imports/{id:int}/problems", OnImport(HttpMethod.Get, "/problems"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("GET /api/imports/{id:int}/rows.csv", OnImport(HttpMethod.Get, "/rows.csv?status=Error"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/fixes", OnImport(HttpMethod.Post, "/fixes", body: new { column = "SSN", find = "x", replace = "y", match = "Exact", status = "Error" }),
+                                                                      Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/rows/skip", OnImport(HttpMethod.Post, "/rows/skip", body: new { rowNumbers = new[] { 4 } }), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok, Forbidden),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),

@@ -478,6 +478,9 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FixesImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InsertRows")
                         .HasColumnType("INTEGER");
 

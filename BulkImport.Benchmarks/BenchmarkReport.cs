@@ -35,6 +35,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Run only the lines of the same-key file (and what they need: the update file's staging to compare with).</summary>
     public bool SameKeyOnly { get; init; }
+
+    /// <summary>Run only the lines of issue 20 (problem groups, replace all) on the staged insert file.</summary>
+    public bool FixesOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

@@ -36,7 +36,11 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         log.WriteLine($"Machine: {BenchmarkReport.Machine()}");
         try
         {
-            if (options.SameKeyOnly)
+            if (options.FixesOnly)
+            {
+                await RunFixesOnlyAsync(work, ct);
+            }
+            else if (options.SameKeyOnly)
             {
                 await RunSameKeyOnlyAsync(work, ct);
             }

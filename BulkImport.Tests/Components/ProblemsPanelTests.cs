@@ -18,7 +18,7 @@ public sealed class ProblemsPanelTests(AppFixture fixture) : AppComponentTest(fi
     private Task<Import> StageAsync() => StagedImports.CreateAsync(AppServices, Header,
     [
         ["Ann", "Lee", "ann@example.org", "Hispanc"],
-        ["Bo", "Ng", "bo@example.org", "hispanc"],
+        ["Bo", "Ng", "bo@example.org", "Hispanc"],
         ["Cy", "Ho", "cy@example.org", "Hispanc"],
         ["Di", "Yu", "not-an-email", ""],
         ["Ed", "Oz", "ed@example.org", ""],

@@ -68,7 +68,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-3]"));
         cut.Find("[data-testid=edit-row-3]").Click();
 
-        cut.Find("input[data-testid='edit-Email']").Input("bo@example.org");
+        cut.Find("input[data-testid='edit-Email']").Change("bo@example.org");
         await KeyAsync(cut, "Enter");
 
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-status-3]").TextContent.Should().Be("Valid"));
@@ -84,7 +84,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-3]"));
         cut.Find("[data-testid=edit-row-3]").Click();
 
-        cut.Find("input[data-testid='edit-Email']").Input("bo@example.org");
+        cut.Find("input[data-testid='edit-Email']").Change("bo@example.org");
         await KeyAsync(cut, "Escape");
 
         cut.FindAll("input[data-testid^=edit-]").Should().BeEmpty();

@@ -228,7 +228,7 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
 
         await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=row-status-]").Should().HaveCount(5));
         var headers = cut.FindAll("[data-testid=review-grid] thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0).ToList();
-        headers.Should().Equal("Row", "Status", "Client ID", "First Name", "Last Name", "Email", "SSN", "Ethnicity", "Messages");
+        headers.Should().Equal("Row and errors", "Row", "Status", "Client ID", "First Name", "Last Name", "Email", "SSN", "Ethnicity");
     }
 
     [Fact]

@@ -11,12 +11,14 @@ public static class AppTheme
         {
             Primary = "#3b5bdb",
             Secondary = "#0b7285",
-            Info = "#1c7ed6",
-            Success = "#2b8a3e",
-            Warning = "#e67700",
+            // Chips and counts carry white text on these: each is at least 4.5:1 against white (WCAG 2.1 AA).
+            Info = "#1971c2",
+            Success = "#2f7d32",
+            Warning = "#a85400",
             Error = "#c92a2a",
             AppbarBackground = "#3b5bdb",
             Background = "#f8f9fa",
+            TextSecondary = "rgba(0,0,0,0.68)",
         },
         PaletteDark = new PaletteDark
         {
@@ -27,6 +29,14 @@ public static class AppTheme
             Warning = "#ffa94d",
             Error = "#ff6b6b",
             AppbarBackground = "#1e2a5a",
+            // The dark palette's colours are light: their chips carry dark text (white on them is below 3:1).
+            PrimaryContrastText = "#10121a",
+            SecondaryContrastText = "#10121a",
+            InfoContrastText = "#10121a",
+            SuccessContrastText = "#10121a",
+            WarningContrastText = "#10121a",
+            ErrorContrastText = "#10121a",
+            TextSecondary = "rgba(255,255,255,0.74)",
         },
         Typography = new Typography
         {

@@ -39,7 +39,14 @@ public sealed class WriteTurnInterceptor(WriteTurns turns) : DbTransactionInterc
         return ValueTask.FromResult(result);
     }
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => turns.Arrived(transaction.Connection!);
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
+    {
+        // A failed commit or rollback may have detached the transaction from its connection: its announcement then lapses.
+        if (transaction.Connection is { } connection)
+        {
+            turns.Arrived(connection);
+        }
+    }
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -46,6 +46,8 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         "Payments: raw floor: read + prepared balance update and payment insert",
         "Payments: whole import (upload, stage, commit, results) ÷ raw floor",
         "Payments: peak working set during the import (in-process host)",
+        "3-row import: upload → ReadyForReview while a 20,000-row import stages",
+        "3-row import: commit while a 20,000-row import commits",
     ];
 
     [Fact]

@@ -180,6 +180,25 @@ internal sealed class WorkbookFile : IDisposable
     }
 
     /// <summary>
+    /// Whether the package's content types name a workbook (.xlsx, .xlsm, .xltx) as its main part; a Word or
+    /// PowerPoint file, or any other ZIP, does not. The part is small and its size was checked with the others.
+    /// </summary>
+    private static bool IsSpreadsheet(ZipArchive zip)
+    {
+        if (zip.GetEntry("[Content_Types].xml") is not { } types || types.Length > 1024 * 1024)
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(new CappedPartStream(types.Open(), types.FullName, types.Length));
+        var text = reader.ReadToEnd();
+        return text.Contains("spreadsheetml.sheet.main+xml", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("spreadsheetml.template.main+xml", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("ms-excel.sheet.macroEnabled.main+xml", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("ms-excel.template.macroEnabled.main+xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// The ZIP directory, checked before anything is unpacked: how many parts, what they unpack to in all, and how
     /// much each packs. What a part really gives is checked again as it is read (<see cref="CappedPartStream"/>).
     /// </summary>
@@ -211,7 +230,8 @@ internal sealed class WorkbookFile : IDisposable
                 entries[entry.FullName] = (entry.Length, entry.CompressedLength);
             }
 
-            return (entries, null);
+            return IsSpreadsheet(zip) ? (entries, null)
+                : (null, WorkbookMessages.NotAWorkbook("it holds no workbook part (it may be a Word or PowerPoint file, or an archive)"));
         }
         catch (InvalidDataException)
         {

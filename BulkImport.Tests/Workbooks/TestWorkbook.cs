@@ -8,10 +8,10 @@ namespace BulkImport.Tests.Workbooks;
 public abstract record TestCell
 {
     /// <summary>Text in the shared string table, as Excel saves it.</summary>
-    public static TestCell Text(string value) => new TextCell(value, Inline: false);
+    public static TestCell Text(string value) => new TextCell(value, InCell: false);
 
     /// <summary>Text in the cell itself (inlineStr), as some exporters write it.</summary>
-    public static TestCell Inline(string value) => new TextCell(value, Inline: true);
+    public static TestCell Inline(string value) => new TextCell(value, InCell: true);
 
     /// <summary>A number, with a format code (custom) or a built-in format id.</summary>
     public static TestCell Number(double value, string? format = null, uint? builtInFormat = null) => new NumberCell(value, format, builtInFormat);
@@ -30,11 +30,11 @@ public abstract record TestCell
 
     public static implicit operator TestCell(string value) => Text(value);
 
-    internal sealed record TextCell(string Value, bool Inline) : TestCell;
+    internal sealed record TextCell(string Value, bool InCell) : TestCell;
 
     internal sealed record NumberCell(double Value, string? Format, uint? BuiltIn) : TestCell;
 
-    internal sealed record FormulaCell(string Formula, string Cached, CellValues? Type, string? Format) : TestCell;
+    internal sealed record FormulaCell(string Expression, string Cached, CellValues? Type, string? Format) : TestCell;
 }
 
 /// <summary>
@@ -125,10 +125,10 @@ public sealed class TestWorkbook
                     var reference = Column(c) + rowNumber;
                     row.Append(cell switch
                     {
-                        TestCell.TextCell { Inline: true } t => new Cell(new InlineString(new Text(t.Value))) { CellReference = reference, DataType = CellValues.InlineString },
+                        TestCell.TextCell { InCell: true } t => new Cell(new InlineString(new Text(t.Value))) { CellReference = reference, DataType = CellValues.InlineString },
                         TestCell.TextCell t => new Cell(new CellValue(Shared(sharedStrings, t.Value))) { CellReference = reference, DataType = CellValues.SharedString },
                         TestCell.NumberCell n => new Cell(new CellValue(n.Value)) { CellReference = reference, StyleIndex = StyleOf(n.Format, n.BuiltIn) },
-                        TestCell.FormulaCell f => new Cell(new CellFormula(f.Formula), new CellValue(f.Cached)) { CellReference = reference, DataType = f.Type, StyleIndex = StyleOf(f.Format, null) },
+                        TestCell.FormulaCell f => new Cell(new CellFormula(f.Expression), new CellValue(f.Cached)) { CellReference = reference, DataType = f.Type, StyleIndex = StyleOf(f.Format, null) },
                         _ => throw new InvalidOperationException(),
                     });
                 }

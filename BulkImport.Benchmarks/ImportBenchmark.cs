@@ -41,6 +41,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunSameKeyOnlyAsync(work, ct);
             }
+            else if (options.WorkbookOnly)
+            {
+                await RunWorkbookOnlyAsync(work, ct);
+            }
             else if (!options.PaymentsOnly)
             {
                 await RunInProcessAsync(work, ct);
@@ -232,6 +236,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             $"{BenchmarkReport.Seconds(watched)} vs {BenchmarkReport.Seconds(unwatched)} = {slowdown.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)} ({BenchmarkReport.Count(renders)} renders)",
             slowdown <= ViewerSlowdownGoal);
         _report.Measurements.AddRange(sameKey.Measurements);
+        await MeasureWorkbookAsync(app, inserts, _report, ct);
     }
 
     /// <summary>

@@ -511,6 +511,14 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<DateTime?>("RowsPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SkippedRows")
                         .HasColumnType("INTEGER");
 

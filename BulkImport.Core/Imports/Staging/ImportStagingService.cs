@@ -64,10 +64,12 @@ public sealed class ImportStagingService(
 
         var domain = domains.Get(import.Domain);
         var settings = options.Value;
-        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows };
+        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows, MaxWorkbookExpandedBytes = settings.MaxWorkbookExpandedBytes };
         try
         {
-            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits);
+            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet);
+            import.Sheets = [.. file.Sheets];
+            import.Sheet = file.SheetName ?? import.Sheet;
             // Added to the warnings the import already has (the same file uploaded before), never replacing them.
             import.FileWarnings = [.. import.FileWarnings.Concat(file.Warnings.Select(w => w.Message)).Distinct()];
             if (file.Errors.Count > 0)

@@ -38,6 +38,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Run only the lines of issue 20 (problem groups, replace all) on the staged insert file.</summary>
     public bool FixesOnly { get; init; }
+
+    /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
+    public bool WorkbookOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

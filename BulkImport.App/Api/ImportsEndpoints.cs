@@ -113,6 +113,9 @@ public static class ImportsEndpoints
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
             var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
+            fields.TryGetValue("sheet", out var sheet);
+
             // fixesImportId (SPEC 20): this file corrects that import's rows; the uploader must be able to see it.
             int? fixes = null;
             if (fields.TryGetValue("fixesImportId", out var fixesText) && fixesText.Length > 0)
@@ -122,7 +125,7 @@ public static class ImportsEndpoints
                     : throw ImportProblem.BadRequest($"fixesImportId '{fixesText}' is not an Import ID. Give the number of the import whose rows this file corrects, or leave the field out.");
             }
 
-            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe, FixesImportId: fixes), ct);
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe, Sheet: sheet, FixesImportId: fixes), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }

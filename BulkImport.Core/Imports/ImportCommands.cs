@@ -71,6 +71,7 @@ public sealed class ImportCommands(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
             FixesImportId = request.FixesImportId,
+            Sheet = string.IsNullOrWhiteSpace(request.Sheet) ? null : request.Sheet.Trim(),
         };
         if (request.FixesImportId is { } fixes && await FixedImportProblemAsync(db, fixes, request.Domain, ct) is { } problem)
         {

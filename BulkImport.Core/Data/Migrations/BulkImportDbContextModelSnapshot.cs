@@ -407,6 +407,38 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("SelectListValueRenames");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId", "Column", "Rule", "ValueKey");
+
+                    b.ToTable("ImportProblemGroups", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -1034,6 +1066,15 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.ImportRow", b =>

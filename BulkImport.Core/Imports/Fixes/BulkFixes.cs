@@ -115,8 +115,10 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             var wasValid = batch.Where(r => r.Status == RowStatus.Valid).Select(r => r.RowNumber).ToHashSet();
             var before = RowCountChange.CountsOf(import);
             await revision.ReviseAsync(db, import, domain, batch, change, relabel, ct);
-            await db.SaveChangesAsync(ct);
+            var groups = ProblemGroupChange.OfTracked(db, domain);
+            await RowRevisionWriter.SaveAsync(db, id, ct);
             await ImportCounters.AddAsync(db, id, RowCountChange.Since(before, import), ct);
+            await ProblemGroupCounts.AddAsync(db, id, groups, ct);
             await transaction.CommitAsync(ct);
             changed += batch.Count;
             foreach (var row in batch.Where(r => r.Status == RowStatus.Error && wasValid.Contains(r.RowNumber)))

@@ -16,11 +16,14 @@ public sealed class ProblemGroups(IDbContextFactory<BulkImportDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw ImportHistory.NotFound(id);
-        var domain = domains.Get(import.Domain);
-        var (items, total) = await ProblemGroupQuery.PageAsync(db.Database.GetDbConnection(), id, domain.Columns, page.Skip, page.PageSize, ct);
+        if (!await db.Imports.AnyAsync(i => i.Id == id, ct))
+        {
+            throw ImportHistory.NotFound(id);
+        }
+
+        var (items, total) = await ProblemGroupCounts.PageAsync(db, id, page.Skip, page.PageSize, ct);
         return new Page<ProblemGroup>(
-            [.. items.Select(g => new ProblemGroup(g.Column, g.Code ?? g.Message, g.Value, Shown(g), g.Count, Suggestion.Of(g.Message)))],
+            [.. items.Select(g => new ProblemGroup(g.Column.Length == 0 ? null : g.Column, g.Code ?? g.Message, g.Value, Shown(g), g.Count, Suggestion.Of(g.Message)))],
             page.Page, page.PageSize, total);
     }
 
@@ -57,7 +60,7 @@ public sealed class ProblemGroups(IDbContextFactory<BulkImportDbContext> dbFacto
     /// The group's message as a person reads it: a repeated key's message names other rows, which differ from row to row,
     /// so its group says what they share.
     /// </summary>
-    private static string Shown(ProblemGroupRow group) =>
+    private static string Shown(ProblemGroupCount group) =>
         group.Code is DuplicateKeyRule.Code or DuplicateKeyRule.LargeGroupCode
             ? $"{group.Column} {group.Value} is on {group.Count:N0} rows that share one key. Keep one row per key: fix or skip the others."
             : group.Message;

@@ -165,6 +165,8 @@ public sealed class ImportStagingService(
         }
 
         await DuplicateKeyRule.ApplyAsync(db, import, domain, validator, repeatedKeys, ct);
+        // The Problems panel's groups (SPEC 20), counted once the duplicate rule has settled the messages.
+        await ProblemGroupCounts.CountStagedAsync(db, import.Id, domain, ct);
         // Ready for review, unless a person cancelled it meanwhile: the import decides on the status it has when saved.
         await ImportChanges.SaveAsync(db, import, i => i.FinishReading(), ct);
     }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BulkImport.Core.Data.Migrations
 {
     [DbContext(typeof(BulkImportDbContext))]
-    [Migration("20261205150822_BulkFixes")]
+    [Migration("20261205172145_BulkFixes")]
     partial class BulkFixes
     {
         /// <inheritdoc />
@@ -410,6 +410,38 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("SelectListValueRenames");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId", "Column", "Rule", "ValueKey");
+
+                    b.ToTable("ImportProblemGroups", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -515,6 +547,14 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RowsPurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SkippedRows")
@@ -811,6 +851,22 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("UsageEntries");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Usage.UsageReservation", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("UsageReservations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1013,6 +1069,15 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.ImportRow", b =>

@@ -13,7 +13,10 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public static class RowRevisionWriter
 {
-    /// <summary>Writes the changed rows and marks them saved in <paramref name="db"/>; returns how many were written.</summary>
+    /// <summary>
+    /// Writes the changed rows; returns how many were written. They stay Modified in <paramref name="db"/> (setting them
+    /// Unchanged would put their values back as read): the caller saves nothing else with this context and discards it.
+    /// </summary>
     public static async Task<int> SaveAsync(BulkImportDbContext db, int importId, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
@@ -52,7 +55,6 @@ public static class RowRevisionWriter
             FROM json_each({rows}) AS j
             WHERE "ImportRows"."ImportId" = {importId} AND "ImportRows"."RowNumber" = json_extract(j.value, '$[0]')
             """, ct);
-        changed.ForEach(entry => entry.State = EntityState.Unchanged);
         return written;
     }
 }

@@ -116,7 +116,7 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             var before = RowCountChange.CountsOf(import);
             await revision.ReviseAsync(db, import, domain, batch, change, relabel, ct);
             var groups = ProblemGroupChange.OfTracked(db, domain);
-            await RowRevisionWriter.SaveAsync(db, id, ct);
+            await db.SaveChangesAsync(ct);
             await ImportCounters.AddAsync(db, id, RowCountChange.Since(before, import), ct);
             await ProblemGroupCounts.AddAsync(db, id, groups, ct);
             await transaction.CommitAsync(ct);

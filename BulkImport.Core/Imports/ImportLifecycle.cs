@@ -131,7 +131,7 @@ public sealed partial class Import
     {
         switch (_status)
         {
-            case ImportStatus.Validating or ImportStatus.ReadyForReview or ImportStatus.AwaitingVerification or ImportStatus.Queued:
+            case ImportStatus.Validating or ImportStatus.AwaitingMapping or ImportStatus.ReadyForReview or ImportStatus.AwaitingVerification or ImportStatus.Queued:
                 _status = ImportStatus.Cancelled;
                 _cancelRequested = true;
                 _cancelledBy = user;

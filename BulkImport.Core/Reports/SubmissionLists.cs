@@ -67,6 +67,7 @@ public sealed class SubmissionLists(IDbContextFactory<BulkImportDbContext> dbFac
         ImportStatus.ValidationFailed => "Validation failed",
         ImportStatus.CommitFailed => "Commit failed",
         ImportStatus.Cancelled => "Cancelled",
+        ImportStatus.AwaitingMapping => "Awaiting column mapping",
         ImportStatus.ReadyForReview => "Ready for review",
         ImportStatus.AwaitingVerification => "Await Discrepancy Verification",
         _ => import.Status.ToString(),

@@ -112,7 +112,9 @@ public sealed class ParsedFile : IDisposable
                     // required column as missing and every cell as an unknown column.
                     var (why, rowOneIsTheHeader) = WhyNoHeader(reader, header, templateColumns, requiredColumns);
                     errors.Add(why);
-                    if (rowOneIsTheHeader)
+                    // A column named twice cannot be mapped by its name: such a row 1 fails as before.
+                    var namedTwice = layout.Errors.Any(e => !layout.MissingRequired.Contains(e));
+                    if (rowOneIsTheHeader && !namedTwice)
                     {
                         // Mapping may take row 1 as the header; the search below moved the reader, so rows are counted afresh.
                         noTemplateColumn = true;

@@ -117,8 +117,10 @@ public static class ImportsEndpoints
             // mapColumns and mappingId: map the file's columns, with a Card Template chosen now or by a person later (SPEC 16).
             var mapColumns = fields.TryGetValue("mapColumns", out var map) && map.ToLowerInvariant() is "true" or "on" or "1" or "yes";
             var mapping = await UploadMappingAsync(fields, domain, savedMappings, ct);
+            // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
+            fields.TryGetValue("sheet", out var sheet);
             var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
-                MapColumns: mapColumns, Mapping: mapping), ct);
+                Sheet: sheet, MapColumns: mapColumns, Mapping: mapping), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }

@@ -73,6 +73,7 @@ public sealed class ImportCommands(
             MapColumns = request.MapColumns,
             ColumnMapping = request.Mapping is { } mapping ? new Dictionary<string, string?>(mapping.Columns) : null,
             MappingName = request.Mapping?.Name,
+            Sheet = string.IsNullOrWhiteSpace(request.Sheet) ? null : request.Sheet.Trim(),
         };
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {

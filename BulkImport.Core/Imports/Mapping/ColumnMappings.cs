@@ -29,7 +29,7 @@ public sealed class ColumnMappings(
         var required = domain.RequiredColumns(import.Operation);
         var header = ReadHeader(import, domain);
         var fileColumns = header.Where(c => HeaderName.Normalize(c).Length > 0).ToList();
-        var samples = FileColumnSamples.Read(files.PathOf(import), fileColumns, Limits());
+        var samples = FileColumnSamples.Read(files.PathOf(import), import.Sheet, fileColumns, Limits());
         var suggested = ColumnSuggestions.Suggest(fileColumns, domain.Columns, import.ColumnMapping);
         return new MappingView(
             [.. fileColumns.Select(c => new FileColumnView(c, samples.GetValueOrDefault(c) ?? [], suggested.GetValueOrDefault(c)))],
@@ -71,11 +71,11 @@ public sealed class ColumnMappings(
 
     private string[] ReadHeader(Import import, IImportDomain domain)
     {
-        using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), Limits(), ColumnMap.ByKey(import.ColumnMapping));
+        using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), Limits(), import.Sheet, ColumnMap.ByKey(import.ColumnMapping));
         return [.. file.HeaderCells];
     }
 
-    private CsvLimits Limits() => new() { MaxFileBytes = options.Value.MaxFileBytes, MaxDataRows = options.Value.MaxDataRows };
+    private CsvLimits Limits() => new() { MaxFileBytes = options.Value.MaxFileBytes, MaxDataRows = options.Value.MaxDataRows, MaxWorkbookExpandedBytes = options.Value.MaxWorkbookExpandedBytes };
 
     private static void RequireAwaiting(Import import)
     {

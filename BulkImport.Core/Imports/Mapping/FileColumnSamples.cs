@@ -15,12 +15,13 @@ public static class FileColumnSamples
     private const int MaxRowsRead = 1_000;
 
     /// <summary>The samples of each named header cell; a column that repeats a name, or a file that cannot be read, gives none.</summary>
-    public static Dictionary<string, List<string>> Read(string path, IReadOnlyList<string> headerCells, CsvLimits limits)
+    /// <param name="sheet">The workbook sheet the import reads (null for a CSV file).</param>
+    public static Dictionary<string, List<string>> Read(string path, string? sheet, IReadOnlyList<string> headerCells, CsvLimits limits)
     {
         ArgumentNullException.ThrowIfNull(headerCells);
         var columns = headerCells.Where(c => HeaderName.Normalize(c).Length > 0).ToList();
         var samples = columns.ToDictionary(c => c, _ => new List<string>(PerColumn), StringComparer.Ordinal);
-        using var file = ParsedFile.Open(path, columns, [], limits);
+        using var file = ParsedFile.Open(path, columns, [], limits, sheet);
         if (file.Errors.Count > 0)
         {
             return samples;

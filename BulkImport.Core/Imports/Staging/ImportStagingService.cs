@@ -7,6 +7,7 @@ using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Mapping;
 using BulkImport.Core.Imports.Validation;
+using BulkImport.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed class ImportStagingService(
     ImportProgressFeed feed,
     IOptions<ImportOptions> options,
     TimeProvider clock,
+    WriteTurns turns,
     ILogger<ImportStagingService> logger)
 {
     private const int ProgressEveryRows = 10_000;
@@ -64,10 +66,13 @@ public sealed class ImportStagingService(
 
         var domain = domains.Get(import.Domain);
         var settings = options.Value;
-        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows };
+        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows, MaxWorkbookExpandedBytes = settings.MaxWorkbookExpandedBytes };
         try
         {
-            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, ColumnMap.ByKey(import.ColumnMapping));
+            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet, ColumnMap.ByKey(import.ColumnMapping));
+            // The sheet read is kept before anything else, so a mapping step reads the same sheet again (SPEC 16, 17).
+            import.Sheets = [.. file.Sheets];
+            import.Sheet = file.SheetName ?? import.Sheet;
             if (MappingNeed.Of(file, import.MapColumns) is { } mappingReason)
             {
                 // The header is read; its columns are mapped by a person before any row is (SPEC 16).
@@ -134,7 +139,7 @@ public sealed class ImportStagingService(
             using var parsed = new BlockingCollection<List<ParsedRow>>(boundedCapacity: 2);
             using var batches = new BlockingCollection<List<StagedRow>>(boundedCapacity: 2);
             var parsing = OwnThread(() => Parse(file, settings.StagingBatchSize, parsed, stop.Token), stop);
-            var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
+            var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, turns, stop.Token), stop);
             try
             {
                 ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, batches, watch, stop.Token);
@@ -290,13 +295,17 @@ public sealed class ImportStagingService(
         }
     }
 
-    private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
+    /// <remarks>Each batch takes its turn among the writers of other imports (<see cref="WriteTurns"/>).</remarks>
+    private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, WriteTurns turns, CancellationToken ct)
     {
         using var writer = new ImportRowWriter(connection, importId);
         using var cache = SqliteSession.HotWriter(connection);
         foreach (var batch in batches.GetConsumingEnumerable(ct))
         {
-            writer.Write(batch);
+            using (turns.Batch(importId, ct))
+            {
+                writer.Write(batch);
+            }
         }
     }
 

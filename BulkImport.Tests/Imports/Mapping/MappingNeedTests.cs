@@ -16,7 +16,7 @@ public sealed class MappingNeedTests
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
         try
         {
-            var file = ParsedFile.Open(path, Template, Required, new CsvLimits(), ColumnMap.ByKey(mapping));
+            var file = ParsedFile.Open(path, Template, Required, new CsvLimits(), mapping: ColumnMap.ByKey(mapping));
             return (MappingNeed.Of(file, mapColumns), file);
         }
         finally

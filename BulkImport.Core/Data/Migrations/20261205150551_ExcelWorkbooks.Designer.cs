@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BulkImport.Core.Data.Migrations
 {
     [DbContext(typeof(BulkImportDbContext))]
-    [Migration("20261205141717_ColumnMapping")]
-    partial class ColumnMapping
+    [Migration("20261205150551_ExcelWorkbooks")]
+    partial class ExcelWorkbooks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -428,9 +428,6 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("CancelledBy")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ColumnMapping")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("CommitStartedAt")
                         .HasColumnType("TEXT");
 
@@ -490,17 +487,6 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("Inserted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("MapColumns")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MappingName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MappingReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
@@ -526,6 +512,14 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RowsPurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SkippedRows")
@@ -601,47 +595,6 @@ namespace BulkImport.Core.Data.Migrations
                         .HasFilter("\"Status\" <> 0");
 
                     b.ToTable("ImportRows");
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.Mapping.SavedMapping", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Columns")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Domain")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Domain", "NormalizedName")
-                        .IsUnique();
-
-                    b.ToTable("SavedMappings");
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>

@@ -64,6 +64,8 @@ public static class ServiceRegistration
         services.AddSingleton<BulkImport.Core.Imports.Fixes.ProblemGroups>();
         services.AddSingleton<BulkImport.Core.Imports.Fixes.ErrorRowsFile>();
         services.AddSingleton<ImportCommands>();
+        services.AddSingleton<BulkImport.Core.Imports.Mapping.ColumnMappings>();
+        services.AddSingleton<BulkImport.Core.Imports.Mapping.SavedMappings>();
         services.AddSingleton<BulkImport.Core.Imports.Retention.RowRetention>();
         services.AddSingleton<ResultsFile>();
         services.AddSingleton<ClientQueries>();

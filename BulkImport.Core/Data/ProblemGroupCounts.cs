@@ -3,6 +3,7 @@ using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Fixes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BulkImport.Core.Data;
 
@@ -23,22 +24,45 @@ public static class ProblemGroupCounts
     public static async Task AddAsync(BulkImportDbContext db, int importId, ProblemGroupChange change, CancellationToken ct)
     {
         var moves = change.Moves.ToList();
-        for (var start = 0; start < moves.Count; start += GroupsPerStatement)
+        if (moves.Count > 0)
         {
-            var chunk = moves.Skip(start).Take(GroupsPerStatement).ToList();
-            var sql = new StringBuilder("""INSERT INTO "ImportProblemGroups" ("ImportId", "Column", "Rule", "ValueKey", "Code", "Value", "Message", "Count") VALUES """);
-            var parameters = new List<object>(chunk.Count * 8);
-            foreach (var (key, code, value, message, count) in chunk)
+            // A command of its own, not ExecuteSqlRaw: EF maps no store type for a null (DBNull) raw parameter, and a
+            // group's code and value may be null (a message on no column, or without a code).
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                var p = parameters.Count;
-                sql.Append(p == 0 ? "" : ", ").Append($"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}}, {{{p + 7}}})");
-                parameters.AddRange([importId, key.Column, key.Rule, key.ValueKey, (object?)code ?? DBNull.Value, (object?)value ?? DBNull.Value, message, count]);
-            }
+                for (var start = 0; start < moves.Count; start += GroupsPerStatement)
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                    var sql = new StringBuilder("""INSERT INTO "ImportProblemGroups" ("ImportId", "Column", "Rule", "ValueKey", "Code", "Value", "Message", "Count") VALUES """);
+                    var p = 0;
+                    foreach (var (key, code, value, message, count) in moves.Skip(start).Take(GroupsPerStatement))
+                    {
+                        sql.Append(p == 0 ? "" : ", ").Append('(');
+                        foreach (var field in new object?[] { importId, key.Column, key.Rule, key.ValueKey, code, value, message, count })
+                        {
+                            var parameter = command.CreateParameter();
+                            parameter.ParameterName = "@p" + p;
+                            parameter.Value = field ?? DBNull.Value;
+                            command.Parameters.Add(parameter);
+                            sql.Append(p % 8 == 0 ? "" : ", ").Append("@p").Append(p++);
+                        }
 
-            sql.Append("""
-                 ON CONFLICT ("ImportId", "Column", "Rule", "ValueKey") DO UPDATE SET "Count" = "ImportProblemGroups"."Count" + excluded."Count"
-                """);
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+                        sql.Append(')');
+                    }
+
+                    sql.Append("""
+                         ON CONFLICT ("ImportId", "Column", "Rule", "ValueKey") DO UPDATE SET "Count" = "ImportProblemGroups"."Count" + excluded."Count"
+                        """);
+                    command.CommandText = sql.ToString();
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
 
         if (moves.Any(m => m.Count < 0))

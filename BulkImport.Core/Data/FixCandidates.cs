@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// The next batch of rows a find and replace (or a bulk skip) looks at, tracked, in row order after a row number: the
+/// The next batch of rows a find and replace (or a bulk skip) looks at, untracked, in row order after a row number: the
 /// Error rows walked in the partial index of rows that are not Valid, or every Valid and Error row. The stored values'
 /// JSON is first filtered with <c>LIKE</c> (ASCII case-insensitive in SQLite) when the text looked for can be found in
 /// it as written, so a replace in a million rows parses only the rows that may match; the caller decides each row
@@ -23,13 +23,13 @@ public static class FixCandidates
                 WHERE "ImportId" = {importId} AND "Status" <> 0 AND "RowNumber" > {afterRow} AND "Status" = {(int)RowStatus.Error}
                   AND "Values" LIKE {pattern} ESCAPE '\'
                 ORDER BY "RowNumber" LIMIT {take}
-                """).ToListAsync(ct)
+                """).AsNoTracking().ToListAsync(ct)
             : db.ImportRows.FromSql($"""
                 SELECT * FROM "ImportRows"
                 WHERE "ImportId" = {importId} AND "RowNumber" > {afterRow} AND "Status" IN ({(int)RowStatus.Valid}, {(int)RowStatus.Error})
                   AND "Values" LIKE {pattern} ESCAPE '\'
                 ORDER BY "RowNumber" LIMIT {take}
-                """).ToListAsync(ct);
+                """).AsNoTracking().ToListAsync(ct);
 
     /// <summary>
     /// The <c>LIKE</c> pattern that every row whose cell equals (<paramref name="whole"/>) or contains

@@ -38,6 +38,19 @@ public sealed class ProblemGroupChange(IImportDomain domain)
         }
     }
 
+    /// <summary>The change of rows revised by a bulk fix: each row's state as read against its state now.</summary>
+    public static ProblemGroupChange Of(IEnumerable<RevisedRow> rows, IImportDomain domain)
+    {
+        var change = new ProblemGroupChange(domain);
+        foreach (var revised in rows)
+        {
+            change.Add(revised.OldStatus, revised.OldMessages, revised.OldValues, -1);
+            change.Add(revised.Row.Status, revised.Row.Messages, revised.Row.Values, 1);
+        }
+
+        return change;
+    }
+
     /// <summary>
     /// The change of every row <paramref name="db"/> tracks as modified (edited, replaced, skipped, revalidated with a
     /// key's group): its state as read against its state now. Call before SaveChanges.

@@ -20,17 +20,20 @@ namespace BulkImport.Core.Imports.Fixes;
 public sealed class RowBatchRevision(TimeProvider clock)
 {
     /// <summary>
-    /// Gives each of <paramref name="rows"/> (tracked by <paramref name="db"/>) the values <paramref name="change"/> makes
-    /// of its current ones, or skips them all when <paramref name="change"/> is null, and revalidates what depends on
-    /// them. The import's counts move in memory; the caller saves the rows and the difference of the counts.
+    /// Gives each of <paramref name="rows"/> (read untracked) the values <paramref name="change"/> makes of its current
+    /// ones, or skips them all when <paramref name="change"/> is null, and revalidates what depends on them. The import's
+    /// counts move in memory; returns every row changed or revalidated (the batch's and those of their keys' groups) with
+    /// its state as read, for the caller to save with the difference of the counts.
     /// </summary>
-    public async Task ReviseAsync(BulkImportDbContext db, Import import, IImportDomain domain, IReadOnlyList<ImportRow> rows,
+    public async Task<IReadOnlyList<RevisedRow>> ReviseAsync(BulkImportDbContext db, Import import, IImportDomain domain, IReadOnlyList<ImportRow> rows,
         Func<string?[], string?[]>? change, SelectListRelabel? relabel, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
-            return;
+            return [];
         }
+
+        var revised = rows.Select(r => new RevisedRow(r)).ToList();
 
         var settings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var inBatch = rows.Select(r => r.RowNumber).ToHashSet();
@@ -78,26 +81,30 @@ public sealed class RowBatchRevision(TimeProvider clock)
 
         if (keys.Count > 0)
         {
-            await ReviseGroupsAsync(db, import, domain, settings, relabel, ordered, inBatch, keys, ct);
+            revised.AddRange(await ReviseGroupsAsync(db, import, domain, settings, relabel, ordered, inBatch, keys, ct));
         }
 
         foreach (var row in ordered)
         {
             RowCounts.Add(import, row.Status, row.Action);
         }
+
+        return revised;
     }
 
-    private static async Task ReviseGroupsAsync(BulkImportDbContext db, Import import, IImportDomain domain, ValidationSettings settings,
+    /// <summary>Revalidates the keys' groups; returns their other rows that were read, with their state as read.</summary>
+    private static async Task<List<RevisedRow>> ReviseGroupsAsync(BulkImportDbContext db, Import import, IImportDomain domain, ValidationSettings settings,
         SelectListRelabel? relabel, List<ImportRow> batch, HashSet<int> inBatch, HashSet<string> keys, CancellationToken ct)
     {
         var othersOf = await KeyCounts.OfAsync(db, import.Id, keys, inBatch, ct);
         bool IsLarge(string key) => domain.KeyIsUnique && othersOf.GetValueOrDefault(key) >= DuplicateKeyRule.LargeGroup;
 
-        // The other rows of the small groups, read in one query (tracked: the batch's own rows come back as the same objects).
+        // The other rows of the small groups, read in one query (untracked: the batch's own rows come back as copies, left out).
         var smallKeys = keys.Where(k => othersOf.GetValueOrDefault(k) > 0 && !IsLarge(k)).ToList();
-        var others = smallKeys.Count == 0 ? [] : (await KeyedRows.Of(db, import.Id, smallKeys)
+        var others = smallKeys.Count == 0 ? [] : (await KeyedRows.Of(db, import.Id, smallKeys).AsNoTracking()
             .Where(r => r.Status == RowStatus.Valid || r.Status == RowStatus.Error)
             .ToListAsync(ct)).Where(r => !inBatch.Contains(r.RowNumber)).ToList();
+        var revised = others.ConvertAll(other => new RevisedRow(other));
         if (others.Count > 0)
         {
             foreach (var other in others)
@@ -126,6 +133,7 @@ public sealed class RowBatchRevision(TimeProvider clock)
         }
 
         others.ForEach(other => RowCounts.Add(import, other.Status, other.Action));
+        return revised;
     }
 
     /// <summary>Marks every row (of the batch and of the small groups read) whose key two or more rows now share.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Playwright;
 namespace BulkImport.Tests.Browser;
 
 /// <summary>
-/// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review, a row
-/// being edited, confirm, the mapping screen, completed, history, Live Imports, report, clients, admin), in both themes; and no page
+/// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review with the
+/// Problems panel, a problem's rows, its Replace all dialog, a row being edited, confirm, the mapping screen, completed, history, Live Imports, report, clients, admin), in both themes; and no page
 /// wider than a 390 px phone screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -90,7 +90,18 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
         }
 
         await OpenAsync(page, $"/imports/{review}");
-        await CheckAsync("review");
+        await Assertions.Expect(page.GetByTestId("problems-panel").GetByTestId("problem-group").First).ToBeVisibleAsync();
+        await CheckAsync("review, with the Problems panel");
+        var language = page.GetByTestId("problem-group").Filter(new() { HasText = "Language" });
+        await language.GetByTestId("problem-show-rows").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("group-filter")).ToBeVisibleAsync();
+        await CheckAsync("the rows of one problem");
+        await language.GetByTestId("problem-replace").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("find-replace-dialog")).ToBeVisibleAsync();
+        await CheckAsync("Replace all, from the Problems panel");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("find-replace-dialog")).ToHaveCountAsync(0);
+        await OpenAsync(page, $"/imports/{review}");
         await page.GetByTestId("edit-row-3").ClickAsync();
         await Assertions.Expect(page.GetByTestId("save-row-3")).ToBeVisibleAsync();
         await CheckAsync("a row being edited");

@@ -94,6 +94,7 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         cut.Find("[data-testid=next-step]").Click();
 
         cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/Client.csv");
+        cut.Find("[data-testid=blank-template-xlsx]").GetAttribute("href").Should().Be("/api/templates/Client.xlsx", "the template is also offered as a workbook (SPEC 17)");
         cut.Find("[data-testid=prefilled-template]").HasAttribute("disabled").Should().BeTrue("no course is chosen yet");
         cut.Find("[data-testid=skip-template]").TextContent.Trim().Should().Be("Skip this step");
 

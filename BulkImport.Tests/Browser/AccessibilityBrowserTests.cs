@@ -125,12 +125,18 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
     {
         var review = await ImportInReviewAsync();
         var committed = await CommittedImportAsync();
+        var mapping = await ImportAwaitingMappingAsync();
         var (page, _) = await app.PageAsync(Roles.Admin);
         await page.SetViewportSizeAsync(390, 844);
         var tooWide = new List<string>();
-        foreach (var path in new[] { "/imports", "/imports?tab=history", "/imports/live", $"/imports/{review}", $"/imports/{committed}", $"/imports/{committed}/report", "/clients", "/clients/1", "/admin" })
+        foreach (var path in new[] { "/imports", "/imports?tab=history", "/imports/live", $"/imports/{review}", $"/imports/{mapping}", $"/imports/{committed}", $"/imports/{committed}/report", "/clients", "/clients/1", "/admin" })
         {
             await OpenAsync(page, path);
+            if (path == $"/imports/{mapping}")
+            {
+                await Assertions.Expect(page.GetByTestId("column-mapping")).ToBeVisibleAsync();
+            }
+
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > 390)
             {

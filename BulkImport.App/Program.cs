@@ -60,6 +60,7 @@ app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();
+app.MapDiscrepanciesApi();
 app.MapClientsApi();
 app.MapTemplatesApi();
 app.MapCoursesApi();

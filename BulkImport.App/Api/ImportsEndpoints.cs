@@ -113,7 +113,12 @@ public static class ImportsEndpoints
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
             var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
-            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe), ct);
+            // checkDuplicates (default true): Insert rows are checked for possible duplicates (SPEC section 14).
+            var checkDuplicates = !fields.TryGetValue("checkDuplicates", out var check) || check.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            var useBatchDate = fields.TryGetValue("useBatchDateAsEnrollmentDate", out var useDate) && useDate.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var batchDate = BatchDateField(fields);
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
+                CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }
@@ -124,6 +129,19 @@ public static class ImportsEndpoints
                 files.Delete(stored);
             }
         }
+    }
+
+    /// <summary>The upload field <c>batchDate</c> (YYYY-MM-DD); absent, the import takes today's date.</summary>
+    private static DateOnly? BatchDateField(Dictionary<string, string> fields)
+    {
+        if (!fields.TryGetValue("batchDate", out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw ImportProblem.BadRequest($"'{text}' is not a valid batchDate. Send the Batch Date as YYYY-MM-DD, for example 2026-12-05.");
     }
 
     /// <summary>An optional enum from the query string, matched ignoring case, spaces and '&amp;'; a wrong value is a 400 listing the right ones.</summary>

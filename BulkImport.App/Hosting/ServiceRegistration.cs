@@ -52,6 +52,7 @@ public static class ServiceRegistration
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<RowPages>();
         services.AddSingleton<RowEdits>();
+        services.AddSingleton<BulkImport.Core.Imports.Discrepancies.DiscrepancyVerification>();
         services.AddSingleton<ImportCommands>();
         services.AddSingleton<BulkImport.Core.Imports.Retention.RowRetention>();
         services.AddSingleton<ResultsFile>();

@@ -34,6 +34,11 @@ public sealed class ImportCommands(
         var stored = request.File;
         try
         {
+            if (request.Name?.Trim() is { Length: > Import.MaxNameLength } tooLong)
+            {
+                throw ImportProblem.BadRequest($"The Batch Name is {tooLong.Length} characters long; the limit is {Import.MaxNameLength}. Shorten it and upload again.");
+            }
+
             domains.CheckRequest(request.Domain, request.Operation, request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : []);
         }
         catch
@@ -70,6 +75,9 @@ public sealed class ImportCommands(
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
+            CheckDuplicates = request.CheckDuplicates,
+            BatchDate = request.BatchDate ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            UseBatchDateAsEnrollmentDate = request.UseBatchDateAsEnrollmentDate,
         };
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {

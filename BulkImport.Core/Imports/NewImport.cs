@@ -1,4 +1,8 @@
 namespace BulkImport.Core.Imports;
 
-/// <summary>A request to start an import from an uploaded file.</summary>
-public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User, bool NotifyMe = true, bool FromWatchedFolder = false);
+/// <summary>
+/// A request to start an import from an uploaded file. <see cref="CheckDuplicates"/> defaults to on (SPEC 14); a
+/// watched folder's default is off; <see cref="BatchDate"/> defaults to the day of the upload (SPEC 15).
+/// </summary>
+public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User, bool NotifyMe = true, bool FromWatchedFolder = false,
+    bool CheckDuplicates = true, DateOnly? BatchDate = null, bool UseBatchDateAsEnrollmentDate = false);

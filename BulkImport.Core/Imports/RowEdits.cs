@@ -39,9 +39,13 @@ public sealed class RowEdits(IDbContextFactory<BulkImportDbContext> dbFactory, I
         }
 
         var before = RowCountChange.CountsOf(import);
-        await revalidator.ReviseAsync(db, import, domains.Get(import.Domain), row, changes, skip, ct);
+        var domain = domains.Get(import.Domain);
+        await revalidator.ReviseAsync(db, import, domain, row, changes, skip, ct);
+        // Possible duplicates (SPEC 14): the row is checked again, and the import goes to or from verification.
+        var discrepancies = await Discrepancies.DiscrepancyRecheck.AfterChangeAsync(db, import, domain, row, ct);
         await db.SaveChangesAsync(ct);
         await ImportCounters.AddAsync(db, id, RowCountChange.Since(before, import), ct);
+        await Discrepancies.DiscrepancyCounters.AddAsync(db, import, discrepancies, ct);
         await transaction.CommitAsync(ct);
         return (row, import);
     }

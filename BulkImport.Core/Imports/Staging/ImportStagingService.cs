@@ -5,6 +5,7 @@ using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Discrepancies;
 using BulkImport.Core.Imports.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -113,6 +114,8 @@ public sealed class ImportStagingService(
         RowCounts.Reset(import);
 
         var repeatedKeys = new HashSet<string>(StringComparer.Ordinal);
+        // Possible duplicates (SPEC 14): the existing clients' keys are read on a thread of their own meanwhile.
+        var duplicates = import.CheckDuplicates && domain.FindsPossibleDuplicates ? DuplicateCheck.Start(dbFactory, ct) : null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -128,7 +131,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
             try
             {
-                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, batches, watch, stop.Token);
+                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, duplicates, batches, watch, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -161,8 +164,17 @@ public sealed class ImportStagingService(
         }
 
         await DuplicateKeyRule.ApplyAsync(db, import, domain, validator, repeatedKeys, ct);
-        // Ready for review, unless a person cancelled it meanwhile: the import decides on the status it has when saved.
-        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(), ct);
+        var discrepancies = 0;
+        if (duplicates is not null)
+        {
+            await duplicates.WaitAsync();
+            feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null, null, ReadingPhase.CheckingForDiscrepancies));
+            discrepancies = await DiscrepancyWriter.WriteAsync(db, import.Id, duplicates, ct);
+        }
+
+        import.Discrepancies = import.UnresolvedDiscrepancies = discrepancies;
+        // Ready for review (or awaiting verification), unless a person cancelled it meanwhile: the import decides on the status it has when saved.
+        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(discrepancies), ct);
     }
 
     /// <summary>Runs a stage on a thread of its own; if it fails, the other stages are stopped.</summary>
@@ -209,7 +221,7 @@ public sealed class ImportStagingService(
 
     /// <remarks>Repeated keys are looked for only when <paramref name="repeatedKeys"/> is given: a domain whose rows may share a key has no duplicate rule.</remarks>
     private void ValidateRows(Import import, IImportDomain domain, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string>? repeatedKeys,
-        BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
+        DuplicateCheck? duplicates, BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
     {
         // Only a hash of each key is kept. A row whose key's hash was seen before is a duplicate (or, rarely, shares the
         // hash of another key) and is marked as it is staged, so a key filled down a million rows is written once; the
@@ -222,6 +234,11 @@ public sealed class ImportStagingService(
             foreach (var row in rows)
             {
                 var (status, action, messages, key) = Judge(row, validator);
+                if (duplicates is not null && status == RowStatus.Valid && action == RowAction.Insert)
+                {
+                    duplicates.Observe(row.RowNumber, row.Values);
+                }
+
                 byte[] messagesUtf8;
                 if (key is not null && repeatedKeys is not null && !seenKeys.Add(RowKeyHash.Of(key)))
                 {
@@ -247,7 +264,7 @@ public sealed class ImportStagingService(
 
                 if (import.TotalRows % ProgressEveryRows == 0)
                 {
-                    feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                    feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null, null, ReadingPhase.AutoReadingEntries));
                     // Besides the watch's timer: a cancel seen while the progress was shown stops the reading here.
                     watch.Check();
                 }

@@ -193,12 +193,12 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? domain, string? search, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
     {
         var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
         var domainKey = string.IsNullOrWhiteSpace(domain) ? (Domain?)null
             : domains.Find(domain) ?? throw ImportProblem.BadRequest($"'{domain}' is not a valid domain. Use one of: {string.Join(", ", domains.Registered.Select(d => d.Domain.Name))}.");
-        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy);
+        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy, Search: search);
         var result = await imports.ListAsync(filter, PageRequest.Of(page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }

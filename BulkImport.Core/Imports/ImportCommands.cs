@@ -39,7 +39,9 @@ public sealed class ImportCommands(
                 throw ImportProblem.BadRequest($"The Batch Name is {tooLong.Length} characters long; the limit is {Import.MaxNameLength}. Shorten it and upload again.");
             }
 
-            domains.CheckRequest(request.Domain, request.Operation, request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : []);
+            domains.CheckRequest(request.Domain, request.Operation, [
+                .. request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : Array.Empty<string>(),
+                .. request.UseBatchDateAsEnrollmentDate ? [ImportOptionKeys.UseBatchDateAsEnrollmentDate] : Array.Empty<string>()]);
         }
         catch
         {

@@ -109,13 +109,14 @@ public sealed class ImportStagingService(
 
     private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch, CancellationToken ct)
     {
-        var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null);
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
         RowCounts.Reset(import);
 
         var repeatedKeys = new HashSet<string>(StringComparer.Ordinal);
         // Possible duplicates (SPEC 14): the existing clients' keys are read on a thread of their own meanwhile.
-        var duplicates = import.CheckDuplicates && domain.FindsPossibleDuplicates ? DuplicateCheck.Start(dbFactory, ct) : null;
+        var duplicates = import.CheckDuplicates && domain.FindsPossibleDuplicates && import.Operation != Operation.Update ? DuplicateCheck.Start(dbFactory, ct) : null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try

@@ -49,7 +49,8 @@ public static class DiscrepancyWriter
             {
                 db.Discrepancies.AddRange(discrepancies);
                 await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                // Only these: the staging's import is tracked by the same context and is saved after.
+                discrepancies.ForEach(d => db.Entry(d).State = EntityState.Detached);
                 written += discrepancies.Count;
             }
         }

@@ -4,7 +4,6 @@ using BulkImport.App.Components.Shared.Discrepancies;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
-using BulkImport.Core.Imports.Staging;
 using BulkImport.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,8 +27,12 @@ public sealed class DiscrepancyListTests(AppFixture fixture) : AppComponentTest(
         var stored = await files.StoreAsync(new MemoryStream(Encoding.UTF8.GetBytes(File)), CancellationToken.None);
         var created = await AppServices.GetRequiredService<ImportCommands>().CreateAsync(
             new NewImport(stored, "batch.csv", ClientDomain.Key, Operation.Add, false, "Batch", "importer@bulkimport.local"), CancellationToken.None);
-        await AppServices.GetRequiredService<ImportStagingService>().RunAsync(created.Id, CancellationToken.None);
-        return await AppServices.GetRequiredService<ImportHistory>().GetAsync(created.Id, CancellationToken.None);
+        // The app's validation worker reads it (staging it here as well raced with the worker).
+        var history = AppServices.GetRequiredService<ImportHistory>();
+        var status = ImportStatus.Validating;
+        await Eventually.TrueAsync(() => (status = history.GetAsync(created.Id, CancellationToken.None).GetAwaiter().GetResult().Status) != ImportStatus.Validating,
+            $"import {created.Id} is read");
+        return await history.GetAsync(created.Id, CancellationToken.None);
     }
 
     private IRenderedComponent<DiscrepancyList> Show(Import import, List<Import> resolved) => Render<DiscrepancyList>(p => p

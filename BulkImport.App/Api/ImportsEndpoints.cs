@@ -113,12 +113,14 @@ public static class ImportsEndpoints
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
             var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
+            fields.TryGetValue("sheet", out var sheet);
             // checkDuplicates (default true): Insert rows are checked for possible duplicates (SPEC section 14).
             var checkDuplicates = !fields.TryGetValue("checkDuplicates", out var check) || check.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
             var useBatchDate = fields.TryGetValue("useBatchDateAsEnrollmentDate", out var useDate) && useDate.ToLowerInvariant() is "true" or "on" or "1" or "yes";
             var batchDate = BatchDateField(fields);
             var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
-                CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate), ct);
+                CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate, Sheet: sheet), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }

@@ -28,6 +28,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<RowResult> RowResults => Set<RowResult>();
     public DbSet<Imports.Discrepancies.Discrepancy> Discrepancies => Set<Imports.Discrepancies.Discrepancy>();
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
+    public DbSet<UsageReservation> UsageReservations => Set<UsageReservation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

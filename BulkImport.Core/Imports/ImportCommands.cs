@@ -80,6 +80,7 @@ public sealed class ImportCommands(
             CheckDuplicates = request.CheckDuplicates,
             BatchDate = request.BatchDate ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             UseBatchDateAsEnrollmentDate = request.UseBatchDateAsEnrollmentDate,
+            Sheet = string.IsNullOrWhiteSpace(request.Sheet) ? null : request.Sheet.Trim(),
         };
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {

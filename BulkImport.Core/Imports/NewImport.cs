@@ -5,4 +5,4 @@ namespace BulkImport.Core.Imports;
 /// watched folder's default is off; <see cref="BatchDate"/> defaults to the day of the upload (SPEC 15).
 /// </summary>
 public sealed record NewImport(ImportFiles.StoredFile File, string FileName, Domain Domain, Operation Operation, bool AutoCreateInvoices, string? Name, string User, bool NotifyMe = true, bool FromWatchedFolder = false,
-    bool CheckDuplicates = true, DateOnly? BatchDate = null, bool UseBatchDateAsEnrollmentDate = false);
+    bool CheckDuplicates = true, DateOnly? BatchDate = null, bool UseBatchDateAsEnrollmentDate = false, string? Sheet = null);

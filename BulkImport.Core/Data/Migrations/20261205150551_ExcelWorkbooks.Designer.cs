@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BulkImport.Core.Data.Migrations
 {
     [DbContext(typeof(BulkImportDbContext))]
-    [Migration("20261205150613_PossibleDuplicates")]
-    partial class PossibleDuplicates
+    [Migration("20261205150551_ExcelWorkbooks")]
+    partial class ExcelWorkbooks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -410,48 +410,6 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("SelectListValueRenames");
                 });
 
-            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
-                {
-                    b.Property<int>("ImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Candidates")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResolvedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rules")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SelectedClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ImportId", "RowNumber");
-
-                    b.HasIndex("ImportId", "Resolution", "RowNumber");
-
-                    b.ToTable("ImportDiscrepancies", (string)null);
-                });
-
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -461,9 +419,6 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<bool>("AutoCreateInvoices")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("BatchDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
@@ -472,9 +427,6 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<string>("CancelledBy")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("CheckDuplicates")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CommitStartedAt")
                         .HasColumnType("TEXT");
@@ -495,9 +447,6 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Discrepancies")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Domain")
                         .IsRequired()
@@ -565,6 +514,14 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<DateTime?>("RowsPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SkippedRows")
                         .HasColumnType("INTEGER");
 
@@ -582,16 +539,10 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("UnresolvedDiscrepancies")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("UpdateRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Updated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("UseBatchDateAsEnrollmentDate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ValidRows")
@@ -1067,15 +1018,6 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Course");
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
-                {
-                    b.HasOne("BulkImport.Core.Imports.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.ImportRow", b =>

@@ -45,6 +45,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunWorkbookOnlyAsync(work, ct);
             }
+            else if (options.DuplicatesOnly)
+            {
+                await RunDuplicatesOnlyAsync(work, ct);
+            }
             else if (!options.PaymentsOnly)
             {
                 await RunInProcessAsync(work, ct);
@@ -61,6 +65,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
 
             // Last in the table, so the lines above keep their places.
             _beside?.Invoke();
+            _report.Measurements.AddRange(_duplicates.Measurements);
         }
         finally
         {
@@ -188,7 +193,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         // had left (301 MB in one run, against 265 MB here in the next). Its lines go at the end of the table.
         var sameKey = new BenchmarkReport();
         await MeasureSameKeyAsync(app, work, stageUpdates.Elapsed, lists, sameKey, ct);
-        await MeasurePossibleDuplicatesAsync(app, work, lists, ct);
+        await MeasurePossibleDuplicatesAsync(app, work, lists, _duplicates, ct);
         foreach (var file in files.Skip(1))
         {
             updates.Add(await UploadAndStageAsync(app, file, Operation.Update, ct));

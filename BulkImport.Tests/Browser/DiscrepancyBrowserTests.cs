@@ -27,6 +27,7 @@ public sealed class DiscrepancyBrowserTests(BrowserApp fixture) : IClassFixture<
         var (page, errors) = await fixture.PageAsync(Roles.Importer);
 
         await page.GotoAsync($"{fixture.BaseUrl}/imports/{import.Id}");
+        await Support.Browser.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("status-chip").First).ToHaveTextAsync("Await Discrepancy Verification");
         await page.GetByTestId("view-discrepancies").ClickAsync();
         var row2 = page.Locator("[data-testid=discrepancy][data-row='2']");
@@ -35,7 +36,7 @@ public sealed class DiscrepancyBrowserTests(BrowserApp fixture) : IClassFixture<
         await row2.GetByTestId("confirm-resolution").ClickAsync();
         await Expect(row2).ToHaveCountAsync(0);
         await page.GetByTestId("new-person-for-all").ClickAsync();
-        await Expect(page.GetByTestId("status-chip").First).ToHaveTextAsync("ReadyForReview");
+        await Expect(page.GetByTestId("status-chip").First).ToHaveTextAsync("Ready for Review");
 
         await page.GetByTestId("continue-to-confirm").ClickAsync();
         await page.GetByTestId("confirm-import").ClickAsync();

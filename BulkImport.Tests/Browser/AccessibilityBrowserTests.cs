@@ -9,7 +9,7 @@ namespace BulkImport.Tests.Browser;
 
 /// <summary>
 /// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review, a row
-/// being edited, confirm, View Discrepancies, completed, history, Live Imports, report, clients, admin), in both themes; and no page
+/// being edited, confirm, View Discrepancies, the mapping screen, completed, history, Live Imports, report, clients, admin), in both themes; and no page
 /// wider than a 390 px phone screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -49,6 +49,15 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
             + "Nina,Novak,nina.second@example.org,,03/04/1980\r\n";
         var import = await api.ImportAsync(Encoding.UTF8.GetBytes(csv), operation: "Add");
         await api.WaitForAsync(import.Id, i => i.Status == ImportStatus.AwaitingVerification);
+        return import.Id;
+    }
+
+    /// <summary>A partner's file (SPEC 16) waiting at the mapping screen.</summary>
+    private async Task<int> ImportAwaitingMappingAsync()
+    {
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync("Given Name,Surname,DOB\r\nAnn,Lee,01/02/1990\r\n", operation: "Add");
+        import.Status.Should().Be(ImportStatus.AwaitingMapping, string.Join(" ", import.FileErrors));
         return import.Id;
     }
 
@@ -115,6 +124,12 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
         await row2.GetByTestId("select").ClickAsync();
         await Assertions.Expect(row2.GetByTestId("confirm-resolution")).ToBeVisibleAsync();
         await CheckAsync("a discrepancy with a candidate chosen");
+        await OpenAsync(page, $"/imports/{await ImportAwaitingMappingAsync()}");
+        await Assertions.Expect(page.GetByTestId("column-mapping")).ToBeVisibleAsync();
+        await CheckAsync("map columns");
+        await page.GetByText("Save as Card Template", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Save as Card Template" })).ToBeCheckedAsync();
+        await CheckAsync("map columns, saving a Card Template");
 
         found.Should().BeEmpty();
     }

@@ -14,6 +14,12 @@ public sealed class ClientMatchIndex
 
     public int Count => _count;
 
+    /// <summary>The sorted (key hash &lt;&lt; 32 | Client ID) entries, once sealed, for a merge with the file's keys.</summary>
+    public ReadOnlySpan<long> Entries => _entries.AsSpan(0, _count);
+
+    /// <summary>How long reading the clients' keys took (for the staging's log line).</summary>
+    public TimeSpan BuildTime { get; private set; }
+
     public void Add(int hash, int clientId)
     {
         if (_count == _entries.Length)
@@ -25,8 +31,9 @@ public sealed class ClientMatchIndex
     }
 
     /// <summary>Sorts the entries once they are all added; lookups need it.</summary>
-    public ClientMatchIndex Seal()
+    public ClientMatchIndex Seal(TimeSpan buildTime = default)
     {
+        BuildTime = buildTime;
         Array.Sort(_entries, 0, _count);
         return this;
     }

@@ -10,7 +10,7 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// </summary>
 public static class DiscrepancyWriter
 {
-    private const int BatchRows = 500;
+    private const int BatchRows = 1000;
 
     /// <summary>Writes the discrepancies of import <paramref name="importId"/>; returns how many.</summary>
     public static async Task<int> WriteAsync(BulkImportDbContext db, int importId, DuplicateCheck check, CancellationToken ct)

@@ -1,14 +1,16 @@
+using System.Diagnostics;
 using BulkImport.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports.Discrepancies;
 
 /// <summary>
-/// The possible-duplicates check of one staging ("Checking For Discrepancies", SPEC section 14), in two steps that never
-/// query the database per row. While the file is read, each valid Insert row's match keys are hashed and looked up in
-/// an index of the existing clients' keys (read once, on a thread of its own, while the file's first rows are parsed)
-/// and in an index of the keys met earlier in the file; a hit is noted as a hint. After the pass, the hinted rows and
-/// their candidates are read a batch at a time and compared exactly (<see cref="DiscrepancyWriter"/>).
+/// The possible-duplicates check of one staging ("Checking For Discrepancies", SPEC section 14), in steps that never
+/// query the database per row. The existing clients' keys are read and sorted on a thread of their own while the file
+/// is read; each valid Insert row's match keys are hashed and noted as the row is staged (no lookup, so the reading
+/// never waits for the clients). After the pass the file's keys are sorted and merged with the clients' in one
+/// sequential pass, giving hints; the hinted rows and their candidates are then read a batch at a time and compared
+/// exactly (<see cref="DiscrepancyWriter"/>).
 /// </summary>
 public sealed class DuplicateCheck
 {
@@ -18,18 +20,24 @@ public sealed class DuplicateCheck
     private static readonly DuplicateRule[] Rules = Enum.GetValues<DuplicateRule>();
 
     private readonly Task<ClientMatchIndex> _clients;
-    private readonly FileMatchIndex _file = new();
+    private readonly FileMatchKeys _file = new();
     private readonly char[] _buffer = new char[MatchKeys.MaxKeyLength];
-    private readonly List<int> _found = new(MaxHintsPerRow);
-    private ClientMatchIndex? _clientIndex;
+    private long _observeTicks;
+    private long _waitTicks;
+    private long _mergeTicks;
 
     private DuplicateCheck(Task<ClientMatchIndex> clients) => _clients = clients;
 
-    /// <summary>(row &lt;&lt; 32 | client ID) for each client hinted, in row order.</summary>
-    public List<long> ClientHints { get; } = [];
+    /// <summary>Where the check's time went, for the staging's log line (the benchmark reads it to tell the sections apart).</summary>
+    public DuplicateCheckTimes Times => new(
+        _clients.IsCompletedSuccessfully ? _clients.Result.BuildTime : TimeSpan.Zero,
+        Stopwatch.GetElapsedTime(0, _observeTicks), Stopwatch.GetElapsedTime(0, _waitTicks), Stopwatch.GetElapsedTime(0, _mergeTicks));
 
-    /// <summary>(row &lt;&lt; 32 | earlier row) for each earlier row of the file hinted, in row order.</summary>
-    public List<long> RowHints { get; } = [];
+    /// <summary>(row &lt;&lt; 32 | client ID) for each client hinted, in row order, once <see cref="FinishAsync"/> has ended.</summary>
+    public List<long> ClientHints { get; private set; } = [];
+
+    /// <summary>(row &lt;&lt; 32 | earlier row) for each earlier row of the file hinted, in row order, once <see cref="FinishAsync"/> has ended.</summary>
+    public List<long> RowHints { get; private set; } = [];
 
     /// <summary>Starts reading the existing clients' keys on a connection and thread of its own.</summary>
     public static DuplicateCheck Start(IDbContextFactory<BulkImportDbContext> dbFactory, CancellationToken ct) =>
@@ -40,10 +48,12 @@ public sealed class DuplicateCheck
 
     public static ClientMatchIndex BuildClientIndex(IDbContextFactory<BulkImportDbContext> dbFactory, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         using var db = dbFactory.CreateDbContext();
         db.Database.OpenConnection();
         var connection = db.Database.GetDbConnection();
-        var index = new ClientMatchIndex(ClientMatchKeyReader.Count(connection) * 3);
+        // Four keys a client at most (one per rule): sized once, so the index never grows by copying.
+        var index = new ClientMatchIndex(ClientMatchKeyReader.Count(connection) * Rules.Length);
         var buffer = new char[MatchKeys.MaxKeyLength];
         ClientMatchKeyReader.ForEach(connection, (clientId, keys) =>
         {
@@ -55,54 +65,36 @@ public sealed class DuplicateCheck
                 }
             }
         }, ct);
-        return index.Seal();
+        return index.Seal(Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Looks up a valid Insert row (values in Client template order, canonical), in row order.</summary>
+    /// <summary>Notes a valid Insert row's keys (values in Client template order, canonical), in row order.</summary>
     public void Observe(int rowNumber, string?[] values)
     {
-        _clientIndex ??= _clients.GetAwaiter().GetResult();
+        var started = Stopwatch.GetTimestamp();
         var keys = MatchKeys.OfClientValues(values);
-        var clientStart = ClientHints.Count;
-        var rowStart = RowHints.Count;
         foreach (var rule in Rules)
         {
-            if (keys.Hash(rule, _buffer) is not { } hash)
+            if (keys.Hash(rule, _buffer) is { } hash)
             {
-                continue;
-            }
-
-            var earlier = _file.FirstOrAdd(hash, rowNumber);
-            if (earlier != 0 && !Contains(RowHints, rowStart, earlier))
-            {
-                RowHints.Add(((long)rowNumber << 32) | (uint)earlier);
-            }
-
-            _found.Clear();
-            _clientIndex.Find(hash, _found, MaxHintsPerRow);
-            foreach (var clientId in _found)
-            {
-                if (ClientHints.Count - clientStart < MaxHintsPerRow && !Contains(ClientHints, clientStart, clientId))
-                {
-                    ClientHints.Add(((long)rowNumber << 32) | (uint)clientId);
-                }
+                _file.Add(hash, rowNumber);
             }
         }
+
+        _observeTicks += Stopwatch.GetTimestamp() - started;
     }
 
-    /// <summary>Waits for the client index when no row needed it (its reading must not outlive the staging).</summary>
-    public Task WaitAsync() => _clients;
-
-    private static bool Contains(List<long> hints, int start, int id)
+    /// <summary>
+    /// After the last row: waits for the clients' keys (their reading must not outlive the staging), then finds the rows
+    /// that share a key with an earlier row of the file or with clients.
+    /// </summary>
+    public async Task FinishAsync()
     {
-        for (var i = start; i < hints.Count; i++)
-        {
-            if ((int)(uint)hints[i] == id)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var started = Stopwatch.GetTimestamp();
+        var clients = await _clients;
+        _waitTicks = Stopwatch.GetTimestamp() - started;
+        started = Stopwatch.GetTimestamp();
+        (RowHints, ClientHints) = _file.Hints(clients, MaxHintsPerRow);
+        _mergeTicks = Stopwatch.GetTimestamp() - started;
     }
 }

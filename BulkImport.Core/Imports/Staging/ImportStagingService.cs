@@ -182,9 +182,15 @@ public sealed class ImportStagingService(
         var discrepancies = 0;
         if (duplicates is not null)
         {
-            await duplicates.WaitAsync();
+            await duplicates.FinishAsync();
             feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null, null, ReadingPhase.CheckingForDiscrepancies));
+            var comparing = System.Diagnostics.Stopwatch.StartNew();
             discrepancies = await DiscrepancyWriter.WriteAsync(db, import.Id, duplicates, ct);
+            var times = duplicates.Times;
+            logger.LogInformation(
+                "Import {ImportId}: {Discrepancies} possible duplicates; clients' keys read in {ClientKeys:F2} s beside the file, file keys hashed in {FilePass:F2} s, then waited {Wait:F2} s for the clients' keys, merged in {Merge:F2} s, {Hints} hints compared in {Compare:F2} s",
+                import.Id, discrepancies, times.ClientKeys.TotalSeconds, times.FilePass.TotalSeconds, times.WaitForClientKeys.TotalSeconds, times.Merge.TotalSeconds,
+                duplicates.ClientHints.Count + duplicates.RowHints.Count, comparing.Elapsed.TotalSeconds);
         }
 
         import.Discrepancies = import.UnresolvedDiscrepancies = discrepancies;

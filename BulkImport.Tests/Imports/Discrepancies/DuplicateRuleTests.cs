@@ -65,28 +65,52 @@ public sealed class DuplicateRuleTests
     }
 
     [Fact]
-    public void The_file_index_answers_the_first_row_of_a_key_and_the_client_index_every_client_of_it()
+    public void The_file_keys_name_the_first_row_of_a_key_and_every_client_of_it_in_row_order()
     {
-        var file = new FileMatchIndex();
-        file.FirstOrAdd(42, 2).Should().Be(0);
-        file.FirstOrAdd(42, 5).Should().Be(2);
-        for (var i = 0; i < 100_000; i++)
-        {
-            file.FirstOrAdd(1000 + i, 10 + i);
-        }
-
-        file.FirstOrAdd(42, 9).Should().Be(2, "growing the table keeps every key");
-
         var clients = new ClientMatchIndex(2);
         clients.Add(7, 3);
         clients.Add(-5, 4);
         clients.Add(7, 1);
+        clients.Add(99, 8);
         clients.Seal();
-        var found = new List<int>();
-        clients.Find(7, found, 10);
-        found.Should().BeEquivalentTo([1, 3]);
-        found.Clear();
-        clients.Find(-5, found, 10);
-        found.Should().Equal(4);
+        var file = new FileMatchKeys();
+        file.Add(42, 2);
+        file.Add(7, 2);
+        file.Add(42, 5);
+        for (var i = 0; i < 100_000; i++)
+        {
+            file.Add(1000 + i, 10 + i);
+        }
+
+        file.Add(-7, 9);
+        file.Add(42, 9);
+        file.Add(-5, 9);
+        file.Add(-7, 11);
+        file.Add(42, 11);
+        file.Add(7, 11);
+
+        var (rows, clientHints) = file.Hints(clients, maxClientsPerRow: 10);
+
+        rows.Should().Equal([(5L << 32) | 2, (9L << 32) | 2, (11L << 32) | 2, (11L << 32) | 9],
+            "each later row names the first row of its key, once per pair, in row order, after the list grew");
+        clientHints.Should().Equal([(2L << 32) | 1, (2L << 32) | 3, (9L << 32) | 4, (11L << 32) | 1, (11L << 32) | 3],
+            "every client of a key, none of a key no row has, in row order");
+    }
+
+    [Fact]
+    public void A_row_is_hinted_at_most_the_given_number_of_clients()
+    {
+        var clients = new ClientMatchIndex(30);
+        for (var id = 1; id <= 30; id++)
+        {
+            clients.Add(id % 2 == 0 ? 5 : 6, id);
+        }
+
+        clients.Seal();
+        var file = new FileMatchKeys();
+        file.Add(5, 2);
+        file.Add(6, 2);
+
+        file.Hints(clients, maxClientsPerRow: 20).ClientHints.Should().HaveCount(20);
     }
 }

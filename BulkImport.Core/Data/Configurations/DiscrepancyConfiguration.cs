@@ -12,6 +12,12 @@ internal sealed class DiscrepancyConfiguration : IEntityTypeConfiguration<Discre
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>The stored form of <see cref="Discrepancy.Rules"/>, for the check's bulk insert (<see cref="DiscrepancyInserts"/>).</summary>
+    internal static string RulesText(List<DuplicateRule> rules) => string.Join(",", rules);
+
+    /// <summary>The stored form of <see cref="Discrepancy.Candidates"/>, for the check's bulk insert.</summary>
+    internal static string CandidatesText(List<DiscrepancyCandidate> candidates) => JsonSerializer.Serialize(candidates, Json);
+
     public void Configure(EntityTypeBuilder<Discrepancy> builder)
     {
         builder.ToTable("ImportDiscrepancies");
@@ -24,11 +30,11 @@ internal sealed class DiscrepancyConfiguration : IEntityTypeConfiguration<Discre
         builder.Property(d => d.Resolution).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.ResolvedBy).HasMaxLength(256);
         builder.Property(d => d.Rules).HasConversion(
-            v => string.Join(",", v),
+            v => RulesText(v),
             v => v.Length == 0 ? new List<DuplicateRule>() : v.Split(',', StringSplitOptions.None).Select(Enum.Parse<DuplicateRule>).ToList(),
             new ValueComparer<List<DuplicateRule>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
         builder.Property(d => d.Candidates).HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
+            v => CandidatesText(v),
             v => JsonSerializer.Deserialize<List<DiscrepancyCandidate>>(v, Json) ?? new List<DiscrepancyCandidate>(),
             new ValueComparer<List<DiscrepancyCandidate>>((a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json), v => v.Count, v => v.ToList()));
     }

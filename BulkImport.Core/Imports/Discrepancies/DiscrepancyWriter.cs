@@ -47,10 +47,7 @@ public static class DiscrepancyWriter
             var discrepancies = await JudgeBatchAsync(db, importId, suspects, clientPairs, rowPairs, ct);
             if (discrepancies.Count > 0)
             {
-                db.Discrepancies.AddRange(discrepancies);
-                await db.SaveChangesAsync(ct);
-                // Only these: the staging's import is tracked by the same context and is saved after.
-                discrepancies.ForEach(d => db.Entry(d).State = EntityState.Detached);
+                await DiscrepancyInserts.InsertAsync(db, discrepancies, ct);
                 written += discrepancies.Count;
             }
         }

@@ -65,6 +65,7 @@ app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();
 app.MapFixesApi();
+app.MapDiscrepanciesApi();
 app.MapMappingsApi();
 app.MapClientsApi();
 app.MapTemplatesApi();

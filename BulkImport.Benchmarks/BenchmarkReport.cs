@@ -41,6 +41,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
     public bool WorkbookOnly { get; init; }
+
+    /// <summary>Run only what the possible-duplicates lines need (--duplicates-only): a million clients committed, then the new-clients file staged with the check off and on.</summary>
+    public bool DuplicatesOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

@@ -49,6 +49,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunWorkbookOnlyAsync(work, ct);
             }
+            else if (options.DuplicatesOnly)
+            {
+                await RunDuplicatesOnlyAsync(work, ct);
+            }
             else if (!options.PaymentsOnly)
             {
                 await RunInProcessAsync(work, ct);
@@ -65,6 +69,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
 
             // Last in the table, so the lines above keep their places.
             _beside?.Invoke();
+            _report.Measurements.AddRange(_duplicates.Measurements);
         }
         finally
         {
@@ -194,6 +199,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         // had left (301 MB in one run, against 265 MB here in the next). Its lines go at the end of the table.
         var sameKey = new BenchmarkReport();
         await MeasureSameKeyAsync(app, work, stageUpdates.Elapsed, lists, sameKey, ct);
+        await MeasurePossibleDuplicatesAsync(app, work, lists, _duplicates, ct);
         foreach (var file in files.Skip(1))
         {
             updates.Add(await UploadAndStageAsync(app, file, Operation.Update, ct));
@@ -299,7 +305,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         }
     }
 
-    private static async Task<Import> UploadAndStageAsync(InProcessApp app, GeneratedFile file, Operation operation, CancellationToken ct)
+    private static async Task<Import> UploadAndStageAsync(InProcessApp app, GeneratedFile file, Operation operation, CancellationToken ct, bool checkDuplicates = true)
     {
         ImportFiles.StoredFile stored;
         await using (var upload = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous))
@@ -307,10 +313,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             stored = await app.Files.StoreAsync(upload, ct);
         }
 
-        var import = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), ClientDomain.Key, operation, false, "benchmark", User), ct);
+        var import = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), ClientDomain.Key, operation, false, "benchmark", User, CheckDuplicates: checkDuplicates), ct);
         await app.Staging.RunAsync(import.Id, ct);
         var staged = await app.History.GetAsync(import.Id, ct);
-        Expect(staged.Status == ImportStatus.ReadyForReview, $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");
+        Expect(staged.Status == ImportStatus.ReadyForReview || (checkDuplicates && staged.Status == ImportStatus.AwaitingVerification), $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");
         return staged;
     }
 

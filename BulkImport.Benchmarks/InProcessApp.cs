@@ -66,7 +66,9 @@ public sealed class InProcessApp : IAsyncDisposable
             DisableDefaults = true,
         });
         builder.Configuration.AddInMemoryCollection(Settings(folder));
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            // The possible-duplicates check logs where its time went (issue 17), one line per staging.
+            .AddFilter("BulkImport.Core.Imports.Staging.ImportStagingService", LogLevel.Information);
         builder.Services.AddBulkImport(builder.Configuration, builder.Environment);
         var host = builder.Build();
 

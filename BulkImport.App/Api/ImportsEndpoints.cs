@@ -130,8 +130,13 @@ public static class ImportsEndpoints
                     : throw ImportProblem.BadRequest($"fixesImportId '{fixesText}' is not an Import ID. Give the number of the import whose rows this file corrects, or leave the field out.");
             }
 
+            // checkDuplicates (default true): Insert rows are checked for possible duplicates (SPEC section 14).
+            var checkDuplicates = !fields.TryGetValue("checkDuplicates", out var check) || check.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            var useBatchDate = fields.TryGetValue("useBatchDateAsEnrollmentDate", out var useDate) && useDate.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var batchDate = BatchDateField(fields);
             var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
-                Sheet: sheet, MapColumns: mapColumns, Mapping: mapping, FixesImportId: fixes), ct);
+                CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate, Sheet: sheet, MapColumns: mapColumns, Mapping: mapping,
+                FixesImportId: fixes), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }
@@ -142,6 +147,19 @@ public static class ImportsEndpoints
                 files.Delete(stored);
             }
         }
+    }
+
+    /// <summary>The upload field <c>batchDate</c> (YYYY-MM-DD); absent, the import takes today's date.</summary>
+    private static DateOnly? BatchDateField(Dictionary<string, string> fields)
+    {
+        if (!fields.TryGetValue("batchDate", out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw ImportProblem.BadRequest($"'{text}' is not a valid batchDate. Send the Batch Date as YYYY-MM-DD, for example 2026-12-05.");
     }
 
     /// <summary>The Card Template the upload field <c>mappingId</c> names, or null without it.</summary>
@@ -206,12 +224,12 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? domain, string? search, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
     {
         var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
         var domainKey = string.IsNullOrWhiteSpace(domain) ? (Domain?)null
             : domains.Find(domain) ?? throw ImportProblem.BadRequest($"'{domain}' is not a valid domain. Use one of: {string.Join(", ", domains.Registered.Select(d => d.Domain.Name))}.");
-        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy);
+        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy, Search: search);
         var result = await imports.ListAsync(filter, PageRequest.Of(page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }

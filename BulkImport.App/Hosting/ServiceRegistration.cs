@@ -63,6 +63,7 @@ public static class ServiceRegistration
         services.AddSingleton<BulkImport.Core.Imports.Fixes.BulkFixes>();
         services.AddSingleton<BulkImport.Core.Imports.Fixes.ProblemGroups>();
         services.AddSingleton<BulkImport.Core.Imports.Fixes.ErrorRowsFile>();
+        services.AddSingleton<BulkImport.Core.Imports.Discrepancies.DiscrepancyVerification>();
         services.AddSingleton<ImportCommands>();
         services.AddSingleton<BulkImport.Core.Imports.Mapping.ColumnMappings>();
         services.AddSingleton<BulkImport.Core.Imports.Mapping.SavedMappings>();

@@ -34,7 +34,14 @@ public sealed class ImportCommands(
         var stored = request.File;
         try
         {
-            domains.CheckRequest(request.Domain, request.Operation, request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : []);
+            if (request.Name?.Trim() is { Length: > Import.MaxNameLength } tooLong)
+            {
+                throw ImportProblem.BadRequest($"The Batch Name is {tooLong.Length} characters long; the limit is {Import.MaxNameLength}. Shorten it and upload again.");
+            }
+
+            domains.CheckRequest(request.Domain, request.Operation, [
+                .. request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : Array.Empty<string>(),
+                .. request.UseBatchDateAsEnrollmentDate ? [ImportOptionKeys.UseBatchDateAsEnrollmentDate] : Array.Empty<string>()]);
         }
         catch
         {
@@ -71,6 +78,9 @@ public sealed class ImportCommands(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
             FixesImportId = request.FixesImportId,
+            CheckDuplicates = request.CheckDuplicates,
+            BatchDate = request.BatchDate ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            UseBatchDateAsEnrollmentDate = request.UseBatchDateAsEnrollmentDate,
             MapColumns = request.MapColumns,
             ColumnMapping = request.Mapping is { } mapping ? new Dictionary<string, string?>(mapping.Columns) : null,
             MappingName = request.Mapping?.Name,

@@ -65,6 +65,7 @@ public sealed partial class Import
             throw ImportProblem.Conflict(_status switch
             {
                 ImportStatus.Validating => $"Import {Id} is still being read and validated. Wait until it is ready for review, then commit.",
+                ImportStatus.AwaitingVerification => UnverifiedReason(),
                 ImportStatus.Queued or ImportStatus.Committing => $"Import {Id} is already being committed.",
                 ImportStatus.CommitFailed or ImportStatus.Cancelled => $"Import {Id} is {_status}. Use replay to continue it.",
                 _ => $"Import {Id} is {_status} and cannot be committed.",

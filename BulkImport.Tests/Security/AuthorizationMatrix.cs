@@ -44,6 +44,13 @@ public static class AuthorizationMatrix
                                                                       Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
         new("POST /api/imports/{id:int}/rows/{rowNumber:int}/skip", OnImport(HttpMethod.Post, "/rows/4/skip"), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok, Forbidden),
         new("POST /api/imports/{id:int}/commit", OnImport(HttpMethod.Post, "/commit"),     Unauthorized, Accepted, Hidden, Forbidden, Forbidden, Accepted, Forbidden),
+        // Possible duplicates (SPEC 14): reading them as the import itself; resolving them as fixing rows. The staged import has
+        // no discrepancy, so a caller who passes the checks gets resolve-all's empty 200 and, for one row, SPEC's 400.
+        new("GET /api/imports/{id:int}/discrepancies", OnImport(HttpMethod.Get, "/discrepancies"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/discrepancies/resolve-all", OnImport(HttpMethod.Post, "/discrepancies/resolve-all", body: new { resolution = "NewPerson" }),
+                                                                      Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/discrepancies/{rowNumber:int}", OnImport(HttpMethod.Post, "/discrepancies/2", body: new { resolution = "NewPerson" }),
+                                                                      Unauthorized, Bad,       Hidden,    Forbidden,  Forbidden, Bad, Forbidden),
         // Cancelling: its importer, any Supervisor, Admin.
         new("POST /api/imports/{id:int}/cancel", OnImport(HttpMethod.Post, "/cancel"),     Unauthorized, Accepted, Hidden, Accepted, Forbidden, Accepted, Forbidden),
         // Replaying a cancelled or failed import: Support and Admin.

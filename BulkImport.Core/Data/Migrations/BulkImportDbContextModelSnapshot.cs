@@ -407,6 +407,48 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("SelectListValueRenames");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelectedClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.HasIndex("ImportId", "Resolution", "RowNumber");
+
+                    b.ToTable("ImportDiscrepancies", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
                 {
                     b.Property<int>("ImportId")
@@ -448,6 +490,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<bool>("AutoCreateInvoices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BatchDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
@@ -456,6 +501,9 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<string>("CancelledBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CheckDuplicates")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ColumnMapping")
                         .HasColumnType("TEXT");
@@ -479,6 +527,9 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Discrepancies")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Domain")
                         .IsRequired()
@@ -585,10 +636,16 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UnresolvedDiscrepancies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UpdateRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UseBatchDateAsEnrollmentDate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ValidRows")
@@ -1121,6 +1178,15 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>

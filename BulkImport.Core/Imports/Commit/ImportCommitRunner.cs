@@ -92,7 +92,7 @@ public sealed class ImportCommitRunner(
         var batchSize = importOptions.Value.CommitBatchSize;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        using var committer = domain.CreateCommitter(settings);
+        using var committer = Discrepancies.SelectedClientCommitter.Around(domain.CreateCommitter(settings), import);
         using var store = new CommitBatchStore(connection, import.Id);
         using var cache = SqliteSession.HotWriter(connection);
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);

@@ -11,7 +11,8 @@ public sealed record ImportProgress(
     int Failed,
     double RowsPerSecond,
     TimeSpan? TimeRemaining,
-    string? Reason = null)
+    string? Reason = null,
+    string? Phase = null)
 {
     public double Percent => TotalRows == 0 ? 100 : Math.Min(100, 100.0 * ProcessedRows / TotalRows);
 }

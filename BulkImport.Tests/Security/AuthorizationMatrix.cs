@@ -51,6 +51,10 @@ public static class AuthorizationMatrix
         // Results file and View Results (SPEC 18): whoever may see the import, Supervisors included.
         new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         new("GET /api/imports/{id:int}/report", OnImport(HttpMethod.Get, "/report"),     Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        // Undo (SPEC 21): Support, Admin, and the importer for their own; its results file for whoever may see the import.
+        new("POST /api/imports/{id:int}/undo", OnImport(HttpMethod.Post, "/undo", ImportStatus.Cancelled), Unauthorized, Accepted, Hidden, Forbidden, Accepted, Accepted, Forbidden),
+        new("GET /api/imports/{id:int}/undo", OnImport(HttpMethod.Get, "/undo", ImportStatus.Cancelled), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok, Forbidden),
+        new("GET /api/imports/{id:int}/undo-results.csv", OnImport(HttpMethod.Get, "/undo-results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),

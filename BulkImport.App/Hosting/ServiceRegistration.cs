@@ -9,6 +9,7 @@ using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Results;
 using BulkImport.Core.Imports.Staging;
 using BulkImport.Core.Imports.Validation;
+using BulkImport.Core.Jobs;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,12 +24,15 @@ public static class ServiceRegistration
             .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath));
         services.AddOptions<CommitOptions>().Bind(configuration.GetSection(CommitOptions.Section));
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
 
         // Read when the first context is made, not now: the configuration is complete only once the host is built
         // (tests and deployments add their sources after Program.cs has registered the services).
         services.AddDbContextFactory<BulkImportDbContext>((sp, o) => o
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-            .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>())
+            .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>(),
+                // SQLite has one writer: writes announce themselves so a large import's batches let them in (WriteTurns).
+                sp.GetRequiredService<WriteTurnInterceptor>())
             // Never: parameter values are row content (SSNs, birth dates) and must not reach logs or exception messages.
             .EnableSensitiveDataLogging(false));
 
@@ -40,6 +44,9 @@ public static class ServiceRegistration
         services.AddImportDomain<PaymentDomain>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
+        services.AddSingleton<JobPool>();
+        services.AddSingleton<WriteTurns>();
+        services.AddSingleton<WriteTurnInterceptor>();
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
         services.AddSingleton<UsageService>();

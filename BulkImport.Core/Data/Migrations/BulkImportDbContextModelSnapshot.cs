@@ -556,6 +556,14 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<DateTime?>("RowsPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SkippedRows")
                         .HasColumnType("INTEGER");
 
@@ -908,6 +916,22 @@ namespace BulkImport.Core.Data.Migrations
                     b.HasIndex("CommittedAt");
 
                     b.ToTable("UsageEntries");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Usage.UsageReservation", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("UsageReservations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -34,6 +34,21 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         _beforeImages ??= new Data.BeforeImageWriter(connection, settings.ImportId, "ClientAssignments", "AssignmentId",
             [.. ClientAssignmentColumns.Stored.Select(s => s.Property)], ["ClientId", "CourseId", "SectionId"]);
 
+        if (settings.KeepBeforeImages)
+        {
+            // One statement keeps the before-images of the batch's updates, before any of them changes its assignment.
+            foreach (var row in rows)
+            {
+                if (row.Action != RowAction.Insert)
+                {
+                    var k = KeyOf(row.Values);
+                    _beforeImages.Add(row.RowNumber, ChangedCells(row.Values), [k.ClientId, k.CourseId, k.SectionId]);
+                }
+            }
+
+            _beforeImages.KeepBatch();
+        }
+
         var outcomes = new RowOutcome[rows.Count];
         for (var r = 0; r < rows.Count; r++)
         {
@@ -74,7 +89,6 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
 
     private async Task<RowOutcome> UpdateAsync(CommitRow row, AssignmentKey key, CancellationToken ct)
     {
-        _beforeImages!.Keep(row.RowNumber, ChangedCells(row.Values), [key.ClientId, key.CourseId, key.SectionId]);
         Bind(_update!, key, row.Values);
         BindLineage(_update!, row.RowNumber);
         return await _update!.ExecuteScalarAsync(ct) is { } updated and not DBNull

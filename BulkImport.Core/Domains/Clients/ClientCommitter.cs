@@ -19,6 +19,7 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
 
     public Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
     {
+        KeepBeforeImages(connection, rows);
         var outcomes = new RowOutcome[rows.Count];
         for (var r = 0; r < rows.Count; r++)
         {
@@ -34,10 +35,7 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
             else
             {
                 _update ??= CreateUpdate(connection);
-                _beforeImages ??= new BeforeImageWriter(connection, settings.ImportId, "Clients", "ClientId",
-                    [.. ClientColumns.Stored.Select(s => s.Property)], ["ClientId"]);
-                var id = long.Parse(row.Utf8(0), provider: System.Globalization.CultureInfo.InvariantCulture);
-                _beforeImages.Keep(row.RowNumber, ChangedCells(row), [id]);
+                var id = ClientId(row);
                 Bind(_update, row);
                 _update.Bind(ClientColumns.Stored.Count + 1, id);
                 BindLineage(_update, row, Lineage + 1);
@@ -65,6 +63,32 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
             }
         }
     }
+
+    /// <summary>
+    /// Keeps the before-images of the batch's Update rows with one statement, before any of them changes its client
+    /// (skipped when <see cref="CommitSettings.KeepBeforeImages"/> is off, to measure what they cost).
+    /// </summary>
+    private void KeepBeforeImages(DbConnection connection, IReadOnlyList<CommitRow> rows)
+    {
+        if (!settings.KeepBeforeImages)
+        {
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.Action != RowAction.Insert)
+            {
+                _beforeImages ??= new BeforeImageWriter(connection, settings.ImportId, "Clients", "ClientId",
+                    [.. ClientColumns.Stored.Select(s => s.Property)], ["ClientId"]);
+                _beforeImages.Add(row.RowNumber, ChangedCells(row), [ClientId(row)]);
+            }
+        }
+
+        _beforeImages?.KeepBatch();
+    }
+
+    private static long ClientId(CommitRow row) => long.Parse(row.Utf8(0), provider: System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The import and row, at <paramref name="first"/> and the next parameter.</summary>
     private void BindLineage(SqliteStatement statement, CommitRow row, int first)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class UndoRunner(
     IOptions<ImportOptions> importOptions,
     IOptionsMonitor<UndoOptions> undoOptions,
     TimeProvider clock,
+    WriteTurns turns,
     ILogger<UndoRunner> logger)
 {
     public async Task RunAsync(int importId, CancellationToken ct)
@@ -76,6 +78,8 @@ public sealed class UndoRunner(
             }
 
             (int Undone, int Kept) counts;
+            // Each batch takes its turn among the writers of other imports' commits and staging (WriteTurns).
+            using (await turns.BatchAsync(import.Id, ct))
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 var outcomes = batch.ConvertAll(undo.Undo);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BulkImport.Core.Data.Migrations
 {
     [DbContext(typeof(BulkImportDbContext))]
-    [Migration("20261205150432_LineageAndUndo")]
+    [Migration("20261205180118_LineageAndUndo")]
     partial class LineageAndUndo
     {
         /// <inheritdoc />
@@ -559,6 +559,14 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<DateTime?>("RowsPurgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SkippedRows")
                         .HasColumnType("INTEGER");
 
@@ -911,6 +919,22 @@ namespace BulkImport.Core.Data.Migrations
                     b.HasIndex("CommittedAt");
 
                     b.ToTable("UsageEntries");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Usage.UsageReservation", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("UsageReservations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

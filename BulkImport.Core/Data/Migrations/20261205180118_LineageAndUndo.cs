@@ -121,49 +121,33 @@ namespace BulkImport.Core.Data.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.CreateTable(
-                name: "ImportBeforeImages",
-                columns: table => new
-                {
-                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Changed = table.Column<long>(type: "INTEGER", nullable: false),
-                    OldValues = table.Column<string>(type: "TEXT", nullable: false),
-                    PreviousImportId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PreviousImportRow = table.Column<int>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportBeforeImages", x => new { x.ImportId, x.RowNumber });
-                    table.ForeignKey(
-                        name: "FK_ImportBeforeImages_Imports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "Imports",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ImportUndoResults",
-                columns: table => new
-                {
-                    ImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportUndoResults", x => new { x.ImportId, x.RowNumber });
-                    table.ForeignKey(
-                        name: "FK_ImportUndoResults_Imports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "Imports",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            // Both tables are appended in row order by one import and read in row order by its undo: clustered on their
+            // key WITHOUT ROWID (as ImportRows), one B-tree each instead of a table and a key index. EF Core cannot declare
+            // this, so they are created here.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ImportBeforeImages" (
+                    "ImportId" INTEGER NOT NULL,
+                    "RowNumber" INTEGER NOT NULL,
+                    "RecordId" INTEGER NOT NULL,
+                    "Changed" INTEGER NOT NULL,
+                    "OldValues" TEXT NOT NULL,
+                    "PreviousImportId" INTEGER NULL,
+                    "PreviousImportRow" INTEGER NULL,
+                    CONSTRAINT "PK_ImportBeforeImages" PRIMARY KEY ("ImportId", "RowNumber"),
+                    CONSTRAINT "FK_ImportBeforeImages_Imports_ImportId" FOREIGN KEY ("ImportId") REFERENCES "Imports" ("Id") ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TABLE "ImportUndoResults" (
+                    "ImportId" INTEGER NOT NULL,
+                    "RowNumber" INTEGER NOT NULL,
+                    "Status" INTEGER NOT NULL,
+                    "RecordId" INTEGER NULL,
+                    "Reason" TEXT NULL,
+                    CONSTRAINT "PK_ImportUndoResults" PRIMARY KEY ("ImportId", "RowNumber"),
+                    CONSTRAINT "FK_ImportUndoResults_Imports_ImportId" FOREIGN KEY ("ImportId") REFERENCES "Imports" ("Id") ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """);
         }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Mapping;
 using BulkImport.Core.Security;
 
 namespace BulkImport.App.Api;
@@ -12,6 +13,7 @@ public sealed record ImportSummary(
     IReadOnlyList<string> FileErrors, IReadOnlyList<string> FileWarnings, bool AutoCreateInvoices,
     string? FailureReason, string? ConfirmedBy, DateTime? ConfirmedAt, string? CancelledBy, DateTime? CancelledAt,
     string? ReplayedBy, DateTime? ReplayedAt, DateTime? RowsPurgedAt, string? Sheet, IReadOnlyList<string> Sheets,
+    bool MapColumns = false, IReadOnlyDictionary<string, string?>? ColumnMapping = null, string? MappingName = null, MappingReason? MappingReason = null,
     string? UndoneBy = null, DateTime? UndoStartedAt = null, int UndoneRows = 0, int KeptRows = 0)
 {
     public static ImportSummary From(Import i) => new(
@@ -19,6 +21,7 @@ public sealed record ImportSummary(
         i.TotalRows, i.ValidRows, i.ErrorRows, i.SkippedRows, i.InsertRows, i.UpdateRows,
         i.ProcessedRows, i.Inserted, i.Updated, i.Failed, i.FileErrors, i.FileWarnings, i.AutoCreateInvoices,
         i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt, i.RowsPurgedAt, i.Sheet, i.Sheets,
+        i.MapColumns, i.ColumnMapping, i.MappingName, i.MappingReason,
         i.UndoneBy, i.UndoStartedAt, i.UndoneRows, i.KeptRows);
 }
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BulkImport.Core.Data.Migrations
 {
     [DbContext(typeof(BulkImportDbContext))]
-    [Migration("20261205180118_LineageAndUndo")]
-    partial class LineageAndUndo
+    [Migration("20261205171330_ColumnMapping")]
+    partial class ColumnMapping
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -130,12 +130,6 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("ClientType")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("CreatedByImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CreatedByRow")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -162,12 +156,6 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<string>("Language")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("LastImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LastImportRow")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -209,23 +197,11 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CreatedByImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CreatedByRow")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("EnrollmentDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EnrollmentStatus")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("LastImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LastImportRow")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MarketingSource")
                         .HasColumnType("TEXT");
@@ -296,20 +272,8 @@ namespace BulkImport.Core.Data.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("CreatedByImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CreatedByRow")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("InvoiceDate")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("LastImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LastImportRow")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -340,12 +304,6 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InvoiceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LastImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LastImportRow")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")
@@ -470,6 +428,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("CancelledBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ColumnMapping")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CommitStartedAt")
                         .HasColumnType("TEXT");
 
@@ -529,8 +490,16 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("Inserted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("KeptRows")
+                    b.Property<bool>("MapColumns")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
@@ -582,15 +551,6 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TotalRows")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("UndoStartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UndoneBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UndoneRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("UpdateRows")
@@ -651,6 +611,47 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("ImportRows");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Mapping.SavedMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SavedMappings");
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
                 {
                     b.Property<int>("ImportId")
@@ -678,57 +679,6 @@ namespace BulkImport.Core.Data.Migrations
                         .HasDatabaseName("IX_ImportRowResults_ImportId_RowNumber");
 
                     b.ToTable("ImportRowResults", (string)null);
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
-                {
-                    b.Property<int>("ImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Changed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OldValues")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PreviousImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PreviousImportRow")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ImportId", "RowNumber");
-
-                    b.ToTable("ImportBeforeImages", (string)null);
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
-                {
-                    b.Property<int>("ImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ImportId", "RowNumber");
-
-                    b.ToTable("ImportUndoResults", (string)null);
                 });
 
             modelBuilder.Entity("BulkImport.Core.Intake.IntakeFile", b =>
@@ -1151,24 +1101,6 @@ namespace BulkImport.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
-                {
-                    b.HasOne("BulkImport.Core.Imports.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
-                {
-                    b.HasOne("BulkImport.Core.Imports.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
                         .WithMany()

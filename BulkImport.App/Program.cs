@@ -74,6 +74,7 @@ app.MapUsageApi();
 app.MapAdminApi();
 app.MapAlertsApi();
 app.MapReportApi();
+app.MapUndoApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

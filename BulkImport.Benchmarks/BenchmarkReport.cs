@@ -15,6 +15,9 @@ public sealed record BenchmarkOptions
     /// <summary>Also run the Payment import against as many invoices as rows.</summary>
     public bool Payments { get; init; } = true;
 
+    /// <summary>Run only the before-image and undo lines (issue 22): update commits with and without before-images, then the undo.</summary>
+    public bool UndoOnly { get; init; }
+
     /// <summary>Run only the Payment import (its own database), for working on it.</summary>
     public bool PaymentsOnly { get; init; }
 

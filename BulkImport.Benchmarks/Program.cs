@@ -1,7 +1,7 @@
 using System.Globalization;
 using BulkImport.Benchmarks;
 
-// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE]
+// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE]
 var options = new BenchmarkOptions();
 string? reportPath = null;
 for (var i = 0; i < args.Length; i++)
@@ -17,6 +17,7 @@ for (var i = 0; i < args.Length; i++)
         case "--fixes-only": options = options with { FixesOnly = true, Payments = false }; break;
         case "--workbook-only": options = options with { WorkbookOnly = true, Payments = false }; break;
         case "--duplicates-only": options = options with { DuplicatesOnly = true, Payments = false }; break;
+        case "--undo-only": options = options with { UndoOnly = true, Payments = false }; break;
         case "--no-payments": options = options with { Payments = false }; break;
         case "--payments-only": options = options with { PaymentsOnly = true, Payments = true }; break;
         case "--viewers": options = options with { Viewers = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -24,7 +25,7 @@ for (var i = 0; i < args.Length; i++)
         case "--app-dll": options = options with { AppDll = Path.GetFullPath(Next()) }; break;
         case "--report": reportPath = Path.GetFullPath(Next()); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE");
             return 64;
     }
 }

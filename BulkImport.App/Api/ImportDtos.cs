@@ -15,7 +15,7 @@ public sealed record ImportSummary(
     string? ReplayedBy, DateTime? ReplayedAt, DateTime? RowsPurgedAt,
     bool CheckDuplicates, int Discrepancies, int UnresolvedDiscrepancies, DateOnly? BatchDate, bool UseBatchDateAsEnrollmentDate, string? Sheet, IReadOnlyList<string> Sheets,
     bool MapColumns = false, IReadOnlyDictionary<string, string?>? ColumnMapping = null, string? MappingName = null, MappingReason? MappingReason = null,
-    int? FixesImportId = null)
+    int? FixesImportId = null, string? UndoneBy = null, DateTime? UndoStartedAt = null, int UndoneRows = 0, int KeptRows = 0)
 {
     public static ImportSummary From(Import i) => new(
         i.Id, i.Name, i.Domain, i.Operation, i.Status, i.FileName, i.CreatedBy, i.CreatedAt, i.CompletedAt,
@@ -23,7 +23,8 @@ public sealed record ImportSummary(
         i.ProcessedRows, i.Inserted, i.Updated, i.Failed, i.FileErrors, i.FileWarnings, i.AutoCreateInvoices,
         i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt, i.RowsPurgedAt,
         i.CheckDuplicates, i.Discrepancies, i.UnresolvedDiscrepancies, i.BatchDate, i.UseBatchDateAsEnrollmentDate, i.Sheet, i.Sheets,
-        i.MapColumns, i.ColumnMapping, i.MappingName, i.MappingReason, i.FixesImportId);
+        i.MapColumns, i.ColumnMapping, i.MappingName, i.MappingReason, i.FixesImportId,
+        i.UndoneBy, i.UndoStartedAt, i.UndoneRows, i.KeptRows);
 }
 
 /// <summary>One message next to its cell; Severity is "Error" (the row is not imported) or "Warning" (the row stays valid).</summary>

@@ -81,6 +81,7 @@ public static class ServiceRegistration
         services.AddAlerts(configuration);
         services.AddIntake(configuration);
         services.AddHostedService<RetentionWorker>();
+        services.AddUndo(configuration);
         return services;
     }
 

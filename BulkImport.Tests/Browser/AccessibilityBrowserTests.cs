@@ -9,7 +9,7 @@ namespace BulkImport.Tests.Browser;
 
 /// <summary>
 /// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review with the
-/// Problems panel, a problem's rows, its Replace all dialog, a row being edited, confirm, View Discrepancies, the mapping screen, completed, history, Live Imports, report, clients, admin), in both themes; and no page
+/// Problems panel, a problem's rows, its Replace all dialog, a row being edited, confirm, View Discrepancies, the mapping screen, completed, the undo's confirmation, progress and outcome, history, Live Imports, report, clients, admin), in both themes; and no page
 /// wider than a 390 px phone screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -141,6 +141,28 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
         await page.GetByText("Save as Card Template", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Save as Card Template" })).ToBeCheckedAsync();
         await CheckAsync("map columns, saving a Card Template");
+
+        // Undo (SPEC 21): the confirmation with its numbers, an undo under way, and the undone import's summary.
+        var undoing = await CommittedImportAsync();
+        await using (var db = app.App.CreateDbContext())
+        {
+            // As an undo in progress leaves it (its worker is not asked, so it stays Undoing with its progress panel).
+            db.Imports.Single(i => i.Id == undoing).StartUndo("support@bulkimport.local", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await OpenAsync(page, $"/imports/{undoing}");
+        await Assertions.Expect(page.GetByTestId("undo-progress-panel")).ToBeVisibleAsync();
+        await CheckAsync("undo in progress");
+
+        await OpenAsync(page, $"/imports/{await CommittedImportAsync()}");
+        await page.GetByTestId("undo-import").ClickAsync();
+        var confirmation = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirmation).ToBeVisibleAsync();
+        await CheckAsync("undo confirmation");
+        await confirmation.GetByRole(AriaRole.Button, new() { Name = "Undo Import" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("undo-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await CheckAsync("undone");
 
         found.Should().BeEmpty();
     }

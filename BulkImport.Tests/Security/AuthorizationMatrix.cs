@@ -64,6 +64,10 @@ public static class AuthorizationMatrix
         new("POST /api/imports/{id:int}/fixes", OnImport(HttpMethod.Post, "/fixes", body: new { column = "SSN", find = "x", replace = "y", match = "Exact", status = "Error" }),
                                                                       Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
         new("POST /api/imports/{id:int}/rows/skip", OnImport(HttpMethod.Post, "/rows/skip", body: new { rowNumbers = new[] { 4 } }), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok, Forbidden),
+        // Undo (SPEC 21): Support, Admin, and the importer for their own; its results file for whoever may see the import.
+        new("POST /api/imports/{id:int}/undo", OnImport(HttpMethod.Post, "/undo", ImportStatus.Cancelled), Unauthorized, Accepted, Hidden, Forbidden, Accepted, Accepted, Forbidden),
+        new("GET /api/imports/{id:int}/undo", OnImport(HttpMethod.Get, "/undo", ImportStatus.Cancelled), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok, Forbidden),
+        new("GET /api/imports/{id:int}/undo-results.csv", OnImport(HttpMethod.Get, "/undo-results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         // Column mapping (SPEC 16): seen by whoever may see the import, applied by its importer and Admin (409: a reviewed
         // import's columns are mapped already); Card Templates are every importer's, deleted by their creator or Admin.
         new("GET /api/imports/{id:int}/mapping", OnImport(HttpMethod.Get, "/mapping"),   Unauthorized, Conflict, Hidden, Conflict, Conflict, Conflict, Forbidden),

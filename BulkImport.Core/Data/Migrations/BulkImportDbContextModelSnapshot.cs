@@ -127,6 +127,12 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("ClientType")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -153,6 +159,12 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<string>("Language")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -194,11 +206,23 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnrollmentDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EnrollmentStatus")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MarketingSource")
                         .HasColumnType("TEXT");
@@ -269,8 +293,20 @@ namespace BulkImport.Core.Data.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("InvoiceDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -301,6 +337,12 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")
@@ -573,6 +615,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("Inserted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("KeptRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("MapColumns")
                         .HasColumnType("INTEGER");
 
@@ -634,6 +679,15 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UndoneRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("UnresolvedDiscrepancies")
@@ -768,6 +822,57 @@ namespace BulkImport.Core.Data.Migrations
                         .HasDatabaseName("IX_ImportRowResults_ImportId_RowNumber");
 
                     b.ToTable("ImportRowResults", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousImportRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.ToTable("ImportBeforeImages", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.ToTable("ImportUndoResults", (string)null);
                 });
 
             modelBuilder.Entity("BulkImport.Core.Intake.IntakeFile", b =>
@@ -1208,6 +1313,24 @@ namespace BulkImport.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
                         .WithMany()

@@ -79,7 +79,7 @@ public sealed class ClientDomain : IImportDomain
         return new ClientRowValidator(settings, selectLists, existing);
     }
 
-    public IDomainCommitter CreateCommitter(CommitSettings settings) => new ClientCommitter();
+    public IDomainCommitter CreateCommitter(CommitSettings settings) => new ClientCommitter(settings);
 
     public string DescribeKey(string rowKey) => $"Client ID {rowKey}";
 

@@ -28,7 +28,8 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
             $"Status = CASE WHEN {Cents} = ?1 THEN '{Invoice.PaidStatus}' ELSE Status END " +
             $"WHERE InvoiceId = ?2 AND Status <> '{Invoice.PaidStatus}' AND {Cents} >= ?1");
         _insert ??= new SqliteStatement(connection,
-            "INSERT INTO Payments (InvoiceId, Amount, PaymentDate, Method, Reference, CreatedByImportId, CreatedByRow) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "INSERT INTO Payments (InvoiceId, Amount, PaymentDate, Method, Reference, CreatedByImportId, CreatedByRow, LastImportId, LastImportRow) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)");
 
         var outcomes = new RowOutcome[rows.Count];
         for (var r = 0; r < rows.Count; r++)

@@ -28,7 +28,7 @@ public static class ServiceRegistration
         // (tests and deployments add their sources after Program.cs has registered the services).
         services.AddDbContextFactory<BulkImportDbContext>((sp, o) => o
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-            .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>())
+            .AddInterceptors(new BulkImport.Core.Data.Sqlite.SqlitePragmas(), sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>())
             // Never: parameter values are row content (SSNs, birth dates) and must not reach logs or exception messages.
             .EnableSensitiveDataLogging(false));
 

@@ -22,7 +22,7 @@ public static class ResultRowReader
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         await using var rows = Command(connection, importId,
-            "SELECT RowNumber, Status, Action, Messages, SkippedByOperator, RowKey FROM ImportRows WHERE ImportId = @importId ORDER BY RowNumber");
+            """SELECT "RowNumber", "Status", "Action", "Messages", "SkippedByOperator", "RowKey" FROM "ImportRows" WHERE "ImportId" = @importId ORDER BY "RowNumber" """);
         await using var successes = await ResultCursor.OpenAsync(connection, importId, RowStatus.Success, ct);
         await using var failures = await ResultCursor.OpenAsync(connection, importId, RowStatus.Failed, ct);
         await using var reader = await rows.ExecuteReaderAsync(ct);
@@ -71,7 +71,7 @@ public static class ResultRowReader
         public static async Task<ResultCursor> OpenAsync(DbConnection connection, int importId, RowStatus status, CancellationToken ct)
         {
             var command = Command(connection, importId,
-                $"SELECT RowNumber, RecordId, InvoiceId, Error FROM ImportRowResults WHERE ImportId = @importId AND Status = {(int)status} ORDER BY RowNumber");
+                $"""SELECT "RowNumber", "RecordId", "InvoiceId", "Error" FROM "ImportRowResults" WHERE "ImportId" = @importId AND "Status" = {(int)status} ORDER BY "RowNumber" """);
             var cursor = new ResultCursor(command, await command.ExecuteReaderAsync(ct), status);
             await cursor.MoveAsync(ct);
             return cursor;

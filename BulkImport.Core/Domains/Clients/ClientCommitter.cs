@@ -5,13 +5,13 @@ using BulkImport.Core.Imports;
 namespace BulkImport.Core.Domains.Clients;
 
 /// <summary>
-/// Writes Client rows with two prepared statements: an insert (the new Client ID is the row's rowid), and an update that
-/// changes only the cells that are not blank (COALESCE keeps the stored value for a blank cell).
+/// Writes Client rows with two prepared statements of the connection's engine: an insert (the database gives the new
+/// Client ID), and an update that changes only the cells that are not blank (COALESCE keeps the stored value for a blank cell).
 /// </summary>
 public sealed class ClientCommitter : IDomainCommitter
 {
-    private SqliteStatement? _insert;
-    private SqliteStatement? _update;
+    private PreparedStatement? _insert;
+    private PreparedStatement? _update;
 
     public Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
     {
@@ -23,8 +23,7 @@ public sealed class ClientCommitter : IDomainCommitter
             {
                 _insert ??= CreateInsert(connection);
                 Bind(_insert, row);
-                _insert.Execute();
-                outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.LastInsertRowId);
+                outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.ExecuteInsert());
             }
             else
             {
@@ -42,7 +41,7 @@ public sealed class ClientCommitter : IDomainCommitter
     }
 
     /// <summary>Binds the stored columns (the values after the Client ID) as UTF-8; a blank cell binds NULL, as the record tables store it.</summary>
-    private static void Bind(SqliteStatement statement, CommitRow row)
+    private static void Bind(PreparedStatement statement, CommitRow row)
     {
         for (var i = 0; i < ClientColumns.Stored.Count; i++)
         {
@@ -57,17 +56,13 @@ public sealed class ClientCommitter : IDomainCommitter
         }
     }
 
-    private static SqliteStatement CreateInsert(DbConnection connection)
-    {
-        var columns = string.Join(", ", ClientColumns.Stored.Select(s => s.Property));
-        var parameters = string.Join(", ", ClientColumns.Stored.Select((_, i) => "?" + (i + 1)));
-        return new SqliteStatement(connection, $"INSERT INTO Clients ({columns}) VALUES ({parameters})");
-    }
+    private static PreparedStatement CreateInsert(DbConnection connection) =>
+        DatabaseEngine.Of(connection).PrepareInsert(connection, "Clients", [.. ClientColumns.Stored.Select(s => s.Property)], "ClientId");
 
-    private static SqliteStatement CreateUpdate(DbConnection connection)
+    private static PreparedStatement CreateUpdate(DbConnection connection)
     {
-        var sets = string.Join(", ", ClientColumns.Stored.Select((s, i) => $"{s.Property} = COALESCE(?{i + 1}, {s.Property})"));
-        return new SqliteStatement(connection, $"UPDATE Clients SET {sets} WHERE ClientId = ?{ClientColumns.Stored.Count + 1}");
+        var sets = string.Join(", ", ClientColumns.Stored.Select((s, i) => $"\"{s.Property}\" = COALESCE(?{i + 1}, \"{s.Property}\")"));
+        return DatabaseEngine.Of(connection).Prepare(connection, $"UPDATE \"Clients\" SET {sets} WHERE \"ClientId\" = ?{ClientColumns.Stored.Count + 1}");
     }
 
     public void Dispose()

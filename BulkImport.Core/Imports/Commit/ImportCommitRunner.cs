@@ -79,7 +79,7 @@ public sealed class ImportCommitRunner(
         await db.Database.OpenConnectionAsync(ct);
         using var committer = domain.CreateCommitter(settings);
         using var store = new CommitBatchStore(connection, import.Id);
-        using var cache = SqliteSession.HotWriter(connection);
+        using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
 
         // The next batches are read and decoded on a second connection, on a thread of its own, while this one writes

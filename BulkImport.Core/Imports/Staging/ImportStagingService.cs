@@ -283,8 +283,8 @@ public sealed class ImportStagingService(
 
     private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
     {
-        using var writer = new ImportRowWriter(connection, importId);
-        using var cache = SqliteSession.HotWriter(connection);
+        using var writer = ImportRowWriter.Create(connection, importId);
+        using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         foreach (var batch in batches.GetConsumingEnumerable(ct))
         {
             writer.Write(batch);

@@ -13,7 +13,12 @@ public sealed class DatabaseStartupService(IServiceProvider services, AppReadine
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        instanceLock.Acquire(ServiceRegistration.ConnectionString(configuration, environment), environment.ContentRootPath);
+        // One SQLite file serves one instance; a PostgreSQL server serves several, so it has no lock file.
+        if (ServiceRegistration.Provider(configuration) == DatabaseProvider.Sqlite)
+        {
+            instanceLock.Acquire(ServiceRegistration.ConnectionString(configuration, environment), environment.ContentRootPath);
+        }
+
         await DatabaseStartup.InitializeAsync(services, cancellationToken);
         readiness.MarkReady();
     }

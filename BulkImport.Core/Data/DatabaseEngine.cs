@@ -13,7 +13,7 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public abstract class DatabaseEngine
 {
-    private static readonly DatabaseEngine[] Engines = [Sqlite.SqliteEngine.Instance];
+    private static readonly DatabaseEngine[] Engines = [Sqlite.SqliteEngine.Instance, PostgreSql.PostgreSqlEngine.Instance];
 
     /// <summary>The engine's name as <c>Database:Provider</c> spells it.</summary>
     public abstract string Name { get; }
@@ -55,4 +55,7 @@ public abstract class DatabaseEngine
 
     /// <summary>The writer that stages rows into ImportRows, a transaction per batch.</summary>
     public abstract ImportRowWriter CreateRowWriter(DbConnection connection, int importId);
+
+    /// <summary>After records were added with their own IDs (the reference data), lets the database number the next ones past them.</summary>
+    public virtual Task ContinueIdentitiesAsync(BulkImportDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,7 +1,0 @@
-using BulkImport.Tests.Support;
-
-namespace BulkImport.Tests.Api.PostgreSql;
-
-/// <summary>Every test of <see cref="ClientAssignmentImportApiTests"/>, on PostgreSQL (a database of its own per test).</summary>
-[Trait(PostgreSqlServer.Trait, "PostgreSql")]
-public sealed class ClientAssignmentImportApiOnPostgreSqlTests() : ClientAssignmentImportApiTests(TestEngine.PostgreSql);

@@ -19,9 +19,13 @@ builder.Services.AddHostedService<BulkImport.App.Hubs.HubRevalidation>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure).AddHubOptions(CircuitLimits.Configure);
 builder.Services.AddMudServices(mud =>
 {
-    // Action messages appear bottom right, out of the way of the page's own buttons, and go after a few seconds.
-    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+    // Action messages appear at the top centre, under the app bar: bottom right they stacked over the grid's pager and
+    // over Confirm & Import, and a click meant for the button went to the message. At most two at a time, the newest
+    // first, so a burst of saves does not build a column of them.
+    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.TopCenter;
     mud.SnackbarConfiguration.VisibleStateDuration = 3000;
+    mud.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
+    mud.SnackbarConfiguration.NewestOnTop = true;
     mud.SnackbarConfiguration.PreventDuplicates = false;
 });
 builder.Services.AddOpenApi();

@@ -35,6 +35,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Run only the lines of the same-key file (and what they need: the update file's staging to compare with).</summary>
     public bool SameKeyOnly { get; init; }
+
+    /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
+    public bool WorkbookOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

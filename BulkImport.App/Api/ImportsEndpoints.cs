@@ -113,7 +113,9 @@ public static class ImportsEndpoints
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
             var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
-            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe), ct);
+            // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
+            fields.TryGetValue("sheet", out var sheet);
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe, Sheet: sheet), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }

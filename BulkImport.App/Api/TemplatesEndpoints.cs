@@ -13,10 +13,20 @@ public static class TemplatesEndpoints
     {
         var group = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/{domain}.csv", DownloadAsync).AllowBrowserDownload();
+        group.MapGet("/{domain}.xlsx", DownloadWorkbookAsync).AllowBrowserDownload();
         return group;
     }
 
-    private static async Task DownloadAsync(string domain, string? courseCode, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates,
+    private static Task DownloadAsync(string domain, string? courseCode, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates,
+        BulkImport.Core.Security.SensitiveDataAudit audit, CancellationToken ct) =>
+        SendAsync(domain, courseCode, workbook: false, http, domains, courses, templates, audit, ct);
+
+    /// <summary>The same template as an .xlsx with text-formatted ID, SSN, phone and zip columns (SPEC 17).</summary>
+    private static Task DownloadWorkbookAsync(string domain, string? courseCode, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates,
+        BulkImport.Core.Security.SensitiveDataAudit audit, CancellationToken ct) =>
+        SendAsync(domain, courseCode, workbook: true, http, domains, courses, templates, audit, ct);
+
+    private static async Task SendAsync(string domain, string? courseCode, bool workbook, HttpContext http, ImportDomains domains, CourseQueries courses, TemplateFile templates,
         BulkImport.Core.Security.SensitiveDataAudit audit, CancellationToken ct)
     {
         var importDomain = domains.Get(ParseDomain(domain, domains));
@@ -36,6 +46,14 @@ public static class TemplatesEndpoints
             }
 
             await audit.RecordExportAsync(AuthEndpoints.NameOf(http.User), $"Pre-filled {importDomain.Domain} template of course {course.CourseCode}", ct);
+        }
+
+        if (workbook)
+        {
+            http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = TemplateFile.WorkbookFileNameFor(importDomain, course) }.ToString();
+            await templates.WriteWorkbookAsync(importDomain, course, http.Response.Body, ct);
+            return;
         }
 
         http.Response.ContentType = "text/csv; charset=utf-8";

@@ -9,6 +9,7 @@ using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Results;
 using BulkImport.Core.Imports.Staging;
 using BulkImport.Core.Imports.Validation;
+using BulkImport.Core.Jobs;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,13 +24,16 @@ public static class ServiceRegistration
             .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath));
         services.AddOptions<CommitOptions>().Bind(configuration.GetSection(CommitOptions.Section));
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
 
         // Read when the first context is made, not now: the configuration is complete only once the host is built
         // (tests and deployments add their sources after Program.cs has registered the services).
         // Database:Provider picks the engine (SQLite unless set); the factory makes the engine's context type.
         services.AddDbContextFactory<BulkImportDbContext, BulkImportContextFactory>((sp, o) => DatabaseProvider
             .Configure(o, Provider(sp.GetRequiredService<IConfiguration>()), ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-            .AddInterceptors(sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>(),
+                // SQLite has one writer: writes announce themselves so a large import's batches let them in (WriteTurns).
+                sp.GetRequiredService<WriteTurnInterceptor>())
             // Never: parameter values are row content (SSNs, birth dates) and must not reach logs or exception messages.
             .EnableSensitiveDataLogging(false));
 
@@ -41,6 +45,13 @@ public static class ServiceRegistration
         services.AddImportDomain<PaymentDomain>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
+        services.AddSingleton<JobPool>();
+        // Turns by batch are for an engine with one writer; PostgreSQL's row locks let writers write side by side.
+        services.AddSingleton(sp => new WriteTurns(sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JobOptions>>())
+        {
+            Enabled = Provider(sp.GetRequiredService<IConfiguration>()) != DatabaseProvider.PostgreSql,
+        });
+        services.AddSingleton<WriteTurnInterceptor>();
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
         services.AddSingleton<UsageService>();

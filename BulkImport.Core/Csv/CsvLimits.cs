@@ -17,4 +17,7 @@ public sealed record CsvLimits
 
     /// <summary>Hard cap on one record, so that one unterminated quote can't swallow the file.</summary>
     public int MaxRecordBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>What the parts of an .xlsx may unpack to in all (SPEC 17's zip bomb cap): a million-row sheet is about 1 GiB.</summary>
+    public long MaxWorkbookExpandedBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 }

@@ -18,7 +18,6 @@ internal static class CsvMessages
     public static FileMessage NoDataRows() =>
         new("The file has no data rows. Add at least one row under the header and upload it again.");
 
-    public static FileMessage ExcelOrZip() => new($"This looks like an Excel or ZIP file; {SaveAsCsv}.");
 
     public static FileMessage Binary(int line) =>
         new($"This is not a CSV text file: it contains binary data (NUL bytes), the first on line {line.ToString(Invariant)}. Open it in Excel and {SaveAsCsv}.");

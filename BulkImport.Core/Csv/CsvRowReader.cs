@@ -10,7 +10,7 @@ namespace BulkImport.Core.Csv;
 /// </summary>
 internal sealed class CsvRowReader : IDisposable
 {
-    private readonly CsvReader reader;
+    private readonly IRecordSource reader;
     private readonly CsvLimits limits;
     private readonly CsvDialect dialect;
     private bool unterminatedQuote;
@@ -28,7 +28,15 @@ internal sealed class CsvRowReader : IDisposable
         // CsvHelper recovers from an unterminated quote by running the value to the end of the file; it tells us
         // before Read returns that record, and we refuse the file instead of importing one giant value.
         var options = CsvReaderFactory.Options(sniff, dialect, limits, OnMalformed);
-        reader = CsvReaderFactory.Open(path, options);
+        reader = new CsvRecordSource(CsvReaderFactory.Open(path, options));
+    }
+
+    /// <summary>Reads the records of another kind of file (a workbook's sheet) with the same rules as CSV.</summary>
+    public CsvRowReader(IRecordSource source, CsvLimits limits)
+    {
+        this.limits = limits;
+        dialect = new CsvDialect(',', false);
+        reader = source;
     }
 
     /// <summary>
@@ -192,6 +200,11 @@ internal sealed class CsvRowReader : IDisposable
                 var value = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
                 values[t] = value;
                 CheckValue(parsed, layout.TemplateColumns[t], value);
+                if (reader.ErrorValue(i) is { } error)
+                {
+                    // A workbook formula that failed shows its error as text; a rule could take "#N/A" for a name.
+                    parsed.Problems.Add(Workbooks.WorkbookMessages.FormulaError(row, layout.TemplateColumns[t], error));
+                }
             }
             else if (t == HeaderLayout.BlankHeader && !CsvFieldText.IsBlank(reader.GetSpan(i)))
             {
@@ -355,7 +368,6 @@ internal sealed class CsvRowReader : IDisposable
 
         row++;
         firstLine = (int)reader.LineNumber;
-        var raw = reader.RawRecord;
         if (unterminatedQuote)
         {
             throw new CsvFileException(CsvMessages.UnterminatedQuote(row, firstLine, ColumnName(layout, reader.FieldCount - 1)));
@@ -363,12 +375,13 @@ internal sealed class CsvRowReader : IDisposable
 
         // The exact limit is ours (CsvHelper's cap is set to twice it, see CsvReaderFactory): the same for every row,
         // wherever it falls in CsvHelper's buffer.
-        if (raw.Length > limits.MaxRecordBytes)
+        var length = reader.RecordLength;
+        if (length > limits.MaxRecordBytes)
         {
-            throw new CsvFileException(CsvMessages.RecordTooLong(row, firstLine, raw.Length, limits.MaxRecordBytes));
+            throw new CsvFileException(CsvMessages.RecordTooLong(row, firstLine, length, limits.MaxRecordBytes));
         }
 
-        lastLine = firstLine + LineBreaks(raw);
+        lastLine = firstLine + reader.RecordLineBreaks;
         backslashQuotes = pendingBackslashQuotes;
         pendingBackslashQuotes = false;
         return true;
@@ -394,23 +407,4 @@ internal sealed class CsvRowReader : IDisposable
         : layout.TemplateIndex[index] >= 0 ? layout.TemplateColumns[layout.TemplateIndex[index]]
         : layout.TemplateIndex[index] == HeaderLayout.Unknown ? layout.Cells[index]
         : null;
-
-    /// <summary>Line breaks inside a record (in quoted values); CR LF counts once, as CsvHelper counts lines.</summary>
-    private static int LineBreaks(ReadOnlySpan<byte> raw)
-    {
-        var count = 0;
-        int at;
-        while ((at = raw.IndexOfAny((byte)'\r', (byte)'\n')) >= 0)
-        {
-            count++;
-            if (raw[at] == '\r' && at + 1 < raw.Length && raw[at + 1] == '\n')
-            {
-                at++;
-            }
-
-            raw = raw[(at + 1)..];
-        }
-
-        return count;
-    }
 }

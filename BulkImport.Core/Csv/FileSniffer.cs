@@ -8,7 +8,8 @@ namespace BulkImport.Core.Csv;
 /// <param name="Encoding">The encoding to give CsvHelper; null lets it follow the byte order mark or assume UTF-8.</param>
 /// <param name="EncodingName">The encoding as shown to people.</param>
 /// <param name="Warning">Set when the file was read in a way the operator should know about.</param>
-internal sealed record SniffResult(FileMessage? Error, Encoding? Encoding, string EncodingName, FileMessage? Warning);
+/// <param name="IsWorkbook">The file is a ZIP: read as an .xlsx workbook (SPEC 17), which refuses any other ZIP.</param>
+internal sealed record SniffResult(FileMessage? Error, Encoding? Encoding, string EncodingName, FileMessage? Warning, bool IsWorkbook = false);
 
 /// <summary>
 /// Looks at the raw bytes of a stored upload: size, Excel/ZIP magic numbers, byte order mark, NUL bytes and UTF-8
@@ -41,9 +42,14 @@ internal static class FileSniffer
         Span<byte> head = stackalloc byte[4];
         var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         head = head[..headLength];
-        if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        if (Workbooks.WorkbookSniffer.IsZip(head))
         {
-            return Refuse(CsvMessages.ExcelOrZip());
+            return new SniffResult(null, null, "", null, IsWorkbook: true);
+        }
+
+        if (Workbooks.WorkbookSniffer.IsOle(head))
+        {
+            return Refuse(Workbooks.WorkbookSniffer.RefuseOle(stream));
         }
 
         // UTF-32 first: its little-endian mark starts with the UTF-16 one. CsvHelper reads all four by their mark.

@@ -1,3 +1,5 @@
+using BulkImport.Core.Workbooks;
+
 namespace BulkImport.Core.Csv;
 
 /// <summary>
@@ -12,11 +14,15 @@ public sealed class ParsedFile : IDisposable
     private readonly SniffResult? sniff;
     private readonly CsvDialect? dialect;
     private readonly HeaderLayout? layout;
+    private readonly WorkbookFile? workbook;
     private bool disposed;
 
-    private ParsedFile(string path, CsvLimits limits, SniffResult? sniff, CsvDialect? dialect, HeaderLayout? layout, List<FileMessage> errors, List<FileMessage> warnings)
+    private ParsedFile(string path, CsvLimits limits, SniffResult? sniff, CsvDialect? dialect, HeaderLayout? layout, List<FileMessage> errors, List<FileMessage> warnings, WorkbookFile? workbook = null)
     {
         this.path = path;
+        this.workbook = workbook;
+        Sheets = workbook?.Sheets ?? [];
+        SheetName = workbook?.SheetName;
         this.limits = limits;
         this.sniff = sniff;
         this.dialect = dialect;
@@ -40,14 +46,21 @@ public sealed class ParsedFile : IDisposable
     /// <summary>The encoding the file was read as ("UTF-8", "UTF-16LE", "Windows-1252", ...).</summary>
     public string EncodingName { get; }
 
+    /// <summary>A workbook's sheets, in workbook order (SPEC 17); empty for a CSV file.</summary>
+    public IReadOnlyList<string> Sheets { get; }
+
+    /// <summary>The sheet read from a workbook; null for a CSV file.</summary>
+    public string? SheetName { get; }
+
     /// <summary>The template columns present in the file, in template order.</summary>
     public IReadOnlyList<string> PresentColumns { get; private init; }
 
     /// <summary>
     /// Opens a stored upload file (a seekable file on disk) for the given template columns (in template order) and
     /// the columns this operation requires. Problems with the file as a whole end up in <see cref="Errors"/>.
+    /// An .xlsx (content decides) is read from <paramref name="sheet"/>, or from its first sheet with data.
     /// </summary>
-    public static ParsedFile Open(string path, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns, CsvLimits limits)
+    public static ParsedFile Open(string path, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns, CsvLimits limits, string? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(templateColumns);
@@ -68,7 +81,18 @@ public sealed class ParsedFile : IDisposable
             warnings.Add(sniff.Warning);
         }
 
-        var dialect = CsvDialect.Detect(path, sniff, limits);
+        WorkbookFile? workbook = null;
+        if (sniff.IsWorkbook)
+        {
+            (workbook, var refused) = WorkbookFile.Open(path, sheet, limits);
+            if (refused is not null)
+            {
+                errors.Add(refused);
+                return new ParsedFile(path, limits, null, null, null, errors, warnings);
+            }
+        }
+
+        var dialect = workbook is null ? CsvDialect.Detect(path, sniff, limits) : new CsvDialect(',', false);
         if (dialect.HasSeparatorLine)
         {
             warnings.Add(CsvMessages.SeparatorLine(dialect.Separator));
@@ -77,7 +101,7 @@ public sealed class ParsedFile : IDisposable
         HeaderLayout? layout = null;
         try
         {
-            using var reader = new CsvRowReader(path, sniff, dialect, limits);
+            using var reader = OpenReader(path, sniff, dialect, limits, workbook);
             var header = reader.ReadHeader();
             if (header is null)
             {
@@ -120,7 +144,7 @@ public sealed class ParsedFile : IDisposable
             }
         }
 
-        return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings) { PresentColumns = present };
+        return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings, workbook) { PresentColumns = present };
     }
 
     /// <summary>
@@ -138,18 +162,29 @@ public sealed class ParsedFile : IDisposable
         return Stream(sniff, dialect, layout);
     }
 
-    /// <summary>Nothing is held open between calls; each enumeration of <see cref="Rows"/> owns its own reader.</summary>
-    public void Dispose() => disposed = true;
+    /// <summary>
+    /// Each enumeration of <see cref="Rows"/> owns its own reader; a workbook's package (and its shared strings, read
+    /// once) stays open until the file is disposed.
+    /// </summary>
+    public void Dispose()
+    {
+        disposed = true;
+        workbook?.Dispose();
+    }
 
     private IEnumerable<ParsedRow> Stream(SniffResult sniff, CsvDialect dialect, HeaderLayout layout)
     {
-        using var reader = new CsvRowReader(path, sniff, dialect, limits);
+        using var reader = OpenReader(path, sniff, dialect, limits, workbook);
         reader.ReadHeader();
         foreach (var row in reader.ReadRows(layout))
         {
             yield return row;
         }
     }
+
+    /// <summary>The seam of SPEC 17: a workbook's sheet gives its records to the same row reader as CSV.</summary>
+    private static CsvRowReader OpenReader(string path, SniffResult sniff, CsvDialect dialect, CsvLimits limits, WorkbookFile? workbook) =>
+        workbook is null ? new CsvRowReader(path, sniff, dialect, limits) : new CsvRowReader(workbook.OpenRows(), limits);
 
     /// <summary>How many records under row 1 are searched for the real header (a title, notes, an export date above it).</summary>
     private const int HeaderSearchRows = 50;

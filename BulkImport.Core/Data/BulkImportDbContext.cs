@@ -27,6 +27,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<RowResult> RowResults => Set<RowResult>();
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
+    public DbSet<UsageReservation> UsageReservations => Set<UsageReservation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

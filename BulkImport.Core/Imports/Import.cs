@@ -52,6 +52,12 @@ public sealed partial class Import
     public List<string> FileErrors { get; set; } = [];
     public List<string> FileWarnings { get; set; } = [];
 
+    /// <summary>A workbook's sheet (SPEC 17): the one the upload asked for (field <c>sheet</c>), then the one read; null for CSV.</summary>
+    public string? Sheet { get; set; }
+
+    /// <summary>A workbook's sheets, in workbook order (JSON array); empty for CSV.</summary>
+    public List<string> Sheets { get; set; } = [];
+
     public string? ConfirmedBy { get => _confirmedBy; init => _confirmedBy = value; }
     public DateTime? ConfirmedAt { get => _confirmedAt; init => _confirmedAt = value; }
     public string? CancelledBy { get => _cancelledBy; init => _cancelledBy = value; }

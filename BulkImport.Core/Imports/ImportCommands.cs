@@ -70,6 +70,7 @@ public sealed class ImportCommands(
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
+            Sheet = string.IsNullOrWhiteSpace(request.Sheet) ? null : request.Sheet.Trim(),
         };
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {

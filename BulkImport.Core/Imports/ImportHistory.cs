@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports;
 
-/// <summary>Reads imports: one by its ID, the history page by page, and how many are in progress, processed and failed.</summary>
+/// <summary>Reads imports: one by its ID, the history page by page, and the ones that finished lately.</summary>
 public sealed class ImportHistory(IDbContextFactory<BulkImportDbContext> dbFactory)
 {
     public async Task<Import> GetAsync(int id, CancellationToken ct)
@@ -48,20 +48,18 @@ public sealed class ImportHistory(IDbContextFactory<BulkImportDbContext> dbFacto
         return new Page<Import>(items, page.Page, page.PageSize, total);
     }
 
-    /// <summary>How many imports are in progress, processed (Committed) and failed (ValidationFailed, CommitFailed, Cancelled).</summary>
-    public async Task<(int InProgress, int Processed, int Failed)> OverviewAsync(string? createdBy, CancellationToken ct)
+    /// <summary>
+    /// The imports that ended in the last <paramref name="within"/>, the latest first: Live Imports keeps them on screen
+    /// with their outcome, so a commit that ends between two refreshes does not just vanish.
+    /// </summary>
+    public async Task<List<Import>> RecentlyFinishedAsync(TimeSpan within, int max, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Imports.AsNoTracking();
-        if (createdBy is not null)
-        {
-            query = query.Where(i => i.CreatedBy == createdBy);
-        }
-
-        var counts = await query.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return (
-            counts.Where(c => c.Key.IsInProgress()).Sum(c => c.Count),
-            counts.Where(c => c.Key == ImportStatus.Committed).Sum(c => c.Count),
-            counts.Where(c => c.Key is ImportStatus.ValidationFailed or ImportStatus.CommitFailed or ImportStatus.Cancelled).Sum(c => c.Count));
+        var since = now - within;
+        return await db.Imports.AsNoTracking()
+            .Where(i => i.CompletedAt != null && i.CompletedAt >= since)
+            .OrderByDescending(i => i.CompletedAt)
+            .Take(max)
+            .ToListAsync(ct);
     }
 }

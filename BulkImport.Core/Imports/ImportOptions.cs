@@ -9,6 +9,8 @@ public sealed class ImportOptions
     public string DataFolder { get; set; } = "data";
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
     public int MaxDataRows { get; set; } = 1_000_000;
+    /// <summary>What an uploaded .xlsx may unpack to in all, checked on its ZIP directory and as it unpacks (SPEC 17, zip bombs).</summary>
+    public long MaxWorkbookExpandedBytes { get; set; } = 4L * 1024 * 1024 * 1024;
     /// <summary>
     /// How many of one user's imports may be Validating or Queued at once (SPEC 22); one more upload is refused (429).
     /// One worker reads files and one commits, so a user's tenth queued file only makes everybody else wait.

@@ -11,6 +11,12 @@ namespace BulkImport.Core.Imports;
 /// </summary>
 public static class SameFileWarning
 {
+    private const string Imported = "This file was already ";
+    private const string Open = "The same file was uploaded on ";
+
+    /// <summary>Whether a file warning is this one: it speaks of committing, so it means nothing once the import was committed or ended.</summary>
+    public static bool Is(string warning) => warning.StartsWith(Imported, StringComparison.Ordinal) || warning.StartsWith(Open, StringComparison.Ordinal);
+
     public static async Task<string?> FindAsync(BulkImportDbContext db, string sha256, CancellationToken ct)
     {
         var earlier = await db.Imports.AsNoTracking()
@@ -21,18 +27,18 @@ public static class SameFileWarning
             .ToListAsync(ct);
         if (earlier.Find(i => i.Status == ImportStatus.Committed) is { } committed)
         {
-            return $"This file was already imported on {committed.CompletedAt:yyyy-MM-dd HH:mm} UTC as import #{committed.Id}. Importing it again applies its rows again.";
+            return $"{Imported}imported on {committed.CompletedAt:yyyy-MM-dd HH:mm} UTC as import #{committed.Id}. Importing it again applies its rows again.";
         }
 
         if (earlier.Find(i => i.Status is ImportStatus.CommitFailed or ImportStatus.Cancelled && i.ProcessedRows > 0) is { } partly)
         {
-            return $"This file was already partly imported on {partly.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{partly.Id} ({partly.Status}). "
+            return $"{Imported}partly imported on {partly.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{partly.Id} ({partly.Status.DisplayName()}). "
                 + $"To finish it, replay import #{partly.Id} instead of importing the file again.";
         }
 
         if (earlier.Find(i => i.Status.IsInProgress()) is { } open)
         {
-            return $"The same file was uploaded on {open.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{open.Id}, which is {open.Status}. "
+            return $"{Open}{open.CreatedAt:yyyy-MM-dd HH:mm} UTC as import #{open.Id}, which is {open.Status.DisplayName()}. "
                 + "Committing both would apply its rows twice: cancel one of them.";
         }
 

@@ -61,14 +61,6 @@ public sealed class SubmissionLists(IDbContextFactory<BulkImportDbContext> dbFac
     }
 
     /// <summary>What a line says of its import: "Fully processed", "Partially processed: N rows skipped", or its status in words.</summary>
-    public static string Marker(Import import, int notImported) => import.Status switch
-    {
-        ImportStatus.Committed => ImportOutcomes.ProcessedMarker(notImported),
-        ImportStatus.ValidationFailed => "Validation failed",
-        ImportStatus.CommitFailed => "Commit failed",
-        ImportStatus.Cancelled => "Cancelled",
-        ImportStatus.ReadyForReview => "Ready for review",
-        ImportStatus.AwaitingVerification => "Await Discrepancy Verification",
-        _ => import.Status.ToString(),
-    };
+    public static string Marker(Import import, int notImported) =>
+        import.Status == ImportStatus.Committed ? ImportOutcomes.ProcessedMarker(notImported) : import.Status.DisplayName();
 }

@@ -274,7 +274,7 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
         first.FileWarnings.Should().BeEmpty();
         var open = await UploadAsync(file, operation: "Update");
         open.FileWarnings.Should().ContainSingle().Which.Should().MatchRegex(
-            $@"^The same file was uploaded on \d{{4}}-\d\d-\d\d \d\d:\d\d UTC as import #{first.Id}, which is ReadyForReview\. Committing both would apply its rows twice: cancel one of them\.$");
+            $@"^The same file was uploaded on \d{{4}}-\d\d-\d\d \d\d:\d\d UTC as import #{first.Id}, which is Ready for Review\. Committing both would apply its rows twice: cancel one of them\.$");
         await ClientDataIsUnchangedAsync();
 
         var committed = await Api.CommitAndWaitAsync(first.Id);

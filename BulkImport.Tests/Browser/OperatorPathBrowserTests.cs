@@ -164,7 +164,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await ShotAsync(page, "client-07-row-skipped");
 
         // Confirm Import → Confirm & Import.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm Import" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("confirm-file-name")).ToHaveTextAsync("spring-clients.csv");
         await Expect(page.GetByTestId("confirm-rows")).ToHaveTextAsync($"{FillerRows + 4}");
         await Expect(page.GetByTestId("confirm-total")).ToHaveTextAsync($"{FillerRows + 5}");
@@ -262,7 +262,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("row-action-2")).ToHaveTextAsync("Update");
         await ShotAsync(page, "assignment-04-review-results");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm Import" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         await ShotAsync(page, "assignment-05-confirm-import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm & Import" }).ClickAsync();
         await Expect(page.GetByTestId("completion-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -291,7 +291,7 @@ public sealed class OperatorPathBrowserTests : IAsyncLifetime
 
         var errors = page.GetByTestId("file-errors");
         await Expect(errors).ToContainTextAsync("First Name");
-        await Expect(page.GetByTestId("status-chip").First).ToHaveTextAsync("ValidationFailed");
+        await Expect(page.GetByTestId("status-chip").First).ToHaveTextAsync("Validation Failed");
 
         // The same page in the dark theme, which the browser remembers.
         await page.GetByTestId("theme-toggle").ClickAsync();

@@ -25,10 +25,40 @@ public sealed class CompletionSummaryTests : ComponentTest
         cut.Find("h6").TextContent.Should().Be("Import complete");
         cut.Find("[data-testid=done-inserted]").TextContent.Should().Be("1,204");
         cut.Find("[data-testid=done-updated]").TextContent.Should().Be("310");
-        cut.Find("[data-testid=done-failed]").TextContent.Should().Be("2");
+        cut.Find("[data-testid=done-failed]").TextContent.Should().Be("5", "the results file lists the 3 error rows and the 2 rows the commit could not apply as Failed");
         cut.FindAll(".mud-typography-caption").Select(c => c.TextContent).Should().Equal("Records Inserted", "Records Updated", "Records Failed");
         cut.Find("[data-testid=status-chip]").TextContent.Should().Be("Committed");
         cut.Find("[data-testid=done-progress]").TextContent.Should().Be("1,516 of 1,516 rows committed (100%)");
+    }
+
+    [Fact]
+    public void Records_Failed_agrees_with_the_grid_s_error_rows_and_the_results_file()
+    {
+        var import = Samples.Import(total: 300, valid: 257, errors: 41, skipped: 2, status: ImportStatus.Committed);
+        import.Inserted = 257;
+        import.ProcessedRows = 257;
+
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, import));
+
+        cut.Find("[data-testid=done-failed]").TextContent.Should().Be("41");
+        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Be("Not imported: 41 rows with errors · 2 rows skipped. The results file lists each row with its reason.");
+    }
+
+    [Fact]
+    public void A_cancelled_import_says_how_many_valid_rows_the_commit_did_not_reach()
+    {
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, Done(ImportStatus.Cancelled)));
+
+        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Contain("1,137 rows not reached before the cancel");
+    }
+
+    [Fact]
+    public void Support_staff_who_cannot_start_imports_are_not_offered_New_Import()
+    {
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, Done()).Add(x => x.CanStartImport, false));
+
+        cut.FindAll("[data-testid=new-import]").Should().BeEmpty();
+        cut.Find("[data-testid=return-to-history]").TextContent.Trim().Should().Be("Return to History");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using BulkImport.Core.Imports;
+using Microsoft.AspNetCore.Components.Web;
 using Bunit;
 using BulkImport.App.Components.Shared;
 
@@ -17,6 +19,30 @@ public sealed class CountsBarTests : ComponentTest
         var labels = cut.FindAll(".mud-typography-caption").Select(e => e.TextContent).ToList();
         labels.Should().Equal("Total Rows", "Valid Rows", "Error Rows", "Skipped Rows");
         cut.Find("[data-testid=count-actions]").TextContent.Should().Contain("11,000 will be inserted and 1,000 updated");
+    }
+
+    [Fact]
+    public void After_the_commit_the_actions_line_says_what_was_done_not_what_will_be()
+    {
+        var import = Samples.Import(total: 300, valid: 259, errors: 41, skipped: 0, inserts: 259, updates: 0, status: ImportStatus.Committed);
+        import.Inserted = 259;
+
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, import));
+
+        cut.Find("[data-testid=count-actions]").TextContent.Trim().Should().Be("259 rows were inserted and 0 updated.");
+    }
+
+    [Fact]
+    public async Task A_figure_acts_on_Enter_and_Space_like_a_button()
+    {
+        var raised = new List<RowFilter>();
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, Samples.Import()).Add(x => x.OnFilter, f => raised.Add(f)));
+
+        await cut.Find("[data-testid=count-error-card]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await cut.Find("[data-testid=count-valid-card]").KeyDownAsync(new KeyboardEventArgs { Key = " " });
+        await cut.Find("[data-testid=count-total-card]").KeyDownAsync(new KeyboardEventArgs { Key = "a" });
+
+        raised.Should().Equal(RowFilter.Errors, RowFilter.Valid);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class FileSubmissionListsTests(AppFixture fixture) : AppComponentT
         Ids("errors").Should().Equal($"view-results-{cancelled.Id}", $"view-results-{failed.Id}");
         cut.Find($"[data-testid=submission-{full.Id}-marker]").TextContent.Should().StartWith("Fully processed ·");
         cut.Find($"[data-testid=submission-{partial.Id}-marker]").TextContent.Should().StartWith("Partially processed: 1 row skipped ·");
-        cut.Find($"[data-testid=submission-{failed.Id}-marker]").TextContent.Should().StartWith("Commit failed ·");
+        cut.Find($"[data-testid=submission-{failed.Id}-marker]").TextContent.Should().StartWith("Commit Failed ·");
         cut.Find($"[data-testid=view-results-{partial.Id}]").GetAttribute("href").Should().Be($"/imports/{partial.Id}/report");
         cut.Find("[data-testid=list-errors-count]").TextContent.Should().Be("2");
     }

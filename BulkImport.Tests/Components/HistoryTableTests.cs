@@ -60,10 +60,10 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().Equal(second.Id.ToString(), first.Id.ToString()));
         var cells = cut.FindAll("[data-testid=history-table] tbody tr")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        cells.Take(10).Should().Equal(second.Id.ToString(), "Client", "ReadyForReview", "Add & Update", "second.csv", "2", "1", "1", _user, second.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"));
+        cells.Take(10).Should().Equal(second.Id.ToString(), "Client", "Ready for Review", "Add & Update", "second.csv", "2", "1", "1", _user, second.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"));
         cut.Find($"a[href='/imports/{second.Id}']").TextContent.Should().Be(second.Id.ToString());
         var chips = cut.FindAll("[data-testid=status-chip]");
-        chips.Select(c => c.TextContent).Should().Equal("ReadyForReview", "Committed");
+        chips.Select(c => c.TextContent).Should().Equal("Ready for Review", "Committed");
         chips[1].ClassList.Should().Contain(c => c.Contains("success"));
     }
 

@@ -33,8 +33,8 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         page.Find("[data-testid=count-valid]").TextContent.Should().Be("2");
         page.Find("[data-testid=count-error]").TextContent.Should().Be("1");
         page.Find("[data-testid=import-step-4]").GetAttribute("data-state").Should().Be("active");
-        page.Find("[data-testid=review-help]").TextContent.Should().Contain("pencil").And.Contain("Confirm Import");
-        page.Find("[data-testid=continue-to-confirm]").TextContent.Trim().Should().Be("Confirm Import");
+        page.Find("[data-testid=review-help]").TextContent.Should().Contain("pencil").And.Contain("Click Continue when ready");
+        page.Find("[data-testid=continue-to-confirm]").TextContent.Trim().Should().Be("Continue");
     }
 
     [Fact]
@@ -151,14 +151,38 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         const string support = "support.later@example.org";
         var id = await StagedImports.AddAsync(AppServices, "importer@bulkimport.local", ImportStatus.Cancelled);
         SignIn(support, Roles.Support);
+        _dialogs = Render<MudBlazor.MudDialogProvider>();
         var snackbars = Render<MudBlazor.MudSnackbarProvider>();
         var page = Render<ImportDetail>(p => p.Add(x => x.Id, id));
         await page.WaitForAssertionAsync(() => page.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Replay"));
 
         await Fixture.ChangeUserAsync(support, roles: [Roles.Importer]);
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Replay").Click();
+        var dialogs = _dialogs;
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Replay").Click();
 
         await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Should().Contain("Your sign-in has ended"));
+        (await StoredAsync(id)).Status.Should().Be(ImportStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task Replay_asks_first_with_the_numbers_and_Not_Now_starts_nothing()
+    {
+        var id = await StagedImports.AddAsync(AppServices, "importer@bulkimport.local", ImportStatus.Cancelled);
+        SignIn("support@bulkimport.local", Roles.Support);
+        _dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => page.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Replay"));
+        var import = await StoredAsync(id);
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Replay").Click();
+        var dialogs = _dialogs;
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog").TextContent
+            .Should().Contain($"Replay import #{id}?").And.Contain($"of {import.ValidRows:N0}"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Not Now").Click();
+
+        await dialogs.WaitForAssertionAsync(() => dialogs.FindAll(".mud-dialog").Should().BeEmpty());
         (await StoredAsync(id)).Status.Should().Be(ImportStatus.Cancelled);
     }
 }

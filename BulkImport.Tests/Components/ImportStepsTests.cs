@@ -24,27 +24,37 @@ public sealed class ImportStepsTests : ComponentTest
     [Fact]
     public void In_review_the_wizard_steps_are_done_and_Review_Results_is_current()
     {
-        States(ImportStatus.ReadyForReview).Should().Equal("done", "done", "done", "active", "todo", "todo");
-        States(ImportStatus.Validating).Should().Equal("done", "done", "done", "active", "todo", "todo");
+        States(ImportStatus.ReadyForReview).Should().Equal("done", "optional", "done", "active", "todo", "todo");
+        States(ImportStatus.Validating).Should().Equal("done", "optional", "done", "active", "todo", "todo");
+    }
+
+    [Fact]
+    public void Download_Template_is_never_ticked_as_done_since_the_operator_may_have_skipped_it()
+    {
+        var cut = Render<ImportSteps>(p => p.Add(x => x.Status, ImportStatus.Committed));
+
+        var step = cut.Find("[data-testid=import-step-2]");
+        step.GetAttribute("data-state").Should().Be("optional");
+        step.InnerHtml.Should().NotContain("mud-success-text");
     }
 
     [Fact]
     public void Confirming_moves_to_Confirm_Import()
     {
-        States(ImportStatus.ReadyForReview, confirming: true).Should().Equal("done", "done", "done", "done", "active", "todo");
+        States(ImportStatus.ReadyForReview, confirming: true).Should().Equal("done", "optional", "done", "done", "active", "todo");
     }
 
     [Fact]
-    public void Committing_is_the_last_step_and_a_committed_import_has_every_step_done()
+    public void Committing_is_the_last_step_and_a_committed_import_has_every_step_done_but_the_optional_one()
     {
-        States(ImportStatus.Committing).Should().Equal("done", "done", "done", "done", "done", "active");
-        States(ImportStatus.Committed).Should().OnlyContain(s => s == "done");
+        States(ImportStatus.Committing).Should().Equal("done", "optional", "done", "done", "done", "active");
+        States(ImportStatus.Committed).Should().Equal("done", "optional", "done", "done", "done", "done");
     }
 
     [Fact]
     public void A_file_that_cannot_be_imported_fails_at_Upload_File()
     {
-        States(ImportStatus.ValidationFailed).Should().Equal("done", "done", "error", "todo", "todo", "todo");
+        States(ImportStatus.ValidationFailed).Should().Equal("done", "optional", "error", "todo", "todo", "todo");
         States(ImportStatus.CommitFailed)[5].Should().Be("error");
     }
 }

@@ -36,4 +36,24 @@ public sealed class LiveImportsTests(AppFixture fixture) : AppComponentTest(fixt
         await page.WaitForAssertionAsync(() => page.FindAll($"[data-testid=live-{import.Id}]").Should().BeEmpty());
         (await StoredAsync(import.Id)).Status.Should().Be(ImportStatus.Cancelled);
     }
+
+    [Fact]
+    public async Task An_import_in_review_says_so_and_once_it_ends_stays_under_Recently_finished_with_its_outcome()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"], ["Bob", "Jones"]]);
+        SignIn("supervisor@bulkimport.local", Roles.Supervisor);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<LiveImports>();
+        await page.WaitForAssertionAsync(() => page.Find($"[data-testid=live-review-{import.Id}]").TextContent
+            .Should().Be("In review: 2 valid rows of 2 wait for the operator to confirm; nothing is being written."));
+
+        page.Find($"[data-testid=live-cancel-{import.Id}]").Click();
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find(".mud-dialog"));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel Import").Click();
+
+        await page.WaitForAssertionAsync(() => page.FindAll($"[data-testid=live-{import.Id}]").Should().BeEmpty());
+        var finished = page.Find($"[data-testid=finished-{import.Id}]");
+        finished.QuerySelector("[data-testid=status-chip]")!.TextContent.Should().Be("Cancelled");
+        finished.TextContent.Should().Contain("View Results");
+    }
 }

@@ -11,10 +11,10 @@ public sealed class UploadDropZoneTests : ComponentTest
     {
         var cut = Render<UploadDropZone>(p => p.Add(x => x.MaxFileBytes, 256L * 1024 * 1024).Add(x => x.MaxDataRows, 1_000_000));
 
-        cut.Find("[data-testid=drop-zone]").TextContent.Should().Contain("Drag and drop your CSV file here");
+        cut.Find("[data-testid=drop-zone]").TextContent.Should().Contain("Drag and drop your CSV or Excel file here");
         cut.Find("[data-testid=browse-files]").TextContent.Trim().Should().Be("Browse Files");
         var limits = cut.Find("[data-testid=upload-limits]").TextContent;
-        limits.Should().Contain("256 MiB").And.Contain("1,000,000 rows").And.Contain(".csv");
+        limits.Should().Contain("256 MiB").And.Contain("1,000,000 rows").And.Contain(".csv").And.Contain(".xlsx");
         cut.FindAll("[data-testid=chosen-file]").Should().BeEmpty();
     }
 
@@ -66,15 +66,30 @@ public sealed class UploadDropZoneTests : ComponentTest
     }
 
     [Fact]
-    public void A_file_that_is_not_csv_is_refused_with_what_to_do()
+    public void A_file_that_is_not_csv_or_xlsx_is_refused_with_what_to_do()
+    {
+        // SPEC 17: an .xlsx is accepted now; a PDF is still not.
+        var raised = new List<IBrowserFile?>();
+        var cut = Render<UploadDropZone>(p => p.Add(x => x.OnFileChosen, f => raised.Add(f)));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x25, 0x50, 0x44, 0x46], "clients.pdf"));
+
+        raised.Should().Equal([null]);
+        cut.Find("[data-testid=upload-error]").TextContent.Should().Contain("not a CSV file or an Excel workbook").And.Contain("Save it as CSV");
+    }
+
+    [Fact]
+    public void An_xlsx_is_accepted_and_an_xls_is_refused_with_save_it_as_xlsx_or_csv()
     {
         var raised = new List<IBrowserFile?>();
         var cut = Render<UploadDropZone>(p => p.Add(x => x.OnFileChosen, f => raised.Add(f)));
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x50, 0x4B, 3, 4], "clients.xlsx"));
+        raised.Should().ContainSingle().Which!.Name.Should().Be("clients.xlsx");
 
-        raised.Should().Equal([null]);
-        cut.Find("[data-testid=upload-error]").TextContent.Should().Contain("not a CSV file").And.Contain("Save it as CSV");
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0xD0, 0xCF, 0x11, 0xE0], "clients.xls"));
+        raised[^1].Should().BeNull();
+        cut.Find("[data-testid=upload-error]").TextContent.Should().Contain("Save it as .xlsx or CSV");
     }
 
     [Fact]

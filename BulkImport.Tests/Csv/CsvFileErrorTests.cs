@@ -42,14 +42,15 @@ public class CsvFileErrorTests
     }
 
     [Fact]
-    public void An_xlsx_or_zip_file_is_refused_by_its_magic_bytes()
+    public void A_zip_that_is_not_a_readable_workbook_is_refused_by_its_magic_bytes()
     {
+        // SPEC 17 reads an .xlsx; a ZIP that is not one (here cut short) is refused as such, not parsed as text.
         var bytes = CsvTestFile.Bytes([0x50, 0x4B, 0x03, 0x04], Encoding.ASCII.GetBytes("[Content_Types].xml"));
 
         var result = CsvTestFile.Read(bytes);
 
         result.Errors.Should().ContainSingle().Which.Message.Should()
-            .Be("This looks like an Excel or ZIP file; save it as CSV (Comma delimited) and upload again.");
+            .StartWith("This is a ZIP file but not an Excel workbook (.xlsx): its ZIP directory cannot be read");
     }
 
     [Fact]
@@ -57,7 +58,8 @@ public class CsvFileErrorTests
     {
         var bytes = CsvTestFile.Bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], new byte[100]);
 
-        CsvTestFile.Read(bytes).Errors.Should().ContainSingle().Which.Message.Should().StartWith("This looks like an Excel or ZIP file");
+        // SPEC 17: an OLE file without an Excel stream is another old Office file, still refused before parsing.
+        CsvTestFile.Read(bytes).Errors.Should().ContainSingle().Which.Message.Should().StartWith("This is an old-style Office file");
     }
 
     [Theory]

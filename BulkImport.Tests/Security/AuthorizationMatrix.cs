@@ -59,6 +59,8 @@ public static class AuthorizationMatrix
         new("GET /api/templates/{domain}.csv", Get("/api/templates/Client.csv"), Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden),
         // A pre-filled template holds personal data: only those who import (and Admin) may take one.
         new("GET /api/templates/{domain}.csv pre-filled", Get("/api/templates/Client.csv?courseCode=CNA-101"), Unauthorized, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden),
+        new("GET /api/templates/{domain}.xlsx", Get("/api/templates/Client.xlsx"), Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden),
+        new("GET /api/templates/{domain}.xlsx pre-filled", Get("/api/templates/Client.xlsx?courseCode=CNA-101"), Unauthorized, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden),
         new("GET /api/courses", Get("/api/courses?code=CN"),          Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
         new("GET /api/usage", Get("/api/usage"),                      Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
 

@@ -19,13 +19,14 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         builder.Property(i => i.FileName).HasMaxLength(260);
         builder.Property(i => i.StoredFileName).HasMaxLength(64);
         builder.Property(i => i.CreatedBy).HasMaxLength(256);
+        builder.Property(i => i.Sheet).HasMaxLength(256);
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => i.Status);
         var comparer = new ValueComparer<List<string>>(
             (a, b) => a!.SequenceEqual(b!),
             v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
             v => v.ToList());
-        foreach (var property in new[] { nameof(Import.PresentColumns), nameof(Import.FileErrors), nameof(Import.FileWarnings) })
+        foreach (var property in new[] { nameof(Import.PresentColumns), nameof(Import.FileErrors), nameof(Import.FileWarnings), nameof(Import.Sheets) })
         {
             builder.Property<List<string>>(property)
                 .HasConversion(v => RowJson.SerializeStrings(v), v => RowJson.DeserializeStrings(v), comparer);

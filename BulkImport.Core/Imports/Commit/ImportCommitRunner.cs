@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Collections.Concurrent;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
+using BulkImport.Core.Jobs;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed class ImportCommitRunner(
     IOptions<ImportOptions> importOptions,
     IOptionsMonitor<CommitOptions> commitOptions,
     TimeProvider clock,
+    WriteTurns turns,
     ILogger<ImportCommitRunner> logger)
 {
     public async Task RunAsync(int importId, CancellationToken ct)
@@ -34,19 +36,14 @@ public sealed class ImportCommitRunner(
             return;
         }
 
-        // Checked again here: two imports confirmed at once must not pass a limit together (one committer runs at a time).
         var through = await CommittedRows.ThroughAsync(db, importId, ct);
         // From the counters (exact once the file is read): counting a million Valid rows would read them all.
         var remainingRows = RowCounts.Exact(import, RowStatus.Valid) ?? await CommittedRows.Waiting(db, importId, through).CountAsync(ct);
-        var report = await usage.GetAsync(db, ct);
-        var overLimit = report.WhyNotAllowed(remainingRows);
-        if (overLimit is not null)
+        if (await ReserveAndStartAsync(db, import, remainingRows, ct) is { } overLimit)
         {
             await FinishAsync(db, import, i => i.MarkCommitFailed(overLimit, Now), ct);
             return;
         }
-
-        await ImportChanges.SaveAsync(db, import, i => i.StartCommit(Now), ct);
 
         var stopwatch = Stopwatch.StartNew();
         var startProcessed = import.ProcessedRows;
@@ -68,6 +65,24 @@ public sealed class ImportCommitRunner(
             var reason = $"The commit stopped: {e.Message} Rows committed before the stop stay committed; replay the import to continue.";
             await FinishAsync(db, fresh, i => i.MarkCommitFailed(reason, Now), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Reserves the rows to commit against the usage limits and starts the commit, in one transaction that holds the write
+    /// lock from its start: two commits side by side (or two confirmed at once) cannot pass a limit together (SPEC 22).
+    /// Returns why the rows do not fit, or null when the commit has started.
+    /// </summary>
+    private async Task<string?> ReserveAndStartAsync(BulkImportDbContext db, Import import, int rows, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await usage.ReserveAsync(db, import.Id, rows, ct) is { } overLimit)
+        {
+            return overLimit;
+        }
+
+        await ImportChanges.SaveAsync(db, import, i => i.StartCommit(Now), ct);
+        await transaction.CommitAsync(ct);
+        return null;
     }
 
     private async Task CommitBatchesAsync(BulkImportDbContext db, Import import, int through, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
@@ -157,6 +172,8 @@ public sealed class ImportCommitRunner(
             }
 
             BatchCounts counts;
+            // Each batch takes its turn among the writers of other imports (WriteTurns).
+            using (await turns.BatchAsync(import.Id, ct))
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 var outcomes = await committer.CommitBatchAsync(connection, transaction, batch, ct);
@@ -197,6 +214,8 @@ public sealed class ImportCommitRunner(
     private async Task FinishAsync(BulkImportDbContext db, Import import, Action<Import> end, CancellationToken ct)
     {
         await ImportChanges.SaveAsync(db, import, end, ct);
+        // Counted only while Committing, so released already; deleted so the table holds only running commits.
+        await UsageService.ReleaseAsync(db, import.Id, ct);
         feed.Publish(Snapshot(import, 0, null));
     }
 

@@ -6,6 +6,7 @@ using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Imports.Validation;
+using BulkImport.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class ImportStagingService(
     ImportProgressFeed feed,
     IOptions<ImportOptions> options,
     TimeProvider clock,
+    WriteTurns turns,
     ILogger<ImportStagingService> logger)
 {
     private const int ProgressEveryRows = 10_000;
@@ -62,10 +64,12 @@ public sealed class ImportStagingService(
 
         var domain = domains.Get(import.Domain);
         var settings = options.Value;
-        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows };
+        var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows, MaxWorkbookExpandedBytes = settings.MaxWorkbookExpandedBytes };
         try
         {
-            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits);
+            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet);
+            import.Sheets = [.. file.Sheets];
+            import.Sheet = file.SheetName ?? import.Sheet;
             // Added to the warnings the import already has (the same file uploaded before), never replacing them.
             import.FileWarnings = [.. import.FileWarnings.Concat(file.Warnings.Select(w => w.Message)).Distinct()];
             if (file.Errors.Count > 0)
@@ -125,7 +129,7 @@ public sealed class ImportStagingService(
             using var parsed = new BlockingCollection<List<ParsedRow>>(boundedCapacity: 2);
             using var batches = new BlockingCollection<List<StagedRow>>(boundedCapacity: 2);
             var parsing = OwnThread(() => Parse(file, settings.StagingBatchSize, parsed, stop.Token), stop);
-            var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, stop.Token), stop);
+            var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, turns, stop.Token), stop);
             try
             {
                 ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, batches, watch, stop.Token);
@@ -281,13 +285,17 @@ public sealed class ImportStagingService(
         }
     }
 
-    private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, CancellationToken ct)
+    /// <remarks>Each batch takes its turn among the writers of other imports (<see cref="WriteTurns"/>).</remarks>
+    private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, WriteTurns turns, CancellationToken ct)
     {
         using var writer = ImportRowWriter.Create(connection, importId);
         using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         foreach (var batch in batches.GetConsumingEnumerable(ct))
         {
-            writer.Write(batch);
+            using (turns.Batch(importId, ct))
+            {
+                writer.Write(batch);
+            }
         }
     }
 

@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Text;
+
+namespace BulkImport.Core.Workbooks;
+
+/// <summary>
+/// A cell's number format, reduced to what decides the text a person sees (SPEC 17): a date or time, a pattern of
+/// digit placeholders and literals (zero-padded IDs and zips, SSN and phone formats), or the number as it is.
+/// Thousands separators and exponents are never produced: a value is written as an import reads it.
+/// </summary>
+internal sealed class NumberFormat
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>General: the number without exponent or thousands separators.</summary>
+    public static readonly NumberFormat General = new(NumberFormatKind.General, []);
+
+    private readonly Section[] sections;
+
+    private NumberFormat(NumberFormatKind kind, Section[] sections)
+    {
+        Kind = kind;
+        this.sections = sections;
+    }
+
+    public NumberFormatKind Kind { get; }
+
+    /// <summary>Excel's built-in formats (ECMA-376 part 1, 18.8.30) that are not General; the others have their code in the styles part.</summary>
+    public static string? BuiltInCode(int id) => id switch
+    {
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        14 => "mm-dd-yy",
+        15 => "d-mmm-yy",
+        16 => "d-mmm",
+        17 => "mmm-yy",
+        18 => "h:mm AM/PM",
+        19 => "h:mm:ss AM/PM",
+        20 => "h:mm",
+        21 => "h:mm:ss",
+        22 => "m/d/yy h:mm",
+        37 => "#,##0 ;(#,##0)",
+        38 => "#,##0 ;[Red](#,##0)",
+        39 => "#,##0.00;(#,##0.00)",
+        40 => "#,##0.00;[Red](#,##0.00)",
+        45 => "mm:ss",
+        46 => "[h]:mm:ss",
+        47 => "mmss.0",
+        48 => "##0.0E+0",
+        49 => "@",
+        // Locale-dependent date formats of East Asian Excel versions; all dates.
+        >= 27 and <= 36 or >= 50 and <= 58 => "yyyy-mm-dd",
+        _ => null,
+    };
+
+    public static NumberFormat Parse(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Equals("General", StringComparison.OrdinalIgnoreCase))
+        {
+            return General;
+        }
+
+        if (code.Trim() == "@")
+        {
+            return new NumberFormat(NumberFormatKind.Text, []);
+        }
+
+        var parts = SplitSections(code).Select(Section.Parse).ToArray();
+        var first = parts[0];
+        if (first.HasDate || first.HasTime)
+        {
+            var kind = first.HasDate && first.HasTime ? NumberFormatKind.DateTime : first.HasDate ? NumberFormatKind.Date : NumberFormatKind.Time;
+            return new NumberFormat(kind, parts);
+        }
+
+        return parts.Any(p => p.NetPattern is not null) ? new NumberFormat(NumberFormatKind.Pattern, parts) : General;
+    }
+
+    /// <summary>The text a person sees for a number stored in a cell of this format (dates as MM/DD/YYYY).</summary>
+    public string Format(double value, bool date1904)
+    {
+        switch (Kind)
+        {
+            case NumberFormatKind.Date:
+            case NumberFormatKind.DateTime:
+            case NumberFormatKind.Time:
+                if (ToDateTime(value, date1904) is { } moment)
+                {
+                    return Kind == NumberFormatKind.Time ? moment.ToString("HH:mm:ss", Invariant)
+                        : Kind == NumberFormatKind.DateTime && moment.TimeOfDay != TimeSpan.Zero ? moment.ToString("MM/dd/yyyy HH:mm:ss", Invariant)
+                        : moment.ToString("MM/dd/yyyy", Invariant);
+                }
+
+                return PlainNumber(value);
+            case NumberFormatKind.Pattern:
+                return FormatPattern(value);
+            default:
+                return PlainNumber(value);
+        }
+    }
+
+    /// <summary>A date serial as a moment: Excel's 1900 system (serial 1 = 01/01/1900, its phantom 02/29/1900 kept) or the 1904 system.</summary>
+    public static DateTime? ToDateTime(double serial, bool date1904)
+    {
+        if (double.IsNaN(serial) || serial < 0 || serial > 2_958_465)
+        {
+            return null;
+        }
+
+        var days = date1904 ? serial + 1462 : serial;
+        try
+        {
+            // OLE Automation dates count from 12/30/1899, which makes them equal to Excel's serials from 03/01/1900 on.
+            var moment = DateTime.FromOADate(days);
+            // To the second, as Excel rounds what it shows (a serial of 0.99999999 is not 23:59:59.9).
+            var seconds = (moment.Ticks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond;
+            return new DateTime(Math.Min(seconds * TimeSpan.TicksPerSecond, DateTime.MaxValue.Ticks), DateTimeKind.Unspecified);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A number without exponent or thousands separators: whole numbers as digits, others rounded to the 15 significant
+    /// digits Excel shows (so 0.1 + 0.2 is 0.3, as on screen).
+    /// </summary>
+    public static string PlainNumber(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return value.ToString(Invariant);
+        }
+
+        if (Math.Abs(value) < 1e15 && value == Math.Floor(value))
+        {
+            return ((long)value).ToString(Invariant);
+        }
+
+        if (Math.Abs(value) < 7.9e27 && Math.Abs(value) > 1e-27)
+        {
+            // The decimal constructor rounds a double to 15 significant digits, which is what Excel displays.
+            return new decimal(value).ToString(Invariant);
+        }
+
+        return value.ToString("0.############################", Invariant);
+    }
+
+    private string FormatPattern(double value)
+    {
+        var section = Choose(value, out var absolute);
+        return section?.NetPattern is { } pattern
+            ? (absolute ? Math.Abs(value) : value).ToString(pattern, Invariant)
+            : PlainNumber(value);
+    }
+
+    /// <summary>
+    /// The section a value is shown with: by its condition when the first section has one ([&lt;=9999999] in a phone
+    /// format), else positive;negative;zero. A negative value shown by its own section loses its sign (the section
+    /// writes it, as parentheses for example).
+    /// </summary>
+    private Section? Choose(double value, out bool absolute)
+    {
+        absolute = false;
+        if (sections.Length == 0)
+        {
+            return null;
+        }
+
+        if (sections[0].Condition is not null)
+        {
+            foreach (var section in sections)
+            {
+                if (section.Condition is null || section.Condition(value))
+                {
+                    return section;
+                }
+            }
+
+            return sections[^1];
+        }
+
+        if (value < 0 && sections.Length > 1)
+        {
+            absolute = true;
+            return sections[1];
+        }
+
+        return value == 0 && sections.Length > 2 ? sections[2] : sections[0];
+    }
+
+    private static List<string> SplitSections(string code)
+    {
+        var result = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c == '\\' && i + 1 < code.Length && !quoted)
+            {
+                current.Append(c).Append(code[++i]);
+                continue;
+            }
+
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+
+            if (c == ';' && !quoted)
+            {
+                result.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        result.Add(current.ToString());
+        return result;
+    }
+
+    /// <summary>One section of a format code, with what it means for a value.</summary>
+    private sealed record Section(bool HasDate, bool HasTime, string? NetPattern, Func<double, bool>? Condition)
+    {
+        public static Section Parse(string code)
+        {
+            var hasDate = false;
+            var hasTime = false;
+            var pattern = new StringBuilder();
+            var digits = 0;
+            var supported = true;
+            Func<double, bool>? condition = null;
+            for (var i = 0; i < code.Length; i++)
+            {
+                var c = code[i];
+                switch (c)
+                {
+                    case '"':
+                        var close = code.IndexOf('"', i + 1);
+                        close = close < 0 ? code.Length : close;
+                        pattern.Append('"').Append(code.AsSpan(i + 1, close - i - 1)).Append('"');
+                        i = close;
+                        break;
+                    case '\\':
+                        if (i + 1 < code.Length)
+                        {
+                            pattern.Append('\\').Append(code[++i]);
+                        }
+
+                        break;
+                    case '_':
+                    case '*':
+                        i++; // padding and fill characters: spacing, not text
+                        break;
+                    case '[':
+                        var end = code.IndexOf(']', i + 1);
+                        end = end < 0 ? code.Length - 1 : end;
+                        var inside = code[(i + 1)..end];
+                        if (inside.Length > 0 && inside[0] is '<' or '>' or '=')
+                        {
+                            condition = ConditionOf(inside);
+                        }
+                        else if (inside.Length > 0 && char.ToLowerInvariant(inside[0]) is 'h' or 'm' or 's')
+                        {
+                            hasTime = true; // elapsed time, [h]:mm
+                        }
+
+                        i = end;
+                        break;
+                    case '0' or '#':
+                        digits++;
+                        pattern.Append(c);
+                        break;
+                    case '?':
+                        digits++;
+                        pattern.Append('#');
+                        break;
+                    case ',':
+                        break; // a thousands separator (or a scaling by 1,000, rare in imports): never shown
+                    case '.' or '%' or '-' or '+' or '(' or ')' or ' ' or ':' or '$':
+                        pattern.Append(c);
+                        break;
+                    case 'y' or 'Y' or 'd' or 'D':
+                        hasDate = true;
+                        break;
+                    case 'h' or 'H' or 's' or 'S':
+                        hasTime = true;
+                        break;
+                    case 'm' or 'M':
+                        // Months or minutes: next to hours or seconds it is minutes, else a month.
+                        hasDate |= !hasTime;
+                        break;
+                    case 'e' or 'E' or '/':
+                        supported = false; // exponent or fraction: shown as the plain number instead
+                        break;
+                    case '@':
+                        supported = false;
+                        break;
+                    default:
+                        pattern.Append('\\').Append(c);
+                        break;
+                }
+            }
+
+            // "General" inside a section, or a section of only literals, shows the number as it is.
+            var usable = supported && digits > 0 && !hasDate && !hasTime;
+            return new Section(hasDate, hasTime, usable ? pattern.ToString() : null, condition);
+        }
+
+        private static Func<double, bool>? ConditionOf(string text)
+        {
+            var op = text.StartsWith("<=", StringComparison.Ordinal) || text.StartsWith(">=", StringComparison.Ordinal) || text.StartsWith("<>", StringComparison.Ordinal) ? text[..2] : text[..1];
+            if (!double.TryParse(text.AsSpan(op.Length), NumberStyles.Float, Invariant, out var limit))
+            {
+                return null;
+            }
+
+            return op switch
+            {
+                "<=" => v => v <= limit,
+                ">=" => v => v >= limit,
+                "<>" => v => v != limit,
+                "<" => v => v < limit,
+                ">" => v => v > limit,
+                _ => v => v == limit,
+            };
+        }
+    }
+}
+
+/// <summary>What a number format shows, as far as the importer cares.</summary>
+internal enum NumberFormatKind
+{
+    General,
+    Text,
+    Pattern,
+    Date,
+    Time,
+    DateTime,
+}

@@ -1,0 +1,241 @@
+using System.IO.Compression;
+using System.Xml;
+using BulkImport.Core.Csv;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BulkImport.Core.Workbooks;
+
+/// <summary>
+/// An uploaded <c>.xlsx</c> opened for import (SPEC 17): its ZIP directory checked against the unpacking limits before
+/// anything is unpacked, its sheets listed, one sheet chosen, its shared strings and styles read once. The package is
+/// opened with DocumentFormat.OpenXml; the sheet itself is streamed with an XmlReader on its part (docs/decisions.md,
+/// "Excel workbooks", has the measurement that chose this).
+/// </summary>
+internal sealed class WorkbookFile : IDisposable
+{
+    /// <summary>A workbook is a few dozen files; a ZIP of thousands is not one.</summary>
+    public const int MaxParts = 10_000;
+
+    /// <summary>
+    /// No part of a real workbook unpacks to more than this many times its packed size (sheet XML packs about 10:1, a
+    /// sheet of one value repeated about 50:1); a zip bomb packs 1000:1 and more. Parts under 1 MiB are not judged.
+    /// </summary>
+    public const int MaxCompressionRatio = 250;
+
+    private readonly SpreadsheetDocument document;
+    private readonly Dictionary<string, (long Declared, long Packed)> entries;
+    private readonly List<(string Name, WorksheetPart Part)> sheets;
+    private readonly NameTable names = new();
+    private SharedStrings? sharedStrings;
+    private CellStyles? styles;
+    private bool date1904;
+
+    private WorkbookFile(SpreadsheetDocument document, Dictionary<string, (long, long)> entries, List<(string, WorksheetPart)> sheets)
+    {
+        this.document = document;
+        this.entries = entries;
+        this.sheets = sheets;
+    }
+
+    /// <summary>The worksheets a person sees, in workbook order (hidden sheets and chart sheets left out).</summary>
+    public IReadOnlyList<string> Sheets => [.. sheets.Select(s => s.Name)];
+
+    /// <summary>The sheet that is read: the one asked for, or the first with data.</summary>
+    public string SheetName { get; private set; } = "";
+
+    private WorksheetPart? chosen;
+
+    /// <summary>
+    /// Opens the workbook at <paramref name="path"/> and chooses <paramref name="sheet"/> (any case), or the first
+    /// sheet with data when it is null. Either a workbook ready to read, or the file-level error that refuses it.
+    /// </summary>
+    public static (WorkbookFile? Workbook, FileMessage? Error) Open(string path, string? sheet, CsvLimits limits)
+    {
+        var (entries, error) = ReadDirectory(path, limits);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        SpreadsheetDocument document;
+        try
+        {
+            document = SpreadsheetDocument.Open(path, false, new OpenSettings { AutoSave = false });
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException)
+        {
+            return (null, WorkbookMessages.NotAWorkbook("it holds no workbook part (it may be a Word or PowerPoint file, or an archive)"));
+        }
+
+        WorkbookFile? workbook = null;
+        try
+        {
+            if (document.WorkbookPart is not { } workbookPart)
+            {
+                document.Dispose();
+                return (null, WorkbookMessages.NotAWorkbook("it holds no workbook part"));
+            }
+
+            var root = workbookPart.Workbook;
+            var visible = new List<(string, WorksheetPart)>();
+            foreach (var entry in root.Sheets?.Elements<Sheet>() ?? [])
+            {
+                var hidden = entry.State is { } state && state.Value != SheetStateValues.Visible;
+                if (!hidden && entry.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
+                {
+                    visible.Add((entry.Name?.Value ?? "", worksheet));
+                }
+            }
+
+            workbook = new WorkbookFile(document, entries!, visible) { date1904 = root.WorkbookProperties?.Date1904?.Value == true };
+            var choice = workbook.Choose(sheet);
+            if (choice is not null)
+            {
+                workbook.Dispose();
+                return (null, choice);
+            }
+
+            return (workbook, null);
+        }
+        catch (CsvFileException e)
+        {
+            (workbook as IDisposable ?? document).Dispose();
+            return (null, e.Problem);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or XmlException or InvalidOperationException or FormatException)
+        {
+            (workbook as IDisposable ?? document).Dispose();
+            return (null, WorkbookMessages.Damaged(e is XmlException ? "one of its parts is not valid XML" : "its parts are damaged or missing"));
+        }
+    }
+
+    /// <summary>The chosen sheet's rows, from the start; each call reads the sheet again.</summary>
+    public SheetRecordSource OpenRows() => OpenRows(chosen ?? throw new InvalidOperationException("No sheet was chosen."));
+
+    public void Dispose() => document.Dispose();
+
+    private SheetRecordSource OpenRows(WorksheetPart part)
+    {
+        var settings = SheetXml.Settings(names);
+        sharedStrings ??= document.WorkbookPart!.SharedStringTablePart is { } table ? SharedStrings.Read(Capped(table), settings) : SharedStrings.Empty;
+        styles ??= document.WorkbookPart!.WorkbookStylesPart is { } stylePart ? CellStyles.Read(Capped(stylePart), settings) : CellStyles.None;
+        return new SheetRecordSource(Capped(part), names, sharedStrings, styles, date1904);
+    }
+
+    private FileMessage? Choose(string? requested)
+    {
+        if (!string.IsNullOrWhiteSpace(requested))
+        {
+            var match = sheets.FindIndex(s => s.Name.Equals(requested.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (match < 0)
+            {
+                return WorkbookMessages.NoSuchSheet(requested.Trim(), Sheets);
+            }
+
+            if (!HasData(sheets[match].Part))
+            {
+                return WorkbookMessages.EmptySheet(sheets[match].Name);
+            }
+
+            (SheetName, chosen) = sheets[match];
+            return null;
+        }
+
+        foreach (var (name, part) in sheets)
+        {
+            if (HasData(part))
+            {
+                (SheetName, chosen) = (name, part);
+                return null;
+            }
+        }
+
+        return WorkbookMessages.NoData();
+    }
+
+    /// <summary>Whether a sheet has a non-blank cell; reads it only up to the first.</summary>
+    private bool HasData(WorksheetPart part)
+    {
+        using var rows = OpenRows(part);
+        while (rows.Read())
+        {
+            for (var i = 0; i < rows.FieldCount; i++)
+            {
+                if (!CsvFieldText.IsBlank(rows.GetSpan(i)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private CappedPartStream Capped(OpenXmlPart part)
+    {
+        var name = part.Uri.OriginalString.TrimStart('/');
+        var declared = entries.TryGetValue(name, out var entry) ? entry.Declared : 0;
+        return new CappedPartStream(part.GetStream(FileMode.Open, FileAccess.Read), name, declared);
+    }
+
+    /// <summary>
+    /// Whether the package's content types name a workbook (.xlsx, .xlsm, .xltx) as its main part; a Word or
+    /// PowerPoint file, or any other ZIP, does not. The part is small and its size was checked with the others.
+    /// </summary>
+    private static bool IsSpreadsheet(ZipArchive zip)
+    {
+        if (zip.GetEntry("[Content_Types].xml") is not { } types || types.Length > 1024 * 1024)
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(new CappedPartStream(types.Open(), types.FullName, types.Length));
+        var text = reader.ReadToEnd();
+        return text.Contains("spreadsheetml.sheet.main+xml", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("spreadsheetml.template.main+xml", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("ms-excel.sheet.macroEnabled.main+xml", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("ms-excel.template.macroEnabled.main+xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The ZIP directory, checked before anything is unpacked: how many parts, what they unpack to in all, and how
+    /// much each packs. What a part really gives is checked again as it is read (<see cref="CappedPartStream"/>).
+    /// </summary>
+    private static (Dictionary<string, (long Declared, long Packed)>? Entries, FileMessage? Error) ReadDirectory(string path, CsvLimits limits)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            if (zip.Entries.Count > MaxParts)
+            {
+                return (null, WorkbookMessages.TooManyParts(zip.Entries.Count, MaxParts));
+            }
+
+            var entries = new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > limits.MaxWorkbookExpandedBytes)
+                {
+                    return (null, WorkbookMessages.ExpandsTooMuch(zip.Entries.Sum(e => e.Length), limits.MaxWorkbookExpandedBytes));
+                }
+
+                if (entry.Length > 1024 * 1024 && entry.Length > (long)MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                {
+                    return (null, WorkbookMessages.CompressedTooMuch(entry.FullName, entry.Length, entry.CompressedLength, MaxCompressionRatio));
+                }
+
+                entries[entry.FullName] = (entry.Length, entry.CompressedLength);
+            }
+
+            return IsSpreadsheet(zip) ? (entries, null)
+                : (null, WorkbookMessages.NotAWorkbook("it holds no workbook part (it may be a Word or PowerPoint file, or an archive)"));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, WorkbookMessages.NotAWorkbook("its ZIP directory cannot be read (the file is damaged or cut short)"));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using BulkImport.Core.Csv;
+
+namespace BulkImport.Core.Workbooks;
+
+/// <summary>Every text the workbook reader shows, in one place; each says what is wrong and what to do (SPEC 17).</summary>
+internal static class WorkbookMessages
+{
+    private const string SaveAsXlsxOrCsv = "Save it as .xlsx or CSV and upload it again.";
+
+    public static FileMessage LegacyXls() =>
+        new($"This is an Excel 97-2003 workbook (.xls), which the importer does not read. {SaveAsXlsxOrCsv}");
+
+    public static FileMessage Encrypted() =>
+        new("This workbook is password-protected; save it without a password (File > Info > Protect Workbook > Encrypt with Password, clear the password) and upload it again.");
+
+    public static FileMessage OtherOle() =>
+        new($"This is an old-style Office file (Word, PowerPoint or another OLE document), not an Excel workbook. {SaveAsXlsxOrCsv}");
+
+    public static FileMessage NotAWorkbook(string what) =>
+        new($"This is a ZIP file but not an Excel workbook (.xlsx): {what}. Upload the workbook itself, or save the data as .xlsx or CSV and upload that.");
+
+    public static FileMessage Damaged(string what) =>
+        new($"This workbook cannot be read: {what}. Open it in Excel, save it again as .xlsx (or CSV) and upload it again.");
+
+    public static FileMessage TooManyParts(int parts, int limit) =>
+        new($"This workbook holds {parts.ToString("N0", CultureInfo.InvariantCulture)} files inside; a workbook has a few dozen, and the limit is {limit.ToString("N0", CultureInfo.InvariantCulture)}. "
+            + "It is not an ordinary workbook: save the data as .xlsx or CSV in Excel and upload that.");
+
+    public static FileMessage ExpandsTooMuch(long declared, long limit) =>
+        new($"This workbook unpacks to {Size(declared)}, more than the {Size(limit)} one import may unpack (Import:MaxWorkbookExpandedBytes). "
+            + "Split the sheet into smaller workbooks, or save it as CSV, and upload again.");
+
+    public static FileMessage CompressedTooMuch(string part, long declared, long compressed, int ratio) =>
+        new($"This workbook's part '{part}' unpacks to {Size(declared)} from {Size(compressed)}, more than {ratio} times its size: a workbook does not compress like that, a \"zip bomb\" does. "
+            + "The file was not read. Save the data from Excel as .xlsx or CSV and upload that.");
+
+    public static FileMessage ExpandsBeyondDeclared(string part) =>
+        new($"This workbook's part '{part}' unpacks to more bytes than its size in the ZIP directory says, which a real workbook never does (a \"zip bomb\" does). "
+            + "The file was not read. Save the data from Excel as .xlsx or CSV and upload that.");
+
+    public static FileMessage NoData() =>
+        new("The workbook has no data: every sheet is empty. Check that you chose the right file, or the sheet with the data, and upload it again.");
+
+    public static FileMessage NoSuchSheet(string sheet, IReadOnlyList<string> sheets) =>
+        new($"The workbook has no sheet named '{sheet}'. Its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}; choose one of them and upload again.");
+
+    public static FileMessage EmptySheet(string sheet) =>
+        new($"Sheet '{sheet}' is empty. Choose the sheet that holds the data and upload again.");
+
+    public static FileMessage MergedHeader(string range) =>
+        new($"Header cells {range} are merged; each column needs a header cell of its own. Unmerge them (Home > Merge & Center), give each column its name, and upload again.", 1);
+
+    public static FileMessage FormulaError(int row, string column, string error) =>
+        new($"The cell shows the formula error {error}, not a value. Fix the formula in the workbook (or type the value) and upload again, or enter the value here.", row, column);
+
+    public static FileMessage TooMuchText() =>
+        new("This workbook holds more than 4 GB of text in its shared strings, more than one import can read. Split it into smaller workbooks and upload them one by one.");
+
+    private static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{(bytes / (1024.0 * 1024)).ToString("N0", CultureInfo.InvariantCulture)} MB" : $"{(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KB";
+}

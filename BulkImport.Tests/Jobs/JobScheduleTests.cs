@@ -1,0 +1,41 @@
+using BulkImport.Core.Jobs;
+
+namespace BulkImport.Tests.Jobs;
+
+/// <summary>Which waiting job runs next (fairness between imports, SPEC 22).</summary>
+public sealed class JobScheduleTests
+{
+    private static ImportJob Job(int id, bool large = false, string user = "a") => new(id, JobKind.Validation, user, large, _ => Task.CompletedTask);
+
+    [Fact]
+    public void Jobs_run_in_the_order_they_arrived()
+    {
+        JobSchedule.Next([Job(1), Job(2)], [], 2).Should().Be(0);
+    }
+
+    [Fact]
+    public void No_job_starts_when_every_worker_is_busy()
+    {
+        JobSchedule.Next([Job(3)], [Job(1), Job(2)], 2).Should().Be(-1);
+    }
+
+    [Fact]
+    public void A_large_job_never_takes_the_last_free_worker_so_a_small_one_behind_it_runs()
+    {
+        JobSchedule.Next([Job(2, large: true), Job(3)], [Job(1, large: true)], 2).Should().Be(1);
+        JobSchedule.Next([Job(2, large: true)], [Job(1, large: true)], 2).Should().Be(-1);
+        JobSchedule.Next([Job(2, large: true)], [Job(1)], 2).Should().Be(0);
+    }
+
+    [Fact]
+    public void With_one_worker_a_large_job_runs_when_it_is_free()
+    {
+        JobSchedule.Next([Job(1, large: true), Job(2)], [], 1).Should().Be(0);
+    }
+
+    [Fact]
+    public void A_user_with_fewer_jobs_running_goes_first()
+    {
+        JobSchedule.Next([Job(2, user: "a"), Job(3, user: "b")], [Job(1, user: "a")], 3).Should().Be(1);
+    }
+}

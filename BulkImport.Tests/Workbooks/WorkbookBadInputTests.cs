@@ -1,0 +1,188 @@
+using System.IO.Compression;
+using System.Text;
+using BulkImport.Core.Csv;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BulkImport.Tests.Workbooks;
+
+/// <summary>SPEC 17's refusals: each a clear file-level message, nothing read.</summary>
+public sealed class WorkbookBadInputTests
+{
+    private static FileMessage SingleError(byte[] bytes, CsvLimits? limits = null)
+    {
+        var (file, _, failure) = WorkbookReadTests.Read(bytes, limits: limits);
+        return failure?.Problem ?? file.Errors.Should().ContainSingle().Subject;
+    }
+
+    /// <summary>An OLE compound file's header and a directory entry naming <paramref name="stream"/> (UTF-16), as Office writes it.</summary>
+    private static byte[] Ole(string stream)
+    {
+        var bytes = new byte[4096];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(bytes, 0);
+        Encoding.Unicode.GetBytes("Root Entry").CopyTo(bytes, 1024);
+        Encoding.Unicode.GetBytes(stream + "\0").CopyTo(bytes, 1024 + 128);
+        return bytes;
+    }
+
+    [Fact]
+    public void A_legacy_xls_is_refused_with_save_it_as_xlsx_or_csv() =>
+        SingleError(Ole("Workbook")).Message.Should().Be("This is an Excel 97-2003 workbook (.xls), which the importer does not read. Save it as .xlsx or CSV and upload it again.");
+
+    [Fact]
+    public void An_encrypted_workbook_is_refused_as_password_protected()
+    {
+        var encrypted = Ole("EncryptionInfo");
+        Encoding.Unicode.GetBytes("EncryptedPackage\0").CopyTo(encrypted, 1024 + 256);
+        SingleError(encrypted).Message.Should().StartWith("This workbook is password-protected; save it without a password");
+    }
+
+    [Fact]
+    public void Another_OLE_file_is_refused() =>
+        SingleError(Ole("WordDocument")).Message.Should().StartWith("This is an old-style Office file (Word, PowerPoint or another OLE document), not an Excel workbook.");
+
+    [Fact]
+    public void A_zip_that_is_not_a_workbook_is_refused()
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("clients.csv").Open());
+            writer.Write("ID,Name\r\n1,Ann\r\n");
+        }
+
+        SingleError(memory.ToArray()).Message.Should().StartWith("This is a ZIP file but not an Excel workbook (.xlsx)");
+    }
+
+    [Fact]
+    public void A_word_document_is_refused_as_not_a_workbook()
+    {
+        using var memory = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body());
+        }
+
+        SingleError(memory.ToArray()).Message.Should().StartWith("This is a ZIP file but not an Excel workbook (.xlsx)");
+    }
+
+    [Fact]
+    public void A_workbook_with_no_data_is_refused()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Sheet1");
+        book.Sheet("Sheet2").Row(3, TestCell.Inline("  "));
+        SingleError(book.ToBytes()).Message.Should().StartWith("The workbook has no data: every sheet is empty.");
+    }
+
+    [Fact]
+    public void A_header_without_data_rows_gets_the_CSV_message()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Sheet1").Row(1, "ID", "Name");
+        SingleError(book.ToBytes()).Message.Should().Be("The file has no data rows. Add at least one row under the header and upload it again.");
+    }
+
+    [Fact]
+    public void Merged_header_cells_are_refused()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Sheet1").Row(1, "ID", null, "Name").Row(2, "1", null, "Ann").Merge("A1:B1");
+        var error = SingleError(book.ToBytes());
+        error.Message.Should().StartWith("Header cells A1:B1 are merged; each column needs a header cell of its own.");
+        error.RowNumber.Should().Be(1);
+    }
+
+    [Fact]
+    public void Merged_cells_below_the_header_are_read_as_Excel_shows_them()
+    {
+        var book = new TestWorkbook();
+        // Excel keeps the value of a merged range in its first cell only.
+        book.Sheet("Sheet1").Row(1, "ID", "Name").Row(2, "1", "Ann").Row(3, "2").Merge("B2:B3");
+        var (file, rows, failure) = WorkbookReadTests.Read(book.ToBytes());
+        failure.Should().BeNull();
+        file.Errors.Should().BeEmpty();
+        rows.Select(r => r.Values[1]).Should().Equal("Ann", "");
+    }
+
+    [Fact]
+    public void A_sheet_of_1048576_rows_is_over_the_row_limit_with_the_CSV_message()
+    {
+        // Excel's whole sheet, streamed by the SDK's writer as Excel would save it.
+        using var memory = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var part = workbookPart.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(part))
+            {
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                writer.WriteStartElement(new Row { RowIndex = 1 });
+                writer.WriteElement(new Cell(new InlineString(new Text("ID"))) { DataType = CellValues.InlineString });
+                writer.WriteEndElement();
+                for (var r = 2; r <= 1_048_576; r++)
+                {
+                    writer.WriteStartElement(new Row());
+                    writer.WriteElement(new Cell(new CellValue(r)));
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = workbookPart.GetIdOfPart(part) }));
+        }
+
+        var error = SingleError(memory.ToArray());
+        error.Message.Should().Be("The file has more than 1,000,000 data rows, the limit for one import. Split it into files of at most 1,000,000 rows and upload them one by one.");
+        error.RowNumber.Should().Be(1_000_002);
+    }
+
+    [Fact]
+    public void A_workbook_that_unpacks_to_more_than_the_cap_is_refused_before_it_is_read()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Sheet1").Row(1, "ID", "Name").Row(2, "1", "Ann");
+        SingleError(book.ToBytes(), new CsvLimits { MaxWorkbookExpandedBytes = 2000 }).Message.Should()
+            .StartWith("This workbook unpacks to").And.Contain("Import:MaxWorkbookExpandedBytes");
+    }
+
+    [Fact]
+    public void A_zip_bomb_part_is_refused_by_its_compression_ratio()
+    {
+        var bytes = new TestWorkbook().Tap(b => b.Sheet("Sheet1").Row(1, "ID").Row(2, "1")).ToBytes();
+        using var memory = new MemoryStream();
+        memory.Write(bytes);
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+            var name = sheet.FullName;
+            sheet.Delete();
+            using var stream = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+            var head = Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            stream.Write(head);
+            var spaces = new byte[1 << 20];
+            spaces.AsSpan().Fill((byte)' ');
+            for (var i = 0; i < 64; i++)
+            {
+                stream.Write(spaces);
+            }
+
+            stream.Write(Encoding.UTF8.GetBytes("</sheetData></worksheet>"));
+        }
+
+        SingleError(memory.ToArray()).Message.Should().Contain("a \"zip bomb\" does").And.Contain("xl/worksheets/");
+    }
+}
+
+internal static class TestWorkbookExtensions
+{
+    public static TestWorkbook Tap(this TestWorkbook book, Action<TestWorkbook> build)
+    {
+        build(book);
+        return book;
+    }
+}

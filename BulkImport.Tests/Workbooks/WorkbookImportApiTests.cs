@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using BulkImport.App.Api;
+using BulkImport.Core.Imports;
+using BulkImport.Tests.Support;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BulkImport.Tests.Workbooks;
+
+/// <summary>
+/// A workbook through the HTTP API (SPEC 17): uploaded with a sheet named, reviewed with the sheet's row numbers,
+/// fixed, committed, and its results file; and the .xlsx template, read back by the SDK, with text columns.
+/// </summary>
+public sealed class WorkbookImportApiTests : IAsyncLifetime
+{
+    private static readonly string[] Header = ["Client ID", "First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth", "Zip"];
+    private readonly TestApp _app = new();
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet)
+    {
+        using var content = new MultipartFormDataContent();
+        var filePart = new ByteArrayContent(workbook);
+        filePart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(filePart, "file", "partner clients.xlsx");
+        content.Add(new StringContent("Client"), "domain");
+        content.Add(new StringContent("Add"), "operation");
+        if (sheet is not null)
+        {
+            content.Add(new StringContent(sheet), "sheet");
+        }
+
+        var response = await _api.Http.PostAsync("/api/imports", content);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+        return await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+    }
+
+    [Fact]
+    public async Task A_workbook_sheet_goes_through_review_fix_commit_and_results_with_the_sheets_row_numbers()
+    {
+        TestCell?[] HeaderCells() => [.. Header.Select(h => (TestCell?)TestCell.Text(h))];
+        var book = new TestWorkbook();
+        book.Sheet("Read me").Row(1, "This workbook holds the March clients on the next sheet.");
+        book.Sheet("March").Row(1, HeaderCells())
+            .Row(2, null, "Ana", "Gomez", "ana.gomez@example.org", TestCell.Number(7271231234, "[<=9999999]###-####;(###) ###-####"),
+                TestCell.Number(123456789, "000-00-0000"), TestCell.Date(new DateOnly(1990, 1, 2)), TestCell.Number(2134, "00000"))
+            .Row(4, null, "Bo", "Bad", TestCell.Error("VLOOKUP(B4,Emails!A:B,2,FALSE)", "#N/A"), "727.555.0100", null, TestCell.Date(new DateOnly(1985, 7, 4)), "33755");
+
+        var import = await UploadAsync(book.ToBytes(), sheet: "march");
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        import.Sheet.Should().Be("March");
+        import.Sheets.Should().Equal("Read me", "March");
+        import.TotalRows.Should().Be(3);
+        import.ValidRows.Should().Be(1);
+        import.ErrorRows.Should().Be(1);
+        import.SkippedRows.Should().Be(1);
+
+        var ana = await _api.RowAsync(import.Id, 2);
+        ana.Status.Should().Be(RowStatus.Valid, string.Join(" | ", ana.Messages.Select(m => m.Message)));
+        ana.Values["Phone Number"].Should().Be("(727) 123-1234");
+        ana.Values["Date of Birth"].Should().Be("01/02/1990");
+        ana.Values["Zip"].Should().Be("02134");
+        (await _api.RowAsync(import.Id, 3)).Status.Should().Be(RowStatus.Skipped, "row 3 is empty in the sheet");
+        var bo = await _api.RowAsync(import.Id, 4);
+        bo.Status.Should().Be(RowStatus.Error);
+        bo.Values["Email"].Should().Be("#N/A");
+        bo.Messages.Should().Contain(m => m.Column == "Email" && m.Message.StartsWith("The cell shows the formula error #N/A", StringComparison.Ordinal));
+
+        var fixedRow = await _api.EditRowAsync(import.Id, 4, new() { ["Email"] = "bo@example.org" });
+        fixedRow.Row.Status.Should().Be(RowStatus.Valid, string.Join(" | ", fixedRow.Row.Messages.Select(m => m.Message)));
+
+        var committed = await _api.CommitAndWaitAsync(import.Id);
+        committed.Status.Should().Be(ImportStatus.Committed);
+        committed.Inserted.Should().Be(2);
+
+        var lines = (await _api.ResultsAsync(import.Id)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(4);
+        lines[1].Should().MatchRegex(@"^2,Success,Insert,\d+,$");
+        lines[2].Should().StartWith("3,Skipped,");
+        lines[3].Should().MatchRegex(@"^4,Success,Insert,\d+,$");
+    }
+
+    [Fact]
+    public async Task A_legacy_xls_upload_fails_with_its_message_and_stages_nothing()
+    {
+        var xls = new byte[2048];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(xls, 0);
+        System.Text.Encoding.Unicode.GetBytes("Workbook\0").CopyTo(xls, 1024);
+
+        var import = await UploadAsync(xls, sheet: null);
+
+        import.Status.Should().Be(ImportStatus.ValidationFailed);
+        import.TotalRows.Should().Be(0);
+        import.FileErrors.Should().ContainSingle().Which.Should().EndWith("Save it as .xlsx or CSV and upload it again.");
+    }
+
+    [Fact]
+    public async Task The_xlsx_template_has_the_header_in_bold_and_text_formatted_id_ssn_phone_and_zip_columns()
+    {
+        var response = await _api.Http.GetAsync("/api/templates/client.xlsx");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileName.Should().Contain(".xlsx");
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbookPart = document.WorkbookPart!;
+        var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single();
+        var worksheet = ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet;
+        var header = worksheet.Descendants<Row>().Single().Elements<Cell>().Select(c => c.InnerText).ToList();
+        header.Should().StartWith(["Client ID", "First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth"]);
+
+        var formats = workbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var textColumns = worksheet.Descendants<Column>()
+            .Where(c => c.Style is not null && formats[(int)c.Style.Value].NumberFormatId!.Value == 49)
+            .Select(c => header[(int)c.Min!.Value - 1]);
+        textColumns.Should().BeEquivalentTo(["Client ID", "Phone Number", "SSN", "Zip"]);
+
+        // And it reads back as the template: an upload of it is refused for having no rows, not for its header.
+        stream.Position = 0;
+        var import = await UploadAsync(stream.ToArray(), sheet: null);
+        import.FileErrors.Should().ContainSingle().Which.Should().StartWith("The file has no data rows.");
+    }
+}

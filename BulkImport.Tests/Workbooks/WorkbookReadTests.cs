@@ -1,0 +1,157 @@
+using BulkImport.Core.Csv;
+
+namespace BulkImport.Tests.Workbooks;
+
+/// <summary>
+/// SPEC 17: an .xlsx (written here by DocumentFormat.OpenXml, as Excel writes one) gives the same header and rows of
+/// text cells as a CSV, numbered as the sheet numbers them, with cells as a person sees them.
+/// </summary>
+public sealed class WorkbookReadTests
+{
+    private static readonly string[] Template = ["ID", "Name", "Date", "Zip", "Amount"];
+
+    internal static (ParsedFile File, List<ParsedRow> Rows, CsvFileException? Failure) Read(byte[] bytes, string? sheet = null, CsvLimits? limits = null, string[]? template = null)
+    {
+        // A .csv name on purpose: content decides, never the extension.
+        var path = Path.Combine(Path.GetTempPath(), $"bulkimport-xlsx-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var file = ParsedFile.Open(path, template ?? Template, [], limits ?? new CsvLimits(), sheet);
+            var rows = new List<ParsedRow>();
+            CsvFileException? failure = null;
+            if (file.Errors.Count == 0)
+            {
+                try
+                {
+                    rows.AddRange(file.Rows());
+                }
+                catch (CsvFileException e)
+                {
+                    failure = e;
+                }
+            }
+
+            file.Dispose();
+            return (file, rows, failure);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Dates_with_a_date_format_read_as_MM_DD_YYYY()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data")
+            .Row(1, "ID", "Name", "Date")
+            .Row(2, "1", "Ann", TestCell.Date(new DateOnly(1985, 3, 14)))
+            .Row(3, "2", "Bo", TestCell.Number(new DateOnly(2001, 12, 31).DayNumber - new DateOnly(1899, 12, 30).DayNumber, builtInFormat: 14))
+            .Row(4, "3", "Cy", TestCell.Date(new DateOnly(1990, 1, 2), "[$-409]mmmm d, yyyy;@"))
+            .Row(5, "4", "Di", TestCell.Number(45000.75, "m/d/yyyy h:mm"));
+
+        var (file, rows, failure) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        failure.Should().BeNull();
+        rows.Select(r => r.Values[2]).Should().Equal("03/14/1985", "12/31/2001", "01/02/1990", "03/15/2023 18:00:00");
+    }
+
+    [Fact]
+    public void Numbers_keep_the_zeros_of_their_format_and_never_show_an_exponent_or_thousands_separators()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data")
+            .Row(1, "ID", "Name", "Zip", "Amount")
+            .Row(2, TestCell.Number(12345678, "000-00-0000"), "Ann", TestCell.Number(2134, "00000"), TestCell.Number(1234567.5, "#,##0.00"))
+            .Row(3, TestCell.Number(7), "Bo", TestCell.Number(2134, "00000-0000"), TestCell.Number(1e20))
+            .Row(4, TestCell.Number(12, "0000"), "Cy", TestCell.Number(8123), TestCell.Number(0.1 + 0.2))
+            .Row(5, TestCell.Number(42, builtInFormat: 3), "Di", TestCell.Inline("02134"), TestCell.Number(1234567, builtInFormat: 3));
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        rows.Select(r => (r.Values[0], r.Values[3], r.Values[4])).Should().Equal(
+            ("012-34-5678", "02134", "1234567.50"),
+            ("7", "00000-2134", "100000000000000000000"),
+            ("0012", "8123", "0.3"),
+            ("42", "02134", "1234567"));
+    }
+
+    [Fact]
+    public void Formulas_give_their_cached_value_and_an_error_is_the_cells_text_and_a_problem_of_its_cell()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data")
+            .Row(1, "ID", "Name", "Amount", "Zip")
+            .Row(2, TestCell.Formula("ROW()-1", 1), TestCell.Formula("\"An\"&\"n\"", "Ann"), TestCell.Formula("10/4", 2.5), TestCell.Formula("A2+2133", 2134, "00000"))
+            .Row(3, "2", TestCell.Error("VLOOKUP(A3,X!A:B,2,FALSE)", "#N/A"), TestCell.Error("1/0", "#DIV/0!"), "1");
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        rows[0].Values.Should().Equal("1", "Ann", null, "02134", "2.5");
+        rows[0].Problems.Should().BeEmpty();
+        rows[1].Values[1].Should().Be("#N/A");
+        rows[1].Values[4].Should().Be("#DIV/0!");
+        rows[1].Problems.Select(p => (p.RowNumber, p.Column)).Should().Equal((3, "Name"), (3, "Amount"));
+        rows[1].Problems[0].Message.Should().StartWith("The cell shows the formula error #N/A");
+    }
+
+    [Fact]
+    public void The_first_sheet_with_data_is_read_its_row_numbers_are_the_sheets_and_every_sheet_is_listed()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Notes");
+        book.Sheet("Lookup", hidden: true).Row(1, "ID", "Name").Row(2, "9", "Hidden");
+        book.Sheet("Clients").Row(1, "ID", "Name").Row(2, "1", "Ann").Row(5, "2", "Bo").Row(9, TestCell.Number(3), "Cy");
+        book.Sheet("Other").Row(1, "ID", "Name").Row(2, "7", "Other");
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        file.Sheets.Should().Equal("Notes", "Clients", "Other");
+        file.SheetName.Should().Be("Clients");
+        rows.Select(r => (r.RowNumber, r.Kind, r.Values[1])).Should().Equal(
+            (2, ParsedRowKind.Data, "Ann"),
+            (3, ParsedRowKind.Blank, ""),
+            (4, ParsedRowKind.Blank, ""),
+            (5, ParsedRowKind.Data, "Bo"),
+            (6, ParsedRowKind.Blank, ""),
+            (7, ParsedRowKind.Blank, ""),
+            (8, ParsedRowKind.Blank, ""),
+            (9, ParsedRowKind.Data, "Cy"));
+    }
+
+    [Fact]
+    public void The_upload_can_name_the_sheet_in_any_case_and_a_sheet_it_does_not_have_is_refused_naming_the_sheets()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Clients").Row(1, "ID", "Name").Row(2, "1", "Ann");
+        book.Sheet("March").Row(1, "Name", "ID").Row(2, "Bo", "2").Row(3, "Cy", "3");
+        var bytes = book.ToBytes();
+
+        var (file, rows, _) = Read(bytes, sheet: "march");
+        file.SheetName.Should().Be("March");
+        rows.Select(r => (r.RowNumber, r.Values[0], r.Values[1])).Should().Equal((2, "2", "Bo"), (3, "3", "Cy"));
+
+        var (missing, _, _) = Read(bytes, sheet: "April");
+        missing.Errors.Should().ContainSingle().Which.Message.Should()
+            .Be("The workbook has no sheet named 'April'. Its sheets are 'Clients', 'March'; choose one of them and upload again.");
+    }
+
+    [Fact]
+    public void A_row_wider_than_the_header_and_a_value_under_a_blank_header_get_the_CSV_messages()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name").Row(2, "1", "Ann").Row(3, "2", "Bo", null, "note");
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        rows[0].Problems.Should().BeEmpty("a short row of a sheet is padded, as Excel pads a CSV it saves");
+        rows[1].Problems.Should().ContainSingle().Which.Message.Should().StartWith("Row has 4 fields; the header has 2");
+    }
+}

@@ -56,6 +56,12 @@ public abstract class DatabaseEngine
     /// <summary>The writer that stages rows into ImportRows, a transaction per batch.</summary>
     public abstract ImportRowWriter CreateRowWriter(DbConnection connection, int importId);
 
+    /// <summary>
+    /// Whether one connection can read several result sets at once and run other commands while they are open (SQLite
+    /// can; PostgreSQL's protocol cannot: a reader must be read to its end before the connection does anything else).
+    /// </summary>
+    public virtual bool ReadersSideBySide => true;
+
     /// <summary>After records were added with their own IDs (the reference data), lets the database number the next ones past them.</summary>
     public virtual Task ContinueIdentitiesAsync(BulkImportDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

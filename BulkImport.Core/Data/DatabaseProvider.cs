@@ -1,3 +1,4 @@
+using BulkImport.Core.Data.PostgreSql;
 using BulkImport.Core.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -37,17 +38,69 @@ public static class DatabaseProvider
     /// <summary>Sets <paramref name="options"/> up for the provider, after checking that the connection string is one of its kind.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string provider, string connectionString)
     {
+        Check(provider, connectionString);
+        if (provider == PostgreSql)
+        {
+            // DateTime columns are timestamptz holding UTC (PostgreSqlDbContext, UtcDateTimeConverter), not Npgsql's legacy
+            // switch: a process-wide switch works only if set before Npgsql's first use anywhere in the process.
+            return options.UseNpgsql(connectionString).AddInterceptors(new PostgreSqlWriteLock());
+        }
+
+        return options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+    }
+
+    /// <summary>Refuses a connection string that is not one of <paramref name="provider"/>'s kind, naming both settings.</summary>
+    public static void Check(string provider, string connectionString)
+    {
         if (provider == PostgreSql)
         {
             CheckPostgreSql(connectionString);
-            // DateTime maps to "timestamp" (without time zone) as SQLite keeps it: the app stores UTC and reads it back as
-            // it wrote it, and Npgsql does not refuse a value whose Kind is not Utc.
-            AppContext.SetSwitch("Npgsql.EnableLegacyTimestampBehavior", true);
-            return options.UseNpgsql(connectionString);
+        }
+        else
+        {
+            CheckSqlite(connectionString);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="error"/> says the database server could not be reached at all (refused, no such host,
+    /// timed out), as opposed to a database that answered with an error: the app then waits for it rather than stopping.
+    /// </summary>
+    public static bool IsUnreachable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException or TimeoutException || e is NpgsqlException { IsTransient: true } and not PostgresException)
+            {
+                return true;
+            }
         }
 
-        CheckSqlite(connectionString);
-        return options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        return false;
+    }
+
+    /// <summary>What to tell the operator when the server of <paramref name="connectionString"/> cannot be reached.</summary>
+    public static string UnreachableMessage(string connectionString, Exception error)
+    {
+        var server = "the database server";
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            server = $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}')";
+        }
+        catch (ArgumentException)
+        {
+            // Not a PostgreSQL connection string: keep the general words.
+        }
+
+        var reason = error;
+        while (reason.InnerException is not null && reason is not System.Net.Sockets.SocketException)
+        {
+            reason = reason.InnerException;
+        }
+
+        return $"{server} cannot be reached ({reason.Message}). Start the server, or fix {ConnectionSetting} (with {Setting} = {PostgreSql}); " +
+            "the app tries again every few seconds and /health/ready answers 503 until it is reached.";
     }
 
     private static void CheckPostgreSql(string connectionString)

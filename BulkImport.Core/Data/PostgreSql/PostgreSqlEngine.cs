@@ -30,6 +30,8 @@ public sealed class PostgreSqlEngine : DatabaseEngine
 
     public override string UseIndex(string index) => string.Empty;
 
+    public override bool ReadersSideBySide => false;
+
     public override string CentsOf(string column) => $"CAST(ROUND({column} * 100) AS bigint)";
 
     public override string MoneyOfCents(string cents) => $"ROUND(({cents}) / 100.0, 2)";

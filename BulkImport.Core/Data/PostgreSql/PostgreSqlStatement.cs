@@ -68,7 +68,8 @@ internal sealed partial class PostgreSqlStatement : PreparedStatement
 
     public override void Bind(int index, string? value) => Set(index, value, NpgsqlDbType.Unknown);
 
-    public override void Bind(int index, DateTime value) => Set(index, value, NpgsqlDbType.Timestamp);
+    /// <summary>Timestamps are timestamptz holding UTC (docs/decisions.md, "Engines"), as EF Core writes them (UtcDateTimeConverter).</summary>
+    public override void Bind(int index, DateTime value) => Set(index, UtcDateTimeConverter.ToUtc(value), NpgsqlDbType.TimestampTz);
 
     public override void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Set(index, Encoding.UTF8.GetString(utf8), NpgsqlDbType.Unknown);
 

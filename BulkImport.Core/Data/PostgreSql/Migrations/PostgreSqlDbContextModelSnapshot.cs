@@ -63,7 +63,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Ending")
                         .HasColumnType("integer");
@@ -85,10 +85,10 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -419,7 +419,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("RenamedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -443,25 +443,25 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CancelledBy")
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("CommitStartedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ConfirmedBy")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -526,13 +526,21 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ReplayedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReplayedBy")
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("RowsPurgedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("SkippedRows")
                         .HasColumnType("integer");
@@ -651,7 +659,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Folder")
                         .IsRequired()
@@ -681,7 +689,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("TakenAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -771,7 +779,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Detail")
                         .IsRequired()
@@ -793,7 +801,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
@@ -819,7 +827,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ImportId")
                         .HasColumnType("integer");
@@ -832,6 +840,22 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.HasIndex("CommittedAt");
 
                     b.ToTable("UsageEntries");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Usage.UsageReservation", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("UsageReservations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

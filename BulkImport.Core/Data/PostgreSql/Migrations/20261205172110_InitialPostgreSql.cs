@@ -71,7 +71,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     User = table.Column<string>(type: "text", nullable: false),
                     Action = table.Column<string>(type: "text", nullable: false),
                     Detail = table.Column<string>(type: "text", nullable: false)
@@ -156,8 +156,8 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     FileSize = table.Column<long>(type: "bigint", nullable: false),
                     FileSha256 = table.Column<string>(type: "text", nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     TotalRows = table.Column<int>(type: "integer", nullable: false),
                     ValidRows = table.Column<int>(type: "integer", nullable: false),
                     ErrorRows = table.Column<int>(type: "integer", nullable: false),
@@ -171,17 +171,19 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     PresentColumns = table.Column<string>(type: "text", nullable: false),
                     FileErrors = table.Column<string>(type: "text", nullable: false),
                     FileWarnings = table.Column<string>(type: "text", nullable: false),
+                    Sheet = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Sheets = table.Column<string>(type: "text", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "text", nullable: true),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CancelledBy = table.Column<string>(type: "text", nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
                     ReplayedBy = table.Column<string>(type: "text", nullable: true),
-                    ReplayedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CommitStartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ReplayedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CommitStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FailureReason = table.Column<string>(type: "text", nullable: true),
                     NotifyMe = table.Column<bool>(type: "boolean", nullable: false),
-                    RowsPurgedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    RowsPurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,8 +204,8 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     ImportId = table.Column<int>(type: "integer", nullable: true),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Reason = table.Column<string>(type: "text", nullable: true),
-                    TakenAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    TakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -219,7 +221,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     Field = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     OldValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NewValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RenamedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    RenamedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -248,7 +250,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 {
                     Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
@@ -263,12 +265,25 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ImportId = table.Column<int>(type: "integer", nullable: false),
-                    CommittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CommittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Rows = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UsageEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsageReservations",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    ReservedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageReservations", x => x.ImportId);
                 });
 
             migrationBuilder.CreateTable(
@@ -459,9 +474,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -775,6 +790,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "UsageEntries");
+
+            migrationBuilder.DropTable(
+                name: "UsageReservations");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BulkImport.Core.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlDbContext))]
-    [Migration("20261205160401_InitialPostgreSql")]
+    [Migration("20261205172110_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -66,7 +66,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Ending")
                         .HasColumnType("integer");
@@ -88,10 +88,10 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -422,7 +422,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("RenamedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -446,25 +446,25 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CancelledBy")
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("CommitStartedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ConfirmedBy")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -529,13 +529,21 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ReplayedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReplayedBy")
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("RowsPurgedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Sheets")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("SkippedRows")
                         .HasColumnType("integer");
@@ -654,7 +662,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Folder")
                         .IsRequired()
@@ -684,7 +692,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("TakenAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -774,7 +782,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Detail")
                         .IsRequired()
@@ -796,7 +804,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
@@ -822,7 +830,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ImportId")
                         .HasColumnType("integer");
@@ -835,6 +843,22 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.HasIndex("CommittedAt");
 
                     b.ToTable("UsageEntries");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Usage.UsageReservation", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("UsageReservations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

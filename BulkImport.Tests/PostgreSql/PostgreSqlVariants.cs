@@ -1,0 +1,45 @@
+using BulkImport.Tests.Api;
+using BulkImport.Tests.BadInputs;
+using BulkImport.Tests.Imports.Commit;
+using BulkImport.Tests.Support;
+
+namespace BulkImport.Tests.PostgreSql;
+
+// The API, commit-guarantee, crash and bad-input tests again on PostgreSQL (issue 23): every test of the class each one
+// derives from, each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one).
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class ClientImportApiOnPostgreSqlTests() : ClientImportApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class ClientAssignmentImportApiOnPostgreSqlTests() : ClientAssignmentImportApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class PaymentImportApiOnPostgreSqlTests() : PaymentImportApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class CommitGuaranteeOnPostgreSqlTests : CommitGuaranteeTests
+{
+    protected override TestEngine Engine => TestEngine.PostgreSql;
+}
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class CrashRecoveryOnPostgreSqlTests : CrashRecoveryTests
+{
+    protected override TestEngine Engine => TestEngine.PostgreSql;
+}
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class FieldValueBadInputOnPostgreSqlTests() : FieldValueBadInputTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class FileLevelBadInputOnPostgreSqlTests() : FileLevelBadInputTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class FileNameBadInputOnPostgreSqlTests() : FileNameBadInputTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class HeaderBadInputOnPostgreSqlTests() : HeaderBadInputTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class StructureAndQuotingBadInputOnPostgreSqlTests() : StructureAndQuotingBadInputTests(TestEngine.PostgreSql);

@@ -38,6 +38,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
     public bool WorkbookOnly { get; init; }
+
+    /// <summary><c>--engine postgres</c>: the PostgreSQL lines only, on this server (a database of the run's own is made on it).</summary>
+    public string? PostgreSql { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

@@ -37,7 +37,11 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         log.WriteLine($"Machine: {BenchmarkReport.Machine()}");
         try
         {
-            if (options.SameKeyOnly)
+            if (options.PostgreSql is not null)
+            {
+                await RunPostgreSqlAsync(work, ct);
+            }
+            else if (options.SameKeyOnly)
             {
                 await RunSameKeyOnlyAsync(work, ct);
             }

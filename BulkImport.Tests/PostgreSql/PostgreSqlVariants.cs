@@ -1,12 +1,14 @@
 using BulkImport.Tests.Api;
 using BulkImport.Tests.BadInputs;
 using BulkImport.Tests.Imports.Commit;
+using BulkImport.Tests.Jobs;
 using BulkImport.Tests.Support;
 
 namespace BulkImport.Tests.PostgreSql;
 
-// The API, commit-guarantee, crash and bad-input tests again on PostgreSQL (issue 23): every test of the class each one
-// derives from, each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one).
+// The API, commit-guarantee, crash and bad-input tests again on PostgreSQL (issue 23), and the usage reservation of
+// commits side by side (which PostgreSqlWriteLock serialises there): every test of the class each one derives from,
+// each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one).
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class ClientImportApiOnPostgreSqlTests() : ClientImportApiTests(TestEngine.PostgreSql);
@@ -43,3 +45,9 @@ public sealed class HeaderBadInputOnPostgreSqlTests() : HeaderBadInputTests(Test
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class StructureAndQuotingBadInputOnPostgreSqlTests() : StructureAndQuotingBadInputTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class ConcurrentCommitUsageOnPostgreSqlTests : ConcurrentCommitUsageTests
+{
+    protected override TestEngine Engine => TestEngine.PostgreSql;
+}

@@ -22,8 +22,7 @@ public sealed class CommitBatchStore : IDisposable
     {
         _importId = importId;
         var engine = DatabaseEngine.Of(connection);
-        _result = engine.Prepare(connection,
-            """INSERT INTO "ImportRowResults" ("ImportId", "Status", "RowNumber", "RecordId", "InvoiceId", "Error") VALUES (?1, ?2, ?3, ?4, ?5, ?6)""");
+        _result = engine.PrepareAppend(connection, "ImportRowResults", ["ImportId", "Status", "RowNumber", "RecordId", "InvoiceId", "Error"], idColumn: null);
         // One seek per status: the results are clustered by (ImportId, Status, RowNumber).
         _committedFrom = engine.Prepare(connection,
             """SELECT "RowNumber" FROM "ImportRowResults" WHERE "ImportId" = ?1 AND "Status" IN (?2, ?3) AND "RowNumber" >= ?4 LIMIT 1""");
@@ -76,6 +75,7 @@ public sealed class CommitBatchStore : IDisposable
             }
         }
 
+        _result.Flush();
         _counters.Bind(1, outcomes.Count);
         _counters.Bind(2, inserted);
         _counters.Bind(3, updated);

@@ -35,6 +35,16 @@ public abstract class DatabaseEngine
     /// <summary>An insert of <paramref name="columns"/> (parameters <c>?1</c>… in that order) whose <see cref="PreparedStatement.ExecuteInsert"/> returns the new <paramref name="idColumn"/>.</summary>
     public abstract PreparedStatement PrepareInsert(DbConnection connection, string table, IReadOnlyList<string> columns, string idColumn);
 
+    /// <summary>
+    /// An insert of many rows in one batch (a commit's new records, its row results): <c>Execute</c>/<c>ExecuteInsert</c>
+    /// per row, then <see cref="PreparedStatement.Flush"/> once. An engine may hold the rows and write them together (a
+    /// new record's ID is then given out beforehand); by default each row is written at once.
+    /// </summary>
+    public virtual PreparedStatement PrepareAppend(DbConnection connection, string table, IReadOnlyList<string> columns, string? idColumn) =>
+        idColumn is null
+            ? Prepare(connection, $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})")
+            : PrepareInsert(connection, table, columns, idColumn);
+
     /// <summary>What follows a table name to make a query use <paramref name="index"/> (SQLite plans without statistics), or nothing.</summary>
     public abstract string UseIndex(string index);
 

@@ -36,6 +36,14 @@ public abstract class PreparedStatement : IDisposable
     /// <summary>Runs an insert made by <see cref="DatabaseEngine.PrepareInsert"/>; returns the ID the database gave the new record.</summary>
     public abstract long ExecuteInsert();
 
+    /// <summary>
+    /// Writes what an appending statement (<see cref="DatabaseEngine.PrepareAppend"/>) holds; a statement that writes at
+    /// once has nothing to do. Call it before anything reads the rows, and before the transaction commits.
+    /// </summary>
+    public virtual void Flush()
+    {
+    }
+
     /// <summary>Steps a query to its next row; false (and reset, ready to run again) when there are no more.</summary>
     public abstract bool Read();
 

@@ -37,6 +37,8 @@ public sealed class ClientCommitter : IDomainCommitter
             }
         }
 
+        // New clients are written together (one COPY on PostgreSQL), before the batch records their results.
+        _insert?.Flush();
         return Task.FromResult<IReadOnlyList<RowOutcome>>(outcomes);
     }
 
@@ -57,7 +59,7 @@ public sealed class ClientCommitter : IDomainCommitter
     }
 
     private static PreparedStatement CreateInsert(DbConnection connection) =>
-        DatabaseEngine.Of(connection).PrepareInsert(connection, "Clients", [.. ClientColumns.Stored.Select(s => s.Property)], "ClientId");
+        DatabaseEngine.Of(connection).PrepareAppend(connection, "Clients", [.. ClientColumns.Stored.Select(s => s.Property)], "ClientId");
 
     private static PreparedStatement CreateUpdate(DbConnection connection)
     {

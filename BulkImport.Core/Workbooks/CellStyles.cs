@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Xml;
-
 namespace BulkImport.Core.Workbooks;
 
 /// <summary>
@@ -18,36 +15,31 @@ internal sealed class CellStyles
     public NumberFormat FormatOf(int styleIndex) =>
         (uint)styleIndex < (uint)formats.Length ? formats[styleIndex] : NumberFormat.General;
 
-    public static CellStyles Read(Stream part, XmlReaderSettings settings)
+    public static CellStyles Read(XmlPartReader reader)
     {
         var codes = new Dictionary<int, string>();
         var styleFormatIds = new List<int>();
-        using var reader = XmlReader.Create(part, settings);
         var inCellXfs = false;
         while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "cellXfs")
+            if (reader.IsEnd("cellXfs"u8))
             {
                 inCellXfs = false;
-                continue;
             }
-
-            if (reader.NodeType != XmlNodeType.Element)
+            else if (reader.IsStart("numFmt"u8))
             {
-                continue;
+                if (reader.TryGetAttribute("numFmtId"u8, out var id) && SheetXml.TryParseIndex(id, out var formatId))
+                {
+                    codes[formatId] = reader.GetAttribute("formatCode"u8) ?? "";
+                }
             }
-
-            switch (reader.LocalName)
+            else if (reader.IsStart("cellXfs"u8))
             {
-                case "numFmt" when int.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id):
-                    codes[id] = reader.GetAttribute("formatCode") ?? "";
-                    break;
-                case "cellXfs":
-                    inCellXfs = !reader.IsEmptyElement;
-                    break;
-                case "xf" when inCellXfs:
-                    styleFormatIds.Add(int.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var formatId) ? formatId : 0);
-                    break;
+                inCellXfs = true;
+            }
+            else if (inCellXfs && reader.IsStart("xf"u8))
+            {
+                styleFormatIds.Add(reader.TryGetAttribute("numFmtId"u8, out var id) && SheetXml.TryParseIndex(id, out var formatId) ? formatId : 0);
             }
         }
 

@@ -104,6 +104,24 @@ internal sealed class NumberFormat
         }
     }
 
+    /// <summary>
+    /// <see cref="Format"/> written as UTF-8 without a string, for what a large sheet is made of: whole numbers shown as
+    /// they are, and dates. False (nothing written) for the rest, which <see cref="Format"/> gives.
+    /// </summary>
+    public bool TryFormatUtf8(double value, bool date1904, Span<byte> destination, out int written)
+    {
+        switch (Kind)
+        {
+            case NumberFormatKind.General or NumberFormatKind.Text when Math.Abs(value) < 1e15 && value == Math.Floor(value):
+                return ((long)value).TryFormat(destination, out written, default, Invariant);
+            case NumberFormatKind.Date or NumberFormatKind.DateTime when ToDateTime(value, date1904) is { } moment && (Kind == NumberFormatKind.Date || moment.TimeOfDay == TimeSpan.Zero):
+                return moment.TryFormat(destination, out written, "MM/dd/yyyy", Invariant);
+            default:
+                written = 0;
+                return false;
+        }
+    }
+
     /// <summary>A date serial as a moment: Excel's 1900 system (serial 1 = 01/01/1900, its phantom 02/29/1900 kept) or the 1904 system.</summary>
     public static DateTime? ToDateTime(double serial, bool date1904)
     {

@@ -1,6 +1,4 @@
-using System.Text;
 using BulkImport.Core.Csv;
-using System.Xml;
 
 namespace BulkImport.Core.Workbooks;
 
@@ -44,35 +42,27 @@ internal sealed class SharedStrings
     }
 
     /// <summary>Reads the table's <c>&lt;si&gt;</c> items in order: plain text, or the text of every rich-text run (phonetic runs left out).</summary>
-    public static SharedStrings Read(Stream part, XmlReaderSettings settings)
+    public static SharedStrings Read(XmlPartReader reader)
     {
         var table = new SharedStrings();
-        using var reader = XmlReader.Create(part, settings);
-        var text = new StringBuilder();
+        var text = new ByteText();
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "si")
+            if (reader.IsStart("si"u8))
             {
-                continue;
-            }
-
-            text.Clear();
-            if (!reader.IsEmptyElement)
-            {
+                text.Clear();
                 SheetXml.ReadStringItem(reader, text);
+                table.Add(text.Span);
             }
-
-            table.Add(text);
         }
 
         return table;
     }
 
-    private void Add(StringBuilder text)
+    private void Add(ReadOnlySpan<byte> text)
     {
-        var value = SheetXml.Unescape(text.ToString());
-        var length = Encoding.UTF8.GetByteCount(value);
-        var needed = length + 5;
+        // Unescaped text is never longer than the escaped one, so the room is reserved for the escaped length.
+        var needed = text.Length + 5;
         if (used + needed > BlockSize)
         {
             if (blocks.Count == MaxBlocks || needed > BlockSize)
@@ -91,8 +81,28 @@ internal sealed class SharedStrings
         }
 
         positions[Count++] = ((uint)(blocks.Count - 1) << BlockBits) | (uint)used;
+        // The length goes first; it is written once the text is (its own size depends on it), the text then moved up.
+        var lengthBytes = LengthSize(text.Length);
+        var length = SheetXml.Unescape(text, current.AsSpan(used + lengthBytes));
+        var actualBytes = LengthSize(length);
+        if (actualBytes != lengthBytes)
+        {
+            current.AsSpan(used + lengthBytes, length).CopyTo(current.AsSpan(used + actualBytes));
+        }
+
         WriteLength(current, ref used, length);
-        used += Encoding.UTF8.GetBytes(value, current.AsSpan(used));
+        used += length;
+    }
+
+    private static int LengthSize(int length)
+    {
+        var size = 1;
+        for (var value = (uint)length; value >= 0x80; value >>= 7)
+        {
+            size++;
+        }
+
+        return size;
     }
 
     private static void WriteLength(byte[] block, ref int at, int length)

@@ -22,11 +22,12 @@ internal sealed class SheetRecordSource : IRecordSource
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private readonly XmlReader xml;
+    private readonly XmlPartReader xml;
     private readonly SharedStrings sharedStrings;
     private readonly CellStyles styles;
     private readonly bool date1904;
-    private readonly StringBuilder text = new();
+    private readonly ByteText value = new();
+    private byte[] unescaped = new byte[256];
 
     private byte[] data = new byte[4096];
     private int[] starts = new int[64];
@@ -43,16 +44,13 @@ internal sealed class SheetRecordSource : IRecordSource
     private bool blank;      // the current record is a row the sheet left out
     private int headerWidth = -1;
 
-    public SheetRecordSource(Stream sheetPart, XmlNameTable names, SharedStrings sharedStrings, CellStyles styles, bool date1904)
+    public SheetRecordSource(XmlPartReader sheetPart, SharedStrings sharedStrings, CellStyles styles, bool date1904)
     {
-        xml = XmlReader.Create(sheetPart, SheetXml.Settings(names));
+        xml = sheetPart;
         this.sharedStrings = sharedStrings;
         this.styles = styles;
         this.date1904 = date1904;
     }
-
-    /// <summary>Merged ranges that touch row 1, found after the last row (the sheet writes them after its data).</summary>
-    public List<string> MergedHeaderRanges { get; } = [];
 
     public int FieldCount { get; private set; }
 
@@ -68,17 +66,23 @@ internal sealed class SheetRecordSource : IRecordSource
     {
         if (loadedRow == 0 && !sheetDataEnded)
         {
-            LoadNextRow();
+            try
+            {
+                LoadNextRow();
+            }
+            catch (XmlException e)
+            {
+                throw new CsvFileException(WorkbookMessages.Damaged($"{e.Message} (after row {nextRow - 1})"));
+            }
+            catch (InvalidDataException)
+            {
+                throw new CsvFileException(WorkbookMessages.Damaged($"its sheet is damaged after row {nextRow - 1}"));
+            }
         }
 
         if (loadedRow == 0)
         {
             FieldCount = 0;
-            if (MergedHeaderRanges.Count > 0 && headerWidth >= 0)
-            {
-                throw new CsvFileException(WorkbookMessages.MergedHeader(string.Join(", ", MergedHeaderRanges)));
-            }
-
             return false;
         }
 
@@ -116,24 +120,25 @@ internal sealed class SheetRecordSource : IRecordSource
     {
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "sheetData")
+            if (xml.Node != XmlPartNode.StartElement)
             {
-                sheetDataEnded = true;
-                ReadAfterRows();
-                return;
+                if (xml.IsEnd("sheetData"u8))
+                {
+                    // What follows the rows (merged ranges, print settings) was looked at before they were read.
+                    break;
+                }
+
+                continue;
             }
 
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
+            if (!xml.LocalName.SequenceEqual("row"u8))
             {
                 continue;
             }
 
-            var number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, Invariant, out var r) && r >= nextRow ? r : nextRow;
+            var number = xml.TryGetAttribute("r"u8, out var r) && SheetXml.TryParseIndex(r, out var n) && n >= nextRow ? n : nextRow;
             ClearRow();
-            if (!xml.IsEmptyElement)
-            {
-                ReadCells();
-            }
+            ReadCells();
 
             // A row element with no value (formatting only) is not data; if nothing follows it is not a row at all,
             // as trailing blank lines of a CSV are not.
@@ -160,37 +165,37 @@ internal sealed class SheetRecordSource : IRecordSource
         used = 0;
     }
 
-    /// <summary>Reads the cells of a row element; leaves the reader on the row's end tag.</summary>
+    /// <summary>Reads the cells of a row element (the reader on its start tag); leaves the reader on the row's end tag.</summary>
     private void ReadCells()
     {
         var depth = xml.Depth;
         var column = -1;
-        xml.Read();
-        while (!xml.EOF && xml.Depth > depth)
+        while (xml.Read())
         {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
+            if (xml.Node == XmlPartNode.EndElement && xml.Depth == depth)
             {
-                if (xml.NodeType == XmlNodeType.Element)
-                {
-                    xml.Skip();
-                }
-                else
-                {
-                    xml.Read();
-                }
+                return;
+            }
 
+            if (xml.Node != XmlPartNode.StartElement)
+            {
                 continue;
             }
 
-            var reference = xml.GetAttribute("r");
-            column = reference is null ? column + 1 : SheetXml.ParseReference(reference).Column;
+            if (!xml.LocalName.SequenceEqual("c"u8))
+            {
+                xml.Skip();
+                continue;
+            }
+
+            column = xml.TryGetAttribute("r"u8, out var reference) ? SheetXml.ParseReference(reference).Column : column + 1;
             if (column < 0)
             {
                 column = 0;
             }
 
-            var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, Invariant, out var s) ? s : 0;
-            var type = xml.GetAttribute("t");
+            var style = xml.TryGetAttribute("s"u8, out var s) && SheetXml.TryParseIndex(s, out var index) ? index : 0;
+            var type = xml.TryGetAttribute("t"u8, out var t) ? TypeOf(t) : CellType.Number;
             if (column >= MaxColumns)
             {
                 xml.Skip();
@@ -201,81 +206,135 @@ internal sealed class SheetRecordSource : IRecordSource
         }
     }
 
-    /// <summary>Reads one cell element (the reader on its start tag) and stores the text it shows; leaves the reader after it.</summary>
-    private void ReadCell(int column, int style, string? type)
+    private enum CellType
     {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
-            return;
-        }
+        Number,
+        Shared,
+        Text,
+        Boolean,
+        Error,
+        Date,
+    }
 
-        string? value = null;
-        var inline = false;
+    private static CellType TypeOf(ReadOnlySpan<byte> t) =>
+        t.SequenceEqual("s"u8) ? CellType.Shared
+        : t.SequenceEqual("str"u8) || t.SequenceEqual("inlineStr"u8) ? CellType.Text
+        : t.SequenceEqual("b"u8) ? CellType.Boolean
+        : t.SequenceEqual("e"u8) ? CellType.Error
+        : t.SequenceEqual("d"u8) ? CellType.Date
+        : CellType.Number;
+
+    /// <summary>Reads one cell element (the reader on its start tag) and stores the text it shows; leaves the reader on its end tag.</summary>
+    private void ReadCell(int column, int style, CellType type)
+    {
         var depth = xml.Depth;
-        xml.Read();
-        while (!xml.EOF && xml.Depth > depth)
+        var found = false;
+        var inline = false;
+        value.Clear();
+        while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "v")
+            if (xml.Node == XmlPartNode.EndElement && xml.Depth == depth)
             {
-                value = xml.ReadElementContentAsString();
+                break;
             }
-            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "is")
+
+            if (xml.Node != XmlPartNode.StartElement)
             {
-                text.Clear();
-                SheetXml.ReadStringItem(xml, text);
-                value = text.ToString();
+                continue;
+            }
+
+            if (xml.LocalName.SequenceEqual("v"u8))
+            {
+                value.Clear();
+                xml.ReadElementText(value);
+                found = true;
+                inline = false;
+            }
+            else if (xml.LocalName.SequenceEqual("is"u8))
+            {
+                value.Clear();
+                SheetXml.ReadStringItem(xml, value);
+                found = true;
                 inline = true;
-                xml.Read();
-            }
-            else if (xml.NodeType == XmlNodeType.Element)
-            {
-                xml.Skip(); // <f>: the formula; its cached value is the <v>
             }
             else
             {
-                xml.Read();
+                xml.Skip(); // <f>: the formula; its cached value is the <v>
             }
         }
 
-        xml.Read(); // past </c>
-        if (value is null)
+        if (!found)
         {
             return;
         }
 
+        var text = value.Span;
         switch (type)
         {
-            case "s":
-                if (int.TryParse(value, NumberStyles.None, Invariant, out var index) && sharedStrings.TryGet(index, out var shared))
+            case CellType.Shared:
+                if (SheetXml.TryParseIndex(text, out var index) && sharedStrings.TryGet(index, out var shared))
                 {
                     Store(column, shared);
                 }
 
                 break;
-            case "str" or "inlineStr":
-                Store(column, SheetXml.Unescape(value));
+            case CellType.Text:
+                StoreUnescaped(column, text);
                 break;
-            case "b":
-                Store(column, value == "1" ? "TRUE" : "FALSE");
+            case CellType.Boolean:
+                Store(column, text.SequenceEqual("1"u8) ? "TRUE"u8 : "FALSE"u8);
                 break;
-            case "e":
-                Store(column, value);
+            case CellType.Error:
+                Store(column, text);
                 EnsureColumns(column + 1);
-                errors[column] = value;
+                errors[column] = Encoding.UTF8.GetString(text);
                 rowHasErrors = true;
                 break;
-            case "d":
-                Store(column, DateTime.TryParse(value, Invariant, DateTimeStyles.RoundtripKind, out var moment)
+            case CellType.Date:
+                var iso = Encoding.UTF8.GetString(text);
+                Store(column, DateTime.TryParse(iso, Invariant, DateTimeStyles.RoundtripKind, out var moment)
                     ? moment.ToString(moment.TimeOfDay == TimeSpan.Zero ? "MM/dd/yyyy" : "MM/dd/yyyy HH:mm:ss", Invariant)
-                    : value);
+                    : iso);
                 break;
             default:
-                Store(column, inline ? value
-                    : double.TryParse(value, NumberStyles.Float, Invariant, out var number) ? styles.FormatOf(style).Format(number, date1904)
-                    : value);
+                if (inline)
+                {
+                    Store(column, text);
+                }
+                else if (double.TryParse(text, NumberStyles.Float, Invariant, out var number))
+                {
+                    StoreNumber(column, number, styles.FormatOf(style));
+                }
+                else
+                {
+                    Store(column, text);
+                }
+
                 break;
         }
+    }
+
+    private void StoreNumber(int column, double number, NumberFormat format)
+    {
+        Span<byte> digits = stackalloc byte[32];
+        if (format.TryFormatUtf8(number, date1904, digits, out var written))
+        {
+            Store(column, digits[..written]);
+        }
+        else
+        {
+            Store(column, format.Format(number, date1904));
+        }
+    }
+
+    private void StoreUnescaped(int column, ReadOnlySpan<byte> text)
+    {
+        if (unescaped.Length < text.Length)
+        {
+            unescaped = new byte[Math.Max(text.Length, unescaped.Length * 2)];
+        }
+
+        Store(column, unescaped.AsSpan(0, SheetXml.Unescape(text, unescaped)));
     }
 
     private void Store(int column, string value) => Store(column, Encoding.UTF8.GetBytes(value));
@@ -315,23 +374,5 @@ internal sealed class SheetRecordSource : IRecordSource
         Array.Resize(ref starts, size);
         Array.Resize(ref lengths, size);
         Array.Resize(ref errors, size);
-    }
-
-    /// <summary>After the rows: the merged ranges (a merged header cell hides a column name) and the end of the part.</summary>
-    private void ReadAfterRows()
-    {
-        while (xml.Read())
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "mergeCell" && xml.GetAttribute("ref") is { } range)
-            {
-                var parts = range.Split(':');
-                var first = SheetXml.ParseReference(parts[0]);
-                var last = parts.Length > 1 ? SheetXml.ParseReference(parts[1]) : first;
-                if (first.Row <= 1 && last.Column > first.Column)
-                {
-                    MergedHeaderRanges.Add(range);
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
-using System.Xml;
 
 namespace BulkImport.Core.Workbooks;
 
@@ -8,93 +7,87 @@ namespace BulkImport.Core.Workbooks;
 internal static class SheetXml
 {
     /// <summary>
-    /// XML as an upload must be read: no DTD (an entity expansion is the XML form of a zip bomb, and an external
-    /// entity would read files of the server), no resolver, whitespace-only nodes skipped.
-    /// </summary>
-    public static XmlReaderSettings Settings(XmlNameTable names) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreWhitespace = true,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-        NameTable = names,
-    };
-
-    /// <summary>
     /// The text of a string item (<c>&lt;si&gt;</c> or an inline <c>&lt;is&gt;</c>), the reader on its start tag:
     /// its <c>&lt;t&gt;</c>, or the <c>&lt;t&gt;</c> of each rich-text run; phonetic guides (<c>&lt;rPh&gt;</c>) are
     /// not what the cell shows. Leaves the reader on the item's end tag.
     /// </summary>
-    public static void ReadStringItem(XmlReader reader, StringBuilder text)
+    public static void ReadStringItem(XmlPartReader reader, ByteText text)
     {
-        if (reader.IsEmptyElement)
-        {
-            return;
-        }
-
         var depth = reader.Depth;
-        reader.Read();
-        while (!reader.EOF && reader.Depth > depth)
+        while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
+            if (reader.Node == XmlPartNode.StartElement)
             {
-                reader.Skip();
+                if (reader.LocalName.SequenceEqual("t"u8))
+                {
+                    reader.ReadElementText(text);
+                }
+                else if (reader.LocalName.SequenceEqual("rPh"u8))
+                {
+                    reader.Skip();
+                }
             }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+            else if (reader.Node == XmlPartNode.EndElement && reader.Depth == depth)
             {
-                // Moves past the end tag (an empty <t/> included).
-                text.Append(reader.ReadElementContentAsString());
-            }
-            else
-            {
-                reader.Read();
+                return;
             }
         }
     }
 
     /// <summary>
     /// Undoes SpreadsheetML's escape of characters XML cannot hold: <c>_x000D_</c> is a carriage return, and
-    /// <c>_x005F_</c> escapes the underscore of a literal "_x....", as Excel writes them.
+    /// <c>_x005F_</c> escapes the underscore of a literal "_x....", as Excel writes them. Writes the text to
+    /// <paramref name="destination"/> (as long as the value at least: an escape is never shorter than its character)
+    /// and returns its length.
     /// </summary>
-    public static string Unescape(string value)
+    public static int Unescape(ReadOnlySpan<byte> value, Span<byte> destination)
     {
-        if (!value.Contains("_x", StringComparison.Ordinal))
+        if (value.IndexOf("_x"u8) < 0)
         {
-            return value;
+            value.CopyTo(destination);
+            return value.Length;
         }
 
-        var result = new StringBuilder(value.Length);
+        var length = 0;
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '_' && i + 6 < value.Length && value[i + 1] == 'x' && value[i + 6] == '_'
-                && int.TryParse(value.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+            if (TryEscape(value, i, out var code))
             {
-                result.Append((char)code);
                 i += 6;
+                var rune = Rune.ReplacementChar;
+                if (char.IsHighSurrogate((char)code) && TryEscape(value, i + 1, out var low) && char.IsLowSurrogate((char)low))
+                {
+                    rune = new Rune((char)code, (char)low);
+                    i += 7;
+                }
+                else if (!char.IsSurrogate((char)code))
+                {
+                    rune = new Rune(code);
+                }
+
+                length += rune.EncodeToUtf8(destination[length..]);
                 continue;
             }
 
-            result.Append(value[i]);
+            destination[length++] = value[i];
         }
 
-        return result.ToString();
+        return length;
     }
 
     /// <summary>The 1-based row and 0-based column of a cell reference such as "AB12"; column -1 when it has no letters.</summary>
-    public static (int Row, int Column) ParseReference(ReadOnlySpan<char> reference)
+    public static (int Row, int Column) ParseReference(ReadOnlySpan<byte> reference)
     {
         var column = 0;
         var i = 0;
-        for (; i < reference.Length; i++)
+        for (; i < reference.Length && column <= 1_000_000; i++)
         {
             var c = reference[i];
-            if (c is >= 'A' and <= 'Z')
+            if (c is >= (byte)'A' and <= (byte)'Z')
             {
                 column = (column * 26) + (c - 'A' + 1);
             }
-            else if (c is >= 'a' and <= 'z')
+            else if (c is >= (byte)'a' and <= (byte)'z')
             {
                 column = (column * 26) + (c - 'a' + 1);
             }
@@ -108,7 +101,7 @@ internal static class SheetXml
         for (; i < reference.Length && row < 10_000_000; i++)
         {
             var c = reference[i];
-            if (c is < '0' or > '9')
+            if (c is < (byte)'0' or > (byte)'9')
             {
                 break;
             }
@@ -117,5 +110,35 @@ internal static class SheetXml
         }
 
         return (row, column - 1);
+    }
+
+    /// <summary>A whole number written as digits (an index, a style, a row number); false for anything else.</summary>
+    public static bool TryParseIndex(ReadOnlySpan<byte> digits, out int value) =>
+        Utf8Parser.TryParse(digits.Trim(" \t\r\n"u8), out value, out var consumed) && consumed == digits.Trim(" \t\r\n"u8).Length && value >= 0;
+
+    private static bool TryEscape(ReadOnlySpan<byte> value, int at, out int code)
+    {
+        code = 0;
+        if (at + 6 >= value.Length || value[at] != (byte)'_' || value[at + 1] != (byte)'x' || value[at + 6] != (byte)'_')
+        {
+            return false;
+        }
+
+        for (var k = at + 2; k < at + 6; k++)
+        {
+            var d = value[k];
+            var digit = d is >= (byte)'0' and <= (byte)'9' ? d - '0'
+                : d is >= (byte)'a' and <= (byte)'f' ? d - 'a' + 10
+                : d is >= (byte)'A' and <= (byte)'F' ? d - 'A' + 10
+                : -1;
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            code = (code * 16) + digit;
+        }
+
+        return true;
     }
 }

@@ -9,7 +9,7 @@ namespace BulkImport.Core.Workbooks;
 /// <summary>
 /// An uploaded <c>.xlsx</c> opened for import (SPEC 17): its ZIP directory checked against the unpacking limits before
 /// anything is unpacked, its sheets listed, one sheet chosen, its shared strings and styles read once. The package is
-/// opened with DocumentFormat.OpenXml; the sheet itself is streamed with an XmlReader on its part (docs/decisions.md,
+/// opened with DocumentFormat.OpenXml; its parts are streamed with an <see cref="XmlPartReader"/> (docs/decisions.md,
 /// "Excel workbooks", has the measurement that chose this).
 /// </summary>
 internal sealed class WorkbookFile : IDisposable
@@ -26,7 +26,6 @@ internal sealed class WorkbookFile : IDisposable
     private readonly SpreadsheetDocument document;
     private readonly Dictionary<string, (long Declared, long Packed)> entries;
     private readonly List<(string Name, WorksheetPart Part)> sheets;
-    private readonly NameTable names = new();
     private SharedStrings? sharedStrings;
     private CellStyles? styles;
     private bool date1904;
@@ -50,7 +49,23 @@ internal sealed class WorkbookFile : IDisposable
     /// Opens the workbook at <paramref name="path"/> and chooses <paramref name="sheet"/> (any case), or the first
     /// sheet with data when it is null. Either a workbook ready to read, or the file-level error that refuses it.
     /// </summary>
-    public static (WorkbookFile? Workbook, FileMessage? Error) Open(string path, string? sheet, CsvLimits limits)
+    public static (WorkbookFile? Workbook, FileMessage? Error) Open(string path, string? sheet, CsvLimits limits) =>
+        Open(path, limits, workbook => workbook.Choose(sheet) ?? workbook.CheckMergedHeader());
+
+    /// <summary>
+    /// The sheets a person may choose from (<see cref="Sheets"/>), read from the workbook part alone, with the same
+    /// unpacking limits; empty when the file is not a workbook that opens (the import then says why).
+    /// </summary>
+    public static IReadOnlyList<string> ListSheets(string path, CsvLimits limits)
+    {
+        var (workbook, _) = Open(path, limits, _ => null);
+        using (workbook)
+        {
+            return workbook?.Sheets ?? [];
+        }
+    }
+
+    private static (WorkbookFile? Workbook, FileMessage? Error) Open(string path, CsvLimits limits, Func<WorkbookFile, FileMessage?> prepare)
     {
         var (entries, error) = ReadDirectory(path, limits);
         if (error is not null)
@@ -89,11 +104,11 @@ internal sealed class WorkbookFile : IDisposable
             }
 
             workbook = new WorkbookFile(document, entries!, visible) { date1904 = root.WorkbookProperties?.Date1904?.Value == true };
-            var choice = workbook.Choose(sheet);
-            if (choice is not null)
+            var refusal = prepare(workbook);
+            if (refusal is not null)
             {
                 workbook.Dispose();
-                return (null, choice);
+                return (null, refusal);
             }
 
             return (workbook, null);
@@ -106,7 +121,7 @@ internal sealed class WorkbookFile : IDisposable
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or XmlException or InvalidOperationException or FormatException)
         {
             (workbook as IDisposable ?? document).Dispose();
-            return (null, WorkbookMessages.Damaged(e is XmlException ? "one of its parts is not valid XML" : "its parts are damaged or missing"));
+            return (null, WorkbookMessages.Damaged(e is XmlException ? e.Message : "its parts are damaged or missing"));
         }
     }
 
@@ -117,10 +132,27 @@ internal sealed class WorkbookFile : IDisposable
 
     private SheetRecordSource OpenRows(WorksheetPart part)
     {
-        var settings = SheetXml.Settings(names);
-        sharedStrings ??= document.WorkbookPart!.SharedStringTablePart is { } table ? SharedStrings.Read(Capped(table), settings) : SharedStrings.Empty;
-        styles ??= document.WorkbookPart!.WorkbookStylesPart is { } stylePart ? CellStyles.Read(Capped(stylePart), settings) : CellStyles.None;
-        return new SheetRecordSource(Capped(part), names, sharedStrings, styles, date1904);
+        if (sharedStrings is null)
+        {
+            using var table = document.WorkbookPart!.SharedStringTablePart is { } tablePart ? Capped(tablePart) : null;
+            sharedStrings = table is null ? SharedStrings.Empty : SharedStrings.Read(table);
+        }
+
+        if (styles is null)
+        {
+            using var stylesXml = document.WorkbookPart!.WorkbookStylesPart is { } stylePart ? Capped(stylePart) : null;
+            styles = stylesXml is null ? CellStyles.None : CellStyles.Read(stylesXml);
+        }
+
+        return new SheetRecordSource(Capped(part), sharedStrings, styles, date1904);
+    }
+
+    /// <summary>Merged header cells refuse the sheet before a row is read (<see cref="MergedHeaderCells"/>).</summary>
+    private FileMessage? CheckMergedHeader()
+    {
+        using var sheet = Capped(chosen!);
+        var ranges = MergedHeaderCells.Find(sheet);
+        return ranges.Count > 0 ? WorkbookMessages.MergedHeader(string.Join(", ", ranges)) : null;
     }
 
     private FileMessage? Choose(string? requested)
@@ -172,11 +204,12 @@ internal sealed class WorkbookFile : IDisposable
         return false;
     }
 
-    private CappedPartStream Capped(OpenXmlPart part)
+    /// <summary>A part read as XML, stopped at the size the ZIP directory declared for it.</summary>
+    private XmlPartReader Capped(OpenXmlPart part)
     {
         var name = part.Uri.OriginalString.TrimStart('/');
         var declared = entries.TryGetValue(name, out var entry) ? entry.Declared : 0;
-        return new CappedPartStream(part.GetStream(FileMode.Open, FileAccess.Read), name, declared);
+        return new XmlPartReader(new CappedPartStream(part.GetStream(FileMode.Open, FileAccess.Read), name, declared), name);
     }
 
     /// <summary>

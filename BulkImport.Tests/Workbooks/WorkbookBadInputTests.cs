@@ -95,6 +95,26 @@ public sealed class WorkbookBadInputTests
     }
 
     [Fact]
+    public void Merged_header_cells_refuse_the_file_when_it_is_opened_before_any_row_is_read()
+    {
+        // The sheet writes its merges after its rows: they are looked for first, so staging never starts.
+        var book = new TestWorkbook();
+        var sheet = book.Sheet("Sheet1").Row(1, "ID", null, "Name");
+        for (var row = 2; row <= 2_000; row++)
+        {
+            sheet.Row(row, row.ToString(System.Globalization.CultureInfo.InvariantCulture), null, "Ann");
+        }
+
+        sheet.Merge("A1:B1");
+        var (file, rows, failure) = WorkbookReadTests.Read(book.ToBytes());
+
+        file.Errors.Should().ContainSingle().Which.Message.Should().StartWith("Header cells A1:B1 are merged");
+        failure.Should().BeNull();
+        rows.Should().BeEmpty();
+        file.PresentColumns.Should().BeEmpty("the header was not even read");
+    }
+
+    [Fact]
     public void Merged_cells_below_the_header_are_read_as_Excel_shows_them()
     {
         var book = new TestWorkbook();

@@ -64,6 +64,7 @@ app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();
+app.MapMappingsApi();
 app.MapClientsApi();
 app.MapTemplatesApi();
 app.MapCoursesApi();

@@ -1,5 +1,6 @@
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Mapping;
 using BulkImport.Core.Imports.Results;
 using BulkImport.App.Security;
 using BulkImport.Core.Security;
@@ -50,7 +51,7 @@ public static class ImportsEndpoints
 
     public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, IOptions<ImportOptions> options, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, SavedMappings savedMappings, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxFileBytes;
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -113,9 +114,13 @@ public static class ImportsEndpoints
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
             var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            // mapColumns and mappingId: map the file's columns, with a Card Template chosen now or by a person later (SPEC 16).
+            var mapColumns = fields.TryGetValue("mapColumns", out var map) && map.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var mapping = await UploadMappingAsync(fields, domain, savedMappings, ct);
             // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
             fields.TryGetValue("sheet", out var sheet);
-            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe, Sheet: sheet), ct);
+            var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
+                Sheet: sheet, MapColumns: mapColumns, Mapping: mapping), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }
@@ -126,6 +131,19 @@ public static class ImportsEndpoints
                 files.Delete(stored);
             }
         }
+    }
+
+    /// <summary>The Card Template the upload field <c>mappingId</c> names, or null without it.</summary>
+    private static async Task<SavedMapping?> UploadMappingAsync(Dictionary<string, string> fields, Domain domain, SavedMappings savedMappings, CancellationToken ct)
+    {
+        if (!fields.TryGetValue("mappingId", out var text) || text.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, out var id)
+            ? await savedMappings.ForUploadAsync(id, domain, ct)
+            : throw ImportProblem.BadRequest($"'{text}' is not a Card Template ID (mappingId): send the number GET /api/mappings gives, or leave the field out.");
     }
 
     /// <summary>An optional enum from the query string, matched ignoring case, spaces and '&amp;'; a wrong value is a 400 listing the right ones.</summary>

@@ -65,6 +65,8 @@ public static class ServiceRegistration
         services.AddSingleton<RowPages>();
         services.AddSingleton<RowEdits>();
         services.AddSingleton<ImportCommands>();
+        services.AddSingleton<BulkImport.Core.Imports.Mapping.ColumnMappings>();
+        services.AddSingleton<BulkImport.Core.Imports.Mapping.SavedMappings>();
         services.AddSingleton<BulkImport.Core.Imports.Retention.RowRetention>();
         services.AddSingleton<ResultsFile>();
         services.AddSingleton<ClientQueries>();

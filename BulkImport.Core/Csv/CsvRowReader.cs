@@ -405,6 +405,6 @@ internal sealed class CsvRowReader : IDisposable
     private static string? ColumnName(HeaderLayout? layout, int index) =>
         layout is null || index < 0 || index >= layout.FieldCount ? null
         : layout.TemplateIndex[index] >= 0 ? layout.TemplateColumns[layout.TemplateIndex[index]]
-        : layout.TemplateIndex[index] == HeaderLayout.Unknown ? layout.Cells[index]
+        : layout.TemplateIndex[index] is HeaderLayout.Unknown or HeaderLayout.Ignored ? layout.Cells[index]
         : null;
 }

@@ -14,6 +14,9 @@ internal sealed class HeaderLayout
     /// <summary>Marks a file column whose header cell is blank.</summary>
     public const int BlankHeader = -2;
 
+    /// <summary>Marks a file column that a column mapping (SPEC 16) says to ignore: read as an unknown column, without a warning.</summary>
+    public const int Ignored = -3;
+
     private readonly HashSet<string> knownNames;
     private byte[][]? cellsUtf8;
 
@@ -59,7 +62,21 @@ internal sealed class HeaderLayout
 
     public List<FileMessage> Warnings { get; } = [];
 
-    public static HeaderLayout Build(string[] cells, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns)
+    /// <summary>The errors of <see cref="Errors"/> that say a required column is missing: a column mapping may resolve them (SPEC 16).</summary>
+    public List<FileMessage> MissingRequired { get; } = [];
+
+    /// <summary>
+    /// The header cells that feed no template column and that no mapping ignores, in file order; only those with a letter
+    /// or digit, which a mapping can name.
+    /// </summary>
+    public IEnumerable<string> UnmatchedCells => Cells.Where((_, i) => TemplateIndex[i] == Unknown && Keys[i].Length > 0);
+
+    /// <param name="mapping">
+    /// A column mapping (SPEC 16), or null: for a header cell whose matching key (<see cref="HeaderName.Normalize"/>) it
+    /// holds, the template column it names, or null to ignore the column. Cells it does not hold match by their name.
+    /// </param>
+    public static HeaderLayout Build(string[] cells, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns,
+        IReadOnlyDictionary<string, string?>? mapping = null)
     {
         var templateByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < templateColumns.Count; t++)
@@ -84,6 +101,18 @@ internal sealed class HeaderLayout
             width = i + 1;
             var key = HeaderName.Normalize(cells[i]);
             keys[i] = key;
+
+            if (mapping is not null && key.Length > 0 && mapping.TryGetValue(key, out var mapped))
+            {
+                if (mapped is null)
+                {
+                    target[i] = Ignored;
+                    continue;
+                }
+
+                // Mapped onto a template column: matched (and checked for a second column onto it) by that column's key.
+                key = HeaderName.Normalize(mapped);
+            }
 
             // A header with no letter or digit ("#", "--") still names a column: match it by its own text.
             var dedupKey = key.Length > 0 ? key : "\0" + cells[i];
@@ -136,7 +165,9 @@ internal sealed class HeaderLayout
         {
             if (!templateByKey.TryGetValue(HeaderName.Normalize(required), out var t) || !Present[t])
             {
-                Errors.Add(CsvMessages.MissingRequiredColumn(required));
+                var missing = CsvMessages.MissingRequiredColumn(required);
+                Errors.Add(missing);
+                MissingRequired.Add(missing);
             }
         }
     }

@@ -55,12 +55,29 @@ public sealed class ParsedFile : IDisposable
     /// <summary>The template columns present in the file, in template order.</summary>
     public IReadOnlyList<string> PresentColumns { get; private init; }
 
+    /// <summary>The trimmed cells of row 1 as in the file (empty when the file has no header), for column mapping (SPEC 16).</summary>
+    public IReadOnlyList<string> HeaderCells { get; private init; } = [];
+
+    /// <summary>The non-blank header cells that feed no template column (and that the column mapping does not ignore), in file order.</summary>
+    public IReadOnlyList<string> UnmatchedColumns { get; private init; } = [];
+
+    /// <summary>
+    /// Whether every error is one a column mapping may resolve (SPEC 16): a required column missing, or row 1 holding no
+    /// template column with none in the rows below either. The file has data rows then; other problems are errors of their own.
+    /// </summary>
+    public bool ErrorsAreMappable { get; private init; }
+
+    /// <summary>Whether row 1 holds no template column and no header was found below it: row 1 is the header to map (SPEC 16).</summary>
+    public bool HeaderHasNoTemplateColumn { get; private init; }
+
     /// <summary>
     /// Opens a stored upload file (a seekable file on disk) for the given template columns (in template order) and
     /// the columns this operation requires. Problems with the file as a whole end up in <see cref="Errors"/>.
     /// An .xlsx (content decides) is read from <paramref name="sheet"/>, or from its first sheet with data.
     /// </summary>
-    public static ParsedFile Open(string path, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns, CsvLimits limits, string? sheet = null)
+    /// <param name="mapping">A column mapping by header cell key (<see cref="HeaderLayout.Build"/>), or null to match by the header's names alone.</param>
+    public static ParsedFile Open(string path, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns, CsvLimits limits,
+        string? sheet = null, IReadOnlyDictionary<string, string?>? mapping = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(templateColumns);
@@ -99,6 +116,8 @@ public sealed class ParsedFile : IDisposable
         }
 
         HeaderLayout? layout = null;
+        var mappable = new List<FileMessage>();
+        var noTemplateColumn = false;
         try
         {
             using var reader = OpenReader(path, sniff, dialect, limits, workbook);
@@ -109,24 +128,47 @@ public sealed class ParsedFile : IDisposable
             }
             else
             {
-                layout = HeaderLayout.Build(header, templateColumns, requiredColumns);
+                layout = HeaderLayout.Build(header, templateColumns, requiredColumns, mapping);
+                var rows = reader;
                 if (layout.TemplateColumnsFound == 0)
                 {
                     // Nothing to import under this header: say why row 1 is not the header, rather than listing every
                     // required column as missing and every cell as an unknown column.
-                    errors.Add(WhyNoHeader(reader, header, templateColumns, requiredColumns));
+                    var (why, rowOneIsTheHeader) = WhyNoHeader(reader, header, templateColumns, requiredColumns);
+                    errors.Add(why);
+                    // A column named twice cannot be mapped by its name: such a row 1 fails as before.
+                    var namedTwice = layout.Errors.Any(e => !layout.MissingRequired.Contains(e));
+                    if (rowOneIsTheHeader && !namedTwice)
+                    {
+                        // Mapping may take row 1 as the header; the search below moved the reader, so rows are counted afresh.
+                        noTemplateColumn = true;
+                        mappable.Add(why);
+                        rows = OpenReader(path, sniff, dialect, limits, workbook);
+                        rows.ReadHeader();
+                    }
                 }
                 else
                 {
                     errors.AddRange(layout.Errors);
                     warnings.AddRange(layout.Warnings);
+                    mappable.AddRange(layout.MissingRequired);
                 }
 
                 // "No data rows" must be known now, not after streaming; usually this reads one row. A problem that
                 // would stop Rows() at that row is a file-level error now as well.
-                if (errors.Count == 0 && !HasDataRow(reader.ReadRows(layout)))
+                try
                 {
-                    errors.Add(CsvMessages.NoDataRows());
+                    if (errors.Count == mappable.Count && !HasDataRow(rows.ReadRows(layout)))
+                    {
+                        errors.Add(CsvMessages.NoDataRows());
+                    }
+                }
+                finally
+                {
+                    if (!ReferenceEquals(rows, reader))
+                    {
+                        rows.Dispose();
+                    }
                 }
             }
         }
@@ -144,7 +186,14 @@ public sealed class ParsedFile : IDisposable
             }
         }
 
-        return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings, workbook) { PresentColumns = present };
+        return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings, workbook)
+        {
+            PresentColumns = present,
+            HeaderCells = layout?.Cells ?? [],
+            UnmatchedColumns = layout is null ? [] : [.. layout.UnmatchedCells],
+            ErrorsAreMappable = errors.Count > 0 && errors.Count == mappable.Count,
+            HeaderHasNoTemplateColumn = noTemplateColumn,
+        };
     }
 
     /// <summary>
@@ -193,12 +242,13 @@ public sealed class ParsedFile : IDisposable
     /// Row 1 holds no template column: the header is further down (a preamble), the columns are separated by
     /// something we do not read as a separator (spaces, '|'), or row 1 is simply not a header.
     /// </summary>
-    private static FileMessage WhyNoHeader(CsvRowReader reader, string[] header, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns)
+    /// <returns>The message, and whether it says that row 1 holds no template column (nor any row below it): row 1 is then the header to map.</returns>
+    private static (FileMessage Why, bool RowOneIsTheHeader) WhyNoHeader(CsvRowReader reader, string[] header, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns)
     {
         var cells = header.Where(c => !HeaderName.IsBlank(c)).ToList();
         if (reader.FindHeaderBelow(templateColumns, HeaderSearchRows) is { } below)
         {
-            return CsvMessages.HeaderFurtherDown(below.Row, below.Line, below.Names);
+            return (CsvMessages.HeaderFurtherDown(below.Row, below.Line, below.Names), false);
         }
 
         if (cells.Count == 1)
@@ -206,16 +256,16 @@ public sealed class ParsedFile : IDisposable
             var cell = cells[0];
             if (cell.Contains('|', StringComparison.Ordinal) && cell.Split('|', StringSplitOptions.RemoveEmptyEntries).Length > 1)
             {
-                return CsvMessages.UnsupportedSeparator(cell, "vertical bars (|)");
+                return (CsvMessages.UnsupportedSeparator(cell, "vertical bars (|)"), false);
             }
 
             if (cell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 1)
             {
-                return CsvMessages.UnsupportedSeparator(cell, "spaces");
+                return (CsvMessages.UnsupportedSeparator(cell, "spaces"), false);
             }
         }
 
-        return CsvMessages.NoTemplateColumnInHeader(cells, requiredColumns);
+        return (CsvMessages.NoTemplateColumnInHeader(cells, requiredColumns), true);
     }
 
     private static bool HasDataRow(IEnumerable<ParsedRow> rows)

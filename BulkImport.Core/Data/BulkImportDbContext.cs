@@ -31,6 +31,7 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Imports.Mapping.SavedMapping> SavedMappings => Set<Imports.Mapping.SavedMapping>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -70,6 +70,9 @@ public sealed class ImportCommands(
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
+            MapColumns = request.MapColumns,
+            ColumnMapping = request.Mapping is { } mapping ? new Dictionary<string, string?>(mapping.Columns) : null,
+            MappingName = request.Mapping?.Name,
             Sheet = string.IsNullOrWhiteSpace(request.Sheet) ? null : request.Sheet.Trim(),
         };
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
@@ -106,7 +109,18 @@ public sealed class ImportCommands(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var cancelledNow = false;
-        var import = await ImportChanges.ChangeAsync(dbFactory, id, i => cancelledNow = i.Cancel(user, now), ct);
+        var wasAwaitingMapping = false;
+        var import = await ImportChanges.ChangeAsync(dbFactory, id, i =>
+        {
+            wasAwaitingMapping = i.Status == ImportStatus.AwaitingMapping;
+            cancelledNow = i.Cancel(user, now);
+        }, ct);
+        if (wasAwaitingMapping)
+        {
+            // Kept while it waited for its columns to be mapped (SPEC 16); nothing reads it now.
+            files.Delete(import);
+        }
+
         if (cancelledNow)
         {
             feed.Publish(ImportCommitRunner.Snapshot(import, 0, null));

@@ -33,7 +33,7 @@ public sealed class ImportHistory(IDbContextFactory<BulkImportDbContext> dbFacto
 
         if (filter.InProgressOnly)
         {
-            ImportStatus[] inProgress = [ImportStatus.Validating, ImportStatus.ReadyForReview, ImportStatus.AwaitingVerification, ImportStatus.Queued, ImportStatus.Committing];
+            ImportStatus[] inProgress = [ImportStatus.Validating, ImportStatus.AwaitingMapping, ImportStatus.ReadyForReview, ImportStatus.AwaitingVerification, ImportStatus.Queued, ImportStatus.Committing];
             query = query.Where(i => inProgress.Contains(i.Status));
         }
 

@@ -131,7 +131,7 @@ public sealed partial class Import
     {
         switch (_status)
         {
-            case ImportStatus.Validating or ImportStatus.ReadyForReview or ImportStatus.AwaitingVerification or ImportStatus.Queued:
+            case ImportStatus.Validating or ImportStatus.AwaitingMapping or ImportStatus.ReadyForReview or ImportStatus.AwaitingVerification or ImportStatus.Queued:
                 _status = ImportStatus.Cancelled;
                 _cancelRequested = true;
                 _cancelledBy = user;
@@ -187,14 +187,19 @@ public sealed partial class Import
     /// </summary>
     public void Expire(int days, DateTime now)
     {
-        if (!_status.AllowsRowChanges())
+        // An import waiting for its columns to be mapped (SPEC 16) is abandoned the same way: its upload holds the values.
+        var awaitingMapping = _status == ImportStatus.AwaitingMapping;
+        if (!_status.AllowsRowChanges() && !awaitingMapping)
         {
             throw Refused("expire");
         }
 
         Cancel(Retention, now);
-        _failureReason = $"Not confirmed within {days} days of its upload (Import:RetentionDays): it was cancelled and the values of its rows deleted. "
-            + "Upload the file again to import it.";
+        _failureReason = awaitingMapping
+            ? $"Its columns were not mapped within {days} days of its upload (Import:RetentionDays): it was cancelled and its upload deleted. "
+                + "Upload the file again to import it."
+            : $"Not confirmed within {days} days of its upload (Import:RetentionDays): it was cancelled and the values of its rows deleted. "
+                + "Upload the file again to import it.";
         _rowsPurgedAt = now;
     }
 

@@ -4,6 +4,8 @@ namespace BulkImport.Core.Imports;
 public enum ImportStatus
 {
     Validating,
+    /// <summary>The file's columns must be mapped to the template's by a person before its rows are read (SPEC 16).</summary>
+    AwaitingMapping,
     ReadyForReview,
     AwaitingVerification,
     Queued,

@@ -13,6 +13,8 @@ public static class ImportStatusNames
         // The source article's words for the step where a person verifies possible duplicates.
         ImportStatus.AwaitingVerification => "Await Discrepancy Verification",
         ImportStatus.ReadyForReview => "Ready for Review",
+        // Says what it waits for: a person to map the file's columns (SPEC 16).
+        ImportStatus.AwaitingMapping => "Awaiting Column Mapping",
         _ => Words(status.ToString()),
     };
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using BulkImport.Core.Imports;
 
 using BulkImport.Tests.Support;
@@ -30,15 +31,26 @@ public class HeaderBadInputTests : BadInputApiTest
     [Fact]
     public async Task Case33_missing_required_and_unknown_columns_are_all_listed_with_a_did_you_mean_for_a_misspelling()
     {
+        // Wave 2 (SPEC 16) changes this on purpose: a required column missing while some file columns match none stops
+        // the import for a person to map the columns (one of them may be it), with the misspelling suggested there.
         var import = await UploadAsync("First Name,Lst Name,Social Sec #,Email\r\nAnn,Lee,123-45-6789,ann@example.org\r\n");
 
-        FileError(import).Should().Be(
+        import.Status.Should().Be(ImportStatus.AwaitingMapping);
+        import.FileErrors.Should().BeEmpty();
+        var mapping = await Api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/imports/{import.Id}/mapping", ApiClient.Json);
+        mapping.GetProperty("fileColumns").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("suggested").GetString()))
+            .Should().Contain(("Lst Name", "Last Name"));
+
+        // With nothing to map, SPEC 5 holds as before: the missing column fails the file and unknown columns are warnings.
+        var nothingToMap = await UploadAsync("First Name,Email\r\nAnn,ann@example.org\r\n");
+        FileError(nothingToMap).Should().Be(
             "Required column 'Last Name' is missing. Add it to the header row (see the template for the names) and upload again.");
-        import.FileWarnings.Should().Equal(
-            "Column 'Lst Name' is not in the template and was ignored. Did you mean 'Last Name'? Rename the column and upload again to import it.",
+        var warned = await UploadAsync("First Name,Last Name,Lst Nme,Social Sec #\r\nAnn,Lee,x,123-45-6789\r\n");
+        warned.FileWarnings.Should().Equal(
+            "Column 'Lst Nme' is not in the template and was ignored.",
             "Column 'Social Sec #' is not in the template and was ignored.");
 
-        var update = await UploadAsync("ID,First Name\r\n1,Ann\r\n", operation: "Update");
+        var update = await UploadAsync("Email,First Name\r\nann@example.org,Ann\r\n", operation: "Update");
         FileError(update).Should().StartWith("Required column 'Client ID' is missing.");
         await ClientDataIsUnchangedAsync();
     }

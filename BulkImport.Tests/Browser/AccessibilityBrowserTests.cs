@@ -9,7 +9,7 @@ namespace BulkImport.Tests.Browser;
 
 /// <summary>
 /// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review, a row
-/// being edited, confirm, completed, history, Live Imports, report, clients, admin), in both themes; and no page
+/// being edited, confirm, the mapping screen, completed, history, Live Imports, report, clients, admin), in both themes; and no page
 /// wider than a 390 px phone screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -35,6 +35,15 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
             .Append("Cat,,cat@example.org,\r\n");
         var import = await api.ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), operation: "Add");
         await api.WaitForAsync(import.Id, i => i.Status == ImportStatus.ReadyForReview);
+        return import.Id;
+    }
+
+    /// <summary>A partner's file (SPEC 16) waiting at the mapping screen.</summary>
+    private async Task<int> ImportAwaitingMappingAsync()
+    {
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync("Given Name,Surname,DOB\r\nAnn,Lee,01/02/1990\r\n", operation: "Add");
+        import.Status.Should().Be(ImportStatus.AwaitingMapping, string.Join(" ", import.FileErrors));
         return import.Id;
     }
 
@@ -89,6 +98,13 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
         await page.GetByTestId("continue-to-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("confirm-panel")).ToBeVisibleAsync();
         await CheckAsync("confirm");
+
+        await OpenAsync(page, $"/imports/{await ImportAwaitingMappingAsync()}");
+        await Assertions.Expect(page.GetByTestId("column-mapping")).ToBeVisibleAsync();
+        await CheckAsync("map columns");
+        await page.GetByText("Save as Card Template", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Save as Card Template" })).ToBeCheckedAsync();
+        await CheckAsync("map columns, saving a Card Template");
 
         found.Should().BeEmpty();
     }

@@ -16,7 +16,7 @@ namespace BulkImport.Tests.Security;
 /// </summary>
 public static class AuthorizationMatrix
 {
-    private const int Ok = 200, Created = 201, Accepted = 202, NoContent = 204, Bad = 400, Unauthorized = 401, Forbidden = 403, Hidden = 404;
+    private const int Ok = 200, Created = 201, Accepted = 202, NoContent = 204, Bad = 400, Unauthorized = 401, Forbidden = 403, Hidden = 404, Conflict = 409;
 
     private static readonly Answer SignIn = Answer.SignIn;
     private static readonly Answer ToImports = new(302, "/imports");
@@ -51,6 +51,14 @@ public static class AuthorizationMatrix
         // Results file and View Results (SPEC 18): whoever may see the import, Supervisors included.
         new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         new("GET /api/imports/{id:int}/report", OnImport(HttpMethod.Get, "/report"),     Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        // Column mapping (SPEC 16): seen by whoever may see the import, applied by its importer and Admin (409: a reviewed
+        // import's columns are mapped already); Card Templates are every importer's, deleted by their creator or Admin.
+        new("GET /api/imports/{id:int}/mapping", OnImport(HttpMethod.Get, "/mapping"),   Unauthorized, Conflict, Hidden, Conflict, Conflict, Conflict, Forbidden),
+        new("PUT /api/imports/{id:int}/mapping", OnImport(HttpMethod.Put, "/mapping", body: new { columns = new Dictionary<string, string?> { ["First Name"] = "First Name" } }),
+                                                                      Unauthorized, Conflict, Hidden, Forbidden, Forbidden, Conflict, Forbidden),
+        new("GET /api/mappings", Get("/api/mappings?domain=Client"),  Unauthorized, Ok,        Ok,        Forbidden,  Forbidden, Ok,        Forbidden),
+        new("POST /api/mappings", NewMapping,                         Unauthorized, Created,   Created,   Forbidden,  Forbidden, Created,   Forbidden),
+        new("DELETE /api/mappings/{id:int}", OnMapping,               Unauthorized, NoContent, Forbidden, Forbidden,  Forbidden, NoContent, Forbidden),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
@@ -166,6 +174,21 @@ public static class AuthorizationMatrix
         content.Add(new StringContent("Client"), "domain");
         content.Add(new StringContent("Add"), "operation");
         return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = content });
+    }
+
+    private static Task<HttpRequestMessage> NewMapping(MatrixApp app) =>
+        Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/mappings")
+        {
+            Content = JsonContent.Create(new { name = $"Partner {Guid.NewGuid():N}", domain = "Client", columns = new Dictionary<string, string?> { ["Given Name"] = "First Name" } }),
+        });
+
+    /// <summary>A DELETE of a fresh Card Template the importer saved.</summary>
+    private static async Task<HttpRequestMessage> OnMapping(MatrixApp app)
+    {
+        var mappings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BulkImport.Core.Imports.Mapping.SavedMappings>(app.App.Services);
+        var mapping = await mappings.CreateAsync($"Partner {Guid.NewGuid():N}", BulkImport.Core.Domains.Clients.ClientDomain.Key,
+            new Dictionary<string, string?> { ["Given Name"] = "First Name" }, MatrixApp.ImporterEmail, default);
+        return new HttpRequestMessage(HttpMethod.Delete, $"/api/mappings/{mapping.Id}");
     }
 
     private static Task<HttpRequestMessage> NewUser(MatrixApp app) =>

@@ -425,6 +425,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("CancelledBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ColumnMapping")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CommitStartedAt")
                         .HasColumnType("TEXT");
 
@@ -483,6 +486,17 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<int>("Inserted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MapColumns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
@@ -592,6 +606,47 @@ namespace BulkImport.Core.Data.Migrations
                         .HasFilter("\"Status\" <> 0");
 
                     b.ToTable("ImportRows");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Mapping.SavedMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SavedMappings");
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>

@@ -19,6 +19,10 @@ namespace BulkImport.Core.Imports.Retention;
 /// chunk its own short transaction, so commits of other imports are not held up. A run that stops part way (the app
 /// stopping) is finished by the next: an import marked whose last row still holds values is cleared again.
 /// </para>
+/// <para>
+/// An import left at AwaitingMapping (SPEC 16) that long after its upload is cancelled like one left in review; it has
+/// no rows yet, but its upload, kept for the mapping, holds the values, so the upload is deleted.
+/// </para>
 /// <para>Imports being read, queued or committed are never touched. The upload of each import purged is deleted too, should one be left.</para>
 /// </remarks>
 public sealed class RowRetention(
@@ -45,11 +49,15 @@ public sealed class RowRetention(
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-days);
         List<int> inReview, ended;
+        List<(int Id, string StoredFileName)> awaitingMapping;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             inReview = await db.Imports.AsNoTracking()
                 .Where(i => (i.Status == ImportStatus.ReadyForReview || i.Status == ImportStatus.AwaitingVerification) && i.CreatedAt < cutoff)
                 .Select(i => i.Id).ToListAsync(ct);
+            awaitingMapping = [.. (await db.Imports.AsNoTracking()
+                .Where(i => i.Status == ImportStatus.AwaitingMapping && i.CreatedAt < cutoff)
+                .Select(i => new { i.Id, i.StoredFileName }).ToListAsync(ct)).Select(i => (i.Id, i.StoredFileName))];
             ended = await db.Imports.AsNoTracking()
                 .Where(i => (i.Status == ImportStatus.Committed || i.Status == ImportStatus.ValidationFailed || i.Status == ImportStatus.CommitFailed
                         || i.Status == ImportStatus.Cancelled)
@@ -62,6 +70,16 @@ public sealed class RowRetention(
             await MarkAsync(id, i => i.Expire(days, now), ct);
         }
 
+        foreach (var (id, storedFileName) in awaitingMapping)
+        {
+            // No rows to clear: the upload kept for the mapping is what holds the values.
+            if (await MarkAsync(id, i => i.Expire(days, now), ct))
+            {
+                files.Delete(storedFileName);
+                logger.LogInformation("Retention cancelled import {ImportId}, left waiting for its columns to be mapped, and deleted its upload", id);
+            }
+        }
+
         foreach (var id in ended)
         {
             await MarkAsync(id, i => i.MarkRowsPurged(now), ct);
@@ -71,15 +89,18 @@ public sealed class RowRetention(
     }
 
     /// <summary>Marks an import for its rows to be cleared, unless its status changed meanwhile (a replay, a confirm): then it waits for the next run.</summary>
-    private async Task MarkAsync(int id, Action<Import> mark, CancellationToken ct)
+    /// <returns>Whether the import was marked.</returns>
+    private async Task<bool> MarkAsync(int id, Action<Import> mark, CancellationToken ct)
     {
         try
         {
             await ImportChanges.ChangeAsync(dbFactory, id, mark, ct);
+            return true;
         }
         catch (ImportProblem refused)
         {
             logger.LogInformation("Retention left import {ImportId} as it is: {Reason}", id, refused.Message);
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Mapping;
 using BulkImport.Core.Imports.Validation;
 using BulkImport.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +44,11 @@ public sealed class ImportStagingService(
             if (await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, CancellationToken.None) is { } done)
             {
                 feed.Publish(ImportCommitRunner.Snapshot(done, 0, null));
-                if (done.Status != ImportStatus.Validating)
+                if (done.Status is not (ImportStatus.Validating or ImportStatus.AwaitingMapping))
                 {
                     // Staged (or refused, or cancelled): nothing reads the upload again, and it is a copy of personal
-                    // data. An import still Validating (the app stopping) keeps it, to be read again at the next start.
+                    // data. An import still Validating (the app stopping) keeps it, to be read again at the next start, and one
+                    // waiting for its columns to be mapped keeps it to be read with them (SPEC 16).
                     files.Delete(done);
                 }
             }
@@ -67,9 +69,17 @@ public sealed class ImportStagingService(
         var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows, MaxWorkbookExpandedBytes = settings.MaxWorkbookExpandedBytes };
         try
         {
-            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet);
+            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet, ColumnMap.ByKey(import.ColumnMapping));
+            // The sheet read is kept before anything else, so a mapping step reads the same sheet again (SPEC 16, 17).
             import.Sheets = [.. file.Sheets];
             import.Sheet = file.SheetName ?? import.Sheet;
+            if (MappingNeed.Of(file, import.MapColumns) is { } mappingReason)
+            {
+                // The header is read; its columns are mapped by a person before any row is (SPEC 16).
+                await ImportChanges.SaveAsync(db, import, i => i.AwaitMapping(mappingReason), ct);
+                return;
+            }
+
             // Added to the warnings the import already has (the same file uploaded before), never replacing them.
             import.FileWarnings = [.. import.FileWarnings.Concat(file.Warnings.Select(w => w.Message)).Distinct()];
             if (file.Errors.Count > 0)

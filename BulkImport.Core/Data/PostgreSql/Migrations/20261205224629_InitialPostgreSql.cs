@@ -183,7 +183,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     CommitStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FailureReason = table.Column<string>(type: "text", nullable: true),
                     NotifyMe = table.Column<bool>(type: "boolean", nullable: false),
-                    RowsPurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    RowsPurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MapColumns = table.Column<bool>(type: "boolean", nullable: false),
+                    ColumnMapping = table.Column<string>(type: "text", nullable: true),
+                    MappingName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MappingReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,6 +214,24 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IntakeFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NormalizedName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Domain = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Columns = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedMappings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -716,6 +738,12 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 column: "InvoiceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SavedMappings_Domain_NormalizedName",
+                table: "SavedMappings",
+                columns: new[] { "Domain", "NormalizedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_CourseId",
                 table: "Sections",
                 column: "CourseId");
@@ -778,6 +806,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "SavedMappings");
 
             migrationBuilder.DropTable(
                 name: "SelectListValueRenames");

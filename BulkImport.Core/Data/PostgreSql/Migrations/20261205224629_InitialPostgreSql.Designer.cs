@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BulkImport.Core.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlDbContext))]
-    [Migration("20261205172110_InitialPostgreSql")]
+    [Migration("20261205224629_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -451,6 +451,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Property<string>("CancelledBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("ColumnMapping")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("CommitStartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -509,6 +512,17 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
                     b.Property<int>("Inserted")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("MapColumns")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MappingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MappingReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Name")
                         .HasColumnType("text");
@@ -618,6 +632,49 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasFilter("\"Status\" <> 0");
 
                     b.ToTable("ImportRows");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Mapping.SavedMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SavedMappings");
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>

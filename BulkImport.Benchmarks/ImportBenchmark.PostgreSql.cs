@@ -39,8 +39,11 @@ public sealed partial class ImportBenchmark
             $"the insert commit should insert {import.ValidRows} rows; it is {committed.Status} with {committed.Inserted} inserted, {committed.Failed} failed");
         log.WriteLine($"PostgreSQL: commit of {committed.Inserted:N0} inserts {commit.TotalSeconds:F2} s");
 
+        var results = Stopwatch.StartNew();
         var resultsLines = await DownloadResultsAsync(app, committed, Path.Combine(work, "results-insert-postgres.csv"), ct);
+        results.Stop();
         whole.Stop();
+        log.WriteLine($"PostgreSQL: results file {results.Elapsed.TotalSeconds:F2} s");
         memory.Stop();
         Expect(resultsLines == committed.TotalRows + 1, $"the results file should have {committed.TotalRows + 1} lines; it has {resultsLines}");
 

@@ -5,13 +5,17 @@ using NpgsqlTypes;
 
 namespace BulkImport.Core.Data.PostgreSql;
 
-/// <summary>Stages rows with binary COPY, one COPY and one transaction per batch: no statement per row at all.</summary>
+/// <summary>
+/// Stages rows with binary COPY, one COPY and one transaction per batch: no statement per row at all. When a large file
+/// is staged, the table's statistics are refreshed (<see cref="PostgreSqlStatistics"/>) so the commit reads it by pages.
+/// </summary>
 internal sealed class PostgreSqlImportRowWriter(DbConnection connection, int importId) : ImportRowWriter
 {
     private const string Copy =
         """COPY "ImportRows" ("ImportId", "RowNumber", "Status", "Action", "Values", "Messages", "RowKey", "SkippedByOperator") FROM STDIN (FORMAT BINARY)""";
 
     private readonly NpgsqlConnection _connection = (NpgsqlConnection)connection;
+    private int _written;
 
     public override void Write(IReadOnlyList<StagedRow> batch)
     {
@@ -43,9 +47,14 @@ internal sealed class PostgreSqlImportRowWriter(DbConnection connection, int imp
         }
 
         transaction.Commit();
+        _written += batch.Count;
     }
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && _written >= PostgreSqlStatistics.RowsWorthAnalyzing)
+        {
+            PostgreSqlStatistics.Refresh(_connection, "ImportRows");
+        }
     }
 }

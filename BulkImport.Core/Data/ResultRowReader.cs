@@ -54,7 +54,9 @@ public static class ResultRowReader
     /// <summary>
     /// The same rows a page at a time, each page read to its end before any is given out, so whoever reads them may use
     /// the connection in between (the duplicate-key messages do). The planner joins the page's results through their
-    /// unique (ImportId, RowNumber) index.
+    /// unique (ImportId, RowNumber) index; the page's bound is said of the results as well (it follows from the join), so
+    /// a merge join on PostgreSQL starts there rather than at the import's first result for every page (1,000,000 rows:
+    /// 16.8 s of pages).
     /// </summary>
     private static async IAsyncEnumerable<ResultRow> ReadPagesAsync(DbConnection connection, int importId, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -62,6 +64,7 @@ public static class ResultRowReader
             SELECT r."RowNumber", r."Status", r."Action", r."Messages", r."SkippedByOperator", r."RowKey", s."Status", s."RecordId", s."InvoiceId", s."Error"
             FROM "ImportRows" r LEFT JOIN "ImportRowResults" s
               ON s."ImportId" = r."ImportId" AND s."RowNumber" = r."RowNumber" AND s."Status" IN ({(int)RowStatus.Success}, {(int)RowStatus.Failed})
+                AND s."RowNumber" > @after
             WHERE r."ImportId" = @importId AND r."RowNumber" > @after ORDER BY r."RowNumber" LIMIT {PageRows}
             """);
         var after = page.CreateParameter();

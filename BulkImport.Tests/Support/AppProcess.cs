@@ -43,6 +43,22 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>The app's database connection string.</summary>
+    public string ConnectionString => _environment["ConnectionStrings__BulkImport"];
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>Whether the app has written a console line containing <paramref name="text"/> (its log, as an operator reads it).</summary>
+    public bool HasLogged(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    private void Remember(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
     public int Port { get; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
@@ -63,8 +79,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) => Remember(line.Data);
+        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 

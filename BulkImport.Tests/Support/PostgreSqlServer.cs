@@ -51,4 +51,30 @@ public static class PostgreSqlServer
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         drop.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// Takes a test's database away from the app as a stopped server does, without stopping the server the other tests
+    /// share: its sessions are ended (the app's open connections break mid-statement) and new connections are refused
+    /// until the returned outage is disposed.
+    /// </summary>
+    public static IDisposable CutOff(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
+        Admin($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false");
+        Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+        return new Outage(name);
+    }
+
+    private static void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Outage(string name) : IDisposable
+    {
+        public void Dispose() => Admin($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS true");
+    }
 }

@@ -22,7 +22,9 @@ internal sealed class RecordRestore : IDisposable
         var sets = string.Join(", ", columns.Select((c, i) =>
             $"\"{c}\" = CASE WHEN ?4 & {1L << i} <> 0 THEN {engine.Json.TextAt("?5", i.ToString(System.Globalization.CultureInfo.InvariantCulture))} ELSE \"{c}\" END"));
         _restore = engine.Prepare(connection,
-            $"UPDATE \"{table}\" SET {sets}, \"LastImportId\" = ?6, \"LastImportRow\" = ?7 " +
+            // The previous lineage is bound as a nullable bigint; the casts give PostgreSQL that type even when the
+            // statement is first prepared with a NULL (else it takes the column's integer and a later value does not fit).
+            $"UPDATE \"{table}\" SET {sets}, \"LastImportId\" = CAST(?6 AS bigint), \"LastImportRow\" = CAST(?7 AS bigint) " +
             $"WHERE \"{recordId}\" = ?1 AND \"LastImportId\" = ?2 AND \"LastImportRow\" = ?3" + (keepWhen is null ? "" : $" AND NOT ({keepWhen})"));
     }
 

@@ -60,7 +60,7 @@ if (app.Environment.IsDevelopment())
 app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
     ? Results.Ok(new { status = "Healthy" })
-    : Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+    : Results.Problem(readiness.NotReadyDetail, statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();

@@ -45,6 +45,9 @@ public sealed record BenchmarkOptions
     /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
     public bool WorkbookOnly { get; init; }
 
+    /// <summary><c>--engine postgres</c>: the PostgreSQL lines only, on this server (a database of the run's own is made on it).</summary>
+    public string? PostgreSql { get; init; }
+
     /// <summary>Run only what the possible-duplicates lines need (--duplicates-only): a million clients committed, then the new-clients file staged with the check off and on.</summary>
     public bool DuplicatesOnly { get; init; }
 }

@@ -43,7 +43,7 @@ public static class HalfErrorImport
         var none = RowJson.SerializeMessagesUtf8([]);
 
         await db.Database.OpenConnectionAsync(ct);
-        using (var writer = new ImportRowWriter(db.Database.GetDbConnection(), import.Id))
+        using (var writer = ImportRowWriter.Create(db.Database.GetDbConnection(), import.Id))
         {
             var batch = new List<StagedRow>(BatchSize);
             for (var row = 2; row <= rows + 1; row++)

@@ -38,7 +38,11 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         log.WriteLine($"Machine: {BenchmarkReport.Machine()}");
         try
         {
-            if (options.FixesOnly)
+            if (options.PostgreSql is not null)
+            {
+                await RunPostgreSqlAsync(work, ct);
+            }
+            else if (options.FixesOnly)
             {
                 await RunFixesOnlyAsync(work, ct);
             }

@@ -56,7 +56,8 @@ public sealed class InProcessApp : IAsyncDisposable
     /// <summary>Rows per commit transaction, as configured.</summary>
     public int CommitBatchSize => Services.GetRequiredService<IOptions<ImportOptions>>().Value.CommitBatchSize;
 
-    public static async Task<InProcessApp> CreateAsync(string folder, CancellationToken ct)
+    /// <param name="postgreSql">A PostgreSQL database's connection string (<c>--engine postgres</c>), or null for a SQLite file in the folder.</param>
+    public static async Task<InProcessApp> CreateAsync(string folder, CancellationToken ct, string? postgreSql = null)
     {
         Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -65,7 +66,14 @@ public sealed class InProcessApp : IAsyncDisposable
             EnvironmentName = Environments.Production,
             DisableDefaults = true,
         });
-        builder.Configuration.AddInMemoryCollection(Settings(folder));
+        var settings = Settings(folder);
+        if (postgreSql is not null)
+        {
+            settings["Database:Provider"] = DatabaseProvider.PostgreSql;
+            settings["ConnectionStrings:BulkImport"] = postgreSql;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
             // The possible-duplicates check logs where its time went (issue 17), one line per staging.
             .AddFilter("BulkImport.Core.Imports.Staging.ImportStagingService", LogLevel.Information);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BulkImport.Core.Data;
+using BulkImport.Core.Data.Sqlite;
 using BulkImport.Core.Domains.Payments;
 using BulkImport.Core.Imports;
 using CsvHelper;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using BulkImport.Benchmarks;
 
-// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE]
+// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
 var options = new BenchmarkOptions();
 string? reportPath = null;
+var engine = "sqlite";
+string? postgres = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -24,10 +26,33 @@ for (var i = 0; i < args.Length; i++)
         case "--edits": options = options with { Edits = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--app-dll": options = options with { AppDll = Path.GetFullPath(Next()) }; break;
         case "--report": reportPath = Path.GetFullPath(Next()); break;
+        case "--engine":
+            engine = Next().ToLowerInvariant();
+            if (engine is not ("sqlite" or "postgres" or "postgresql"))
+            {
+                Console.Error.WriteLine($"--engine is '{engine}'; it must be sqlite (the default) or postgres.");
+                return 64;
+            }
+
+            break;
+        case "--postgres": postgres = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
             return 64;
     }
+}
+
+if (engine is "postgres" or "postgresql")
+{
+    // The server: --postgres, else the one scripts/test.sh and the tests use.
+    postgres ??= Environment.GetEnvironmentVariable("BULKIMPORT_POSTGRES");
+    if (string.IsNullOrWhiteSpace(postgres))
+    {
+        Console.Error.WriteLine("--engine postgres needs a server: give --postgres \"Host=…;Port=…;Username=…;Database=postgres\" or set BULKIMPORT_POSTGRES (a database of the run's own is created on it and dropped).");
+        return 64;
+    }
+
+    options = options with { PostgreSql = postgres, Payments = false, Http = false };
 }
 
 using var cancel = new CancellationTokenSource();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using BulkImport.Core.Data;
+using BulkImport.Core.Data.Sqlite;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 using CsvHelper;

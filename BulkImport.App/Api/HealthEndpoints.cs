@@ -19,7 +19,7 @@ public static class HealthEndpoints
         {
             if (!readiness.IsReady)
             {
-                return Results.Problem("The database is still being prepared.", statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Results.Problem(readiness.NotReadyDetail, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             // A watched folder that cannot be used stops only that folder: the app still serves, so the answer stays 200.

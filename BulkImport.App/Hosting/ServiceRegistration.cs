@@ -28,9 +28,10 @@ public static class ServiceRegistration
 
         // Read when the first context is made, not now: the configuration is complete only once the host is built
         // (tests and deployments add their sources after Program.cs has registered the services).
-        services.AddDbContextFactory<BulkImportDbContext>((sp, o) => o
-            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-            .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>(),
+        // Database:Provider picks the engine (SQLite unless set); the factory makes the engine's context type.
+        services.AddDbContextFactory<BulkImportDbContext, BulkImportContextFactory>((sp, o) => DatabaseProvider
+            .Configure(o, Provider(sp.GetRequiredService<IConfiguration>()), ConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
+            .AddInterceptors(sp.GetRequiredService<BulkImport.Core.Alerts.ImportEndingInterceptor>(),
                 // SQLite has one writer: writes announce themselves so a large import's batches let them in (WriteTurns).
                 sp.GetRequiredService<WriteTurnInterceptor>())
             // Never: parameter values are row content (SSNs, birth dates) and must not reach logs or exception messages.
@@ -45,7 +46,11 @@ public static class ServiceRegistration
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
         services.AddSingleton<JobPool>();
-        services.AddSingleton<WriteTurns>();
+        // Turns by batch are for an engine with one writer; PostgreSQL's row locks let writers write side by side.
+        services.AddSingleton(sp => new WriteTurns(sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JobOptions>>())
+        {
+            Enabled = Provider(sp.GetRequiredService<IConfiguration>()) != DatabaseProvider.PostgreSql,
+        });
         services.AddSingleton<WriteTurnInterceptor>();
         services.AddSingleton<ImportProgressFeed>();
         services.AddSingleton<RowRevalidator>();
@@ -85,10 +90,20 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>The configured connection string, or the default file under the data folder; its folder is created.</summary>
+    /// <summary>The engine <c>Database:Provider</c> names (SQLite when unset).</summary>
+    public static string Provider(IConfiguration configuration) => DatabaseProvider.Parse(configuration[DatabaseProvider.Setting]);
+
+    /// <summary>The configured connection string, or (SQLite) the default file under the data folder; its folder is created.</summary>
     public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = configuration.GetConnectionString("BulkImport");
+        if (Provider(configuration) == DatabaseProvider.PostgreSql)
+        {
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException($"{DatabaseProvider.Setting} is {DatabaseProvider.PostgreSql} but {DatabaseProvider.ConnectionSetting} is empty: give the server's connection string, e.g. 'Host=db;Port=5432;Database=bulkimport;Username=bulkimport;Password=…'.")
+                : connectionString;
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var dataFolder = Path.GetFullPath(configuration[$"{ImportOptions.Section}:{nameof(ImportOptions.DataFolder)}"] ?? "data", environment.ContentRootPath);
@@ -102,6 +117,12 @@ public static class ServiceRegistration
 
     private static void EnsureFolderOf(string connectionString, string contentRoot)
     {
+        if (!connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not a SQLite file (DatabaseProvider says what is wrong with it when the first context is made).
+            return;
+        }
+
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
         {

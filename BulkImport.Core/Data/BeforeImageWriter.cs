@@ -12,11 +12,11 @@ namespace BulkImport.Core.Data;
 /// parameter, to the record table and copies the cells inside the database: per row there is neither a statement nor
 /// anything read back (issue 22: one statement per row cost +90 % of the update commit's CPU).
 /// </summary>
-/// <remarks>SQLite's <c>json_each</c> and <c>json_array</c>: the PostgreSQL engine gives this class a second implementation (jsonb_array_elements, json_build_array).</remarks>
+/// <remarks>The JSON functions are the engine's (<see cref="DatabaseEngine.Json"/>: json_each and json_array on SQLite, jsonb_array_elements and jsonb_build_array on PostgreSQL).</remarks>
 public sealed class BeforeImageWriter : IDisposable
 {
     private readonly int _importId;
-    private readonly SqliteStatement _keep;
+    private readonly PreparedStatement _keep;
     private readonly int _keyCount;
     private readonly ArrayBufferWriter<byte> _batch = new(64 * 1024);
     private int _rows;
@@ -35,14 +35,16 @@ public sealed class BeforeImageWriter : IDisposable
         _importId = importId;
         _keyCount = keyColumns.Count;
         // The batch is [[row, changed, key...], ...]; materialised once, so each row's fields are read from JSON once.
-        var fields = string.Join(", ", keyColumns.Select((k, i) => $"value ->> {i + 2} AS k{i}"));
-        var cells = string.Join(", ", columns.Select((c, i) => $"CASE WHEN b.Changed & {1L << i} <> 0 THEN t.{c} END"));
-        var join = string.Join(" AND ", keyColumns.Select((k, i) => $"t.{k} = b.k{i}"));
-        _keep = new SqliteStatement(connection,
-            $"WITH b AS MATERIALIZED (SELECT value ->> 0 AS RowNumber, value ->> 1 AS Changed, {fields} FROM json_each(?2)) " +
-            "INSERT INTO ImportBeforeImages (ImportId, RowNumber, RecordId, Changed, OldValues, PreviousImportId, PreviousImportRow) " +
-            $"SELECT ?1, b.RowNumber, t.{recordId}, b.Changed, json_array({cells}), t.LastImportId, t.LastImportRow " +
-            $"FROM b JOIN {table} t ON {join}");
+        var engine = DatabaseEngine.Of(connection);
+        var json = engine.Json;
+        var fields = string.Join(", ", keyColumns.Select((k, i) => $"{json.IntegerAt("e.value", i + 2)} AS k{i}"));
+        var cells = columns.Select((c, i) => $"CASE WHEN b.\"Changed\" & {1L << i} <> 0 THEN t.\"{c}\" END");
+        var join = string.Join(" AND ", keyColumns.Select((k, i) => $"t.\"{k}\" = b.k{i}"));
+        _keep = engine.Prepare(connection,
+            $"WITH b AS MATERIALIZED (SELECT {json.IntegerAt("e.value", 0)} AS \"RowNumber\", {json.IntegerAt("e.value", 1)} AS \"Changed\", {fields} FROM {json.Elements("?2", "e")}) " +
+            "INSERT INTO \"ImportBeforeImages\" (\"ImportId\", \"RowNumber\", \"RecordId\", \"Changed\", \"OldValues\", \"PreviousImportId\", \"PreviousImportRow\") " +
+            $"SELECT ?1, b.\"RowNumber\", t.\"{recordId}\", b.\"Changed\", {json.ArrayOf(cells)}, t.\"LastImportId\", t.\"LastImportRow\" " +
+            $"FROM b JOIN \"{table}\" t ON {join}");
     }
 
     /// <summary>

@@ -39,5 +39,10 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BulkImportDbContext).Assembly);
+        if (!Database.IsSqlite())
+        {
+            // NUMERIC affinity is SQLite's way to store a Client ID key as an integer; elsewhere a row key is plain text.
+            modelBuilder.Entity<ImportRow>().Property(r => r.RowKey).HasColumnType("text");
+        }
     }
 }

@@ -12,24 +12,25 @@ namespace BulkImport.Core.Data;
 public sealed class CommitBatchStore : IDisposable
 {
     private readonly int _importId;
-    private readonly SqliteStatement _result;
-    private readonly SqliteStatement _committedFrom;
-    private readonly SqliteStatement _counters;
-    private readonly SqliteStatement _usage;
-    private readonly SqliteStatement _cancelRequested;
+    private readonly PreparedStatement _result;
+    private readonly PreparedStatement _committedFrom;
+    private readonly PreparedStatement _counters;
+    private readonly PreparedStatement _usage;
+    private readonly PreparedStatement _cancelRequested;
 
     public CommitBatchStore(DbConnection connection, int importId)
     {
         _importId = importId;
-        _result = new SqliteStatement(connection,
-            "INSERT INTO ImportRowResults (ImportId, Status, RowNumber, RecordId, InvoiceId, Error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        var engine = DatabaseEngine.Of(connection);
+        _result = engine.PrepareAppend(connection, "ImportRowResults", ["ImportId", "Status", "RowNumber", "RecordId", "InvoiceId", "Error"], idColumn: null);
         // One seek per status: the results are clustered by (ImportId, Status, RowNumber).
-        _committedFrom = new SqliteStatement(connection,
-            "SELECT RowNumber FROM ImportRowResults WHERE ImportId = ?1 AND Status IN (?2, ?3) AND RowNumber >= ?4 LIMIT 1");
-        _counters = new SqliteStatement(connection,
-            "UPDATE Imports SET ProcessedRows = ProcessedRows + ?1, Inserted = Inserted + ?2, Updated = Updated + ?3, Failed = Failed + ?4 WHERE Id = ?5");
-        _usage = new SqliteStatement(connection, "INSERT INTO UsageEntries (ImportId, CommittedAt, Rows) VALUES (?1, ?2, ?3)");
-        _cancelRequested = new SqliteStatement(connection, "SELECT CancelRequested FROM Imports WHERE Id = ?1");
+        _committedFrom = engine.Prepare(connection,
+            """SELECT "RowNumber" FROM "ImportRowResults" WHERE "ImportId" = ?1 AND "Status" IN (?2, ?3) AND "RowNumber" >= ?4 LIMIT 1""");
+        _counters = engine.Prepare(connection,
+            """UPDATE "Imports" SET "ProcessedRows" = "ProcessedRows" + ?1, "Inserted" = "Inserted" + ?2, "Updated" = "Updated" + ?3, "Failed" = "Failed" + ?4 WHERE "Id" = ?5""");
+        _usage = engine.Prepare(connection, """INSERT INTO "UsageEntries" ("ImportId", "CommittedAt", "Rows") VALUES (?1, ?2, ?3)""");
+        // As a number on every engine (SQLite stores a bool as 0 or 1).
+        _cancelRequested = engine.Prepare(connection, """SELECT CASE WHEN "CancelRequested" THEN 1 ELSE 0 END FROM "Imports" WHERE "Id" = ?1""");
     }
 
     /// <summary>Whether someone asked to cancel the import (read at each batch boundary).</summary>
@@ -74,6 +75,7 @@ public sealed class CommitBatchStore : IDisposable
             }
         }
 
+        _result.Flush();
         _counters.Bind(1, outcomes.Count);
         _counters.Bind(2, inserted);
         _counters.Bind(3, updated);
@@ -84,8 +86,8 @@ public sealed class CommitBatchStore : IDisposable
         if (inserted + updated > 0)
         {
             _usage.Bind(1, _importId);
-            // As EF Core stores a DateTime in SQLite, so the ledger's date filters compare like with like.
-            _usage.Bind(2, committedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+            // As EF Core stores a DateTime, so the ledger's date filters compare like with like.
+            _usage.Bind(2, committedAt);
             _usage.Bind(3, inserted + updated);
             _usage.Execute();
         }

@@ -8,7 +8,8 @@ namespace BulkImport.Core.Data;
 /// Error rows walked in the partial index of rows that are not Valid, or every Valid and Error row. The stored values'
 /// JSON is first filtered with <c>LIKE</c> (ASCII case-insensitive in SQLite) when the text looked for can be found in
 /// it as written, so a replace in a million rows parses only the rows that may match; the caller decides each row
-/// exactly. Engine-specific (SQLite's <c>INDEXED BY</c> and <c>LIKE</c>): PostgreSQL gets its own version.
+/// exactly. The index hint and the case-insensitive match are the engine's (<see cref="DatabaseEngine.UseIndex"/>,
+/// <see cref="DatabaseEngine.LikeIgnoringCase"/>).
 /// </summary>
 public static class FixCandidates
 {
@@ -16,20 +17,27 @@ public static class FixCandidates
     /// Up to <paramref name="take"/> rows after <paramref name="afterRow"/>: Error rows only when <paramref name="errorsOnly"/>,
     /// else Valid and Error rows; only rows whose values' JSON is <c>LIKE</c> <paramref name="pattern"/> ('%' for all).
     /// </summary>
-    public static Task<List<ImportRow>> NextAsync(BulkImportDbContext db, int importId, int afterRow, bool errorsOnly, string pattern, int take, CancellationToken ct) =>
-        errorsOnly
-            ? db.ImportRows.FromSql($"""
-                SELECT * FROM "ImportRows" INDEXED BY "IX_ImportRows_NotValid"
-                WHERE "ImportId" = {importId} AND "Status" <> 0 AND "RowNumber" > {afterRow} AND "Status" = {(int)RowStatus.Error}
-                  AND "Values" LIKE {pattern} ESCAPE '\'
-                ORDER BY "RowNumber" LIMIT {take}
-                """).AsNoTracking().ToListAsync(ct)
-            : db.ImportRows.FromSql($"""
+    public static Task<List<ImportRow>> NextAsync(BulkImportDbContext db, int importId, int afterRow, bool errorsOnly, string pattern, int take, CancellationToken ct)
+    {
+        var engine = DatabaseEngine.Of(db);
+        // Only the engine's keywords are spliced in; every value stays a parameter.
+        var sql = errorsOnly
+            ? $$"""
+                SELECT * FROM "ImportRows" {{engine.UseIndex(Configurations.ImportRowConfiguration.NotValidIndex)}}
+                WHERE "ImportId" = {0} AND "Status" <> 0 AND "RowNumber" > {1} AND "Status" = {{(int)RowStatus.Error}}
+                  AND "Values" {{engine.LikeIgnoringCase}} {2} ESCAPE '\'
+                ORDER BY "RowNumber" LIMIT {3}
+                """
+            : $$"""
                 SELECT * FROM "ImportRows"
-                WHERE "ImportId" = {importId} AND "RowNumber" > {afterRow} AND "Status" IN ({(int)RowStatus.Valid}, {(int)RowStatus.Error})
-                  AND "Values" LIKE {pattern} ESCAPE '\'
-                ORDER BY "RowNumber" LIMIT {take}
-                """).AsNoTracking().ToListAsync(ct);
+                WHERE "ImportId" = {0} AND "RowNumber" > {1} AND "Status" IN ({{(int)RowStatus.Valid}}, {{(int)RowStatus.Error}})
+                  AND "Values" {{engine.LikeIgnoringCase}} {2} ESCAPE '\'
+                ORDER BY "RowNumber" LIMIT {3}
+                """;
+#pragma warning disable EF1002 // the SQL holds no input: the values are the parameters {0}..{3}
+        return db.ImportRows.FromSqlRaw(sql, importId, afterRow, pattern, take).AsNoTracking().ToListAsync(ct);
+#pragma warning restore EF1002
+    }
 
     /// <summary>
     /// The <c>LIKE</c> pattern that every row whose cell equals (<paramref name="whole"/>) or contains

@@ -5,7 +5,7 @@ namespace BulkImport.Core.Data;
 /// <summary>
 /// A set of record IDs as one bit per possible ID. The IDs of a million clients take 125 KB, where a hash set took
 /// about 20 MB, and are read with one prepared query instead of materialising a million values through EF Core.
-/// IDs are positive integers handed out in order (SQLite's INTEGER PRIMARY KEY), so the bits stay dense; an ID far
+/// IDs are positive integers handed out in order (an INTEGER PRIMARY KEY, an identity column), so the bits stay dense; an ID far
 /// beyond the others (one set by hand, say) goes to a small hash set instead, so memory never outgrows the IDs held.
 /// </summary>
 public sealed class IdSet
@@ -23,7 +23,7 @@ public sealed class IdSet
     public static IdSet Read(DbConnection connection, string sql)
     {
         var set = new IdSet();
-        using var query = new SqliteStatement(connection, sql);
+        using var query = DatabaseEngine.Of(connection).Prepare(connection, sql);
         while (query.Read())
         {
             set.Add(query.GetInt64(0));

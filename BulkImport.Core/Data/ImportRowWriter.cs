@@ -3,41 +3,22 @@ using System.Data.Common;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// Stages rows into ImportRows with one prepared statement, one transaction per batch: the hot path of reading a file.
+/// Stages rows into ImportRows, one transaction per batch: the hot path of reading a file. Each engine writes them its
+/// fastest way (SQLite: one prepared insert; PostgreSQL: binary COPY).
 /// </summary>
-public sealed class ImportRowWriter : IDisposable
+public abstract class ImportRowWriter : IDisposable
 {
-    private readonly DbConnection _connection;
-    private readonly int _importId;
-    private readonly SqliteStatement _insert;
-
-    public ImportRowWriter(DbConnection connection, int importId)
-    {
-        _connection = connection;
-        _importId = importId;
-        _insert = new SqliteStatement(connection,
-            "INSERT INTO ImportRows (ImportId, RowNumber, Status, Action, \"Values\", Messages, RowKey, SkippedByOperator) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0)");
-    }
+    /// <summary>The writer of the connection's engine for import <paramref name="importId"/> (the connection open).</summary>
+    public static ImportRowWriter Create(DbConnection connection, int importId) => DatabaseEngine.Of(connection).CreateRowWriter(connection, importId);
 
     /// <summary>Writes one batch in its own transaction.</summary>
-    public void Write(IReadOnlyList<StagedRow> batch)
-    {
-        using var transaction = _connection.BeginTransaction();
-        foreach (var row in batch)
-        {
-            _insert.Bind(1, _importId);
-            _insert.Bind(2, row.RowNumber);
-            _insert.Bind(3, (int)row.Status);
-            _insert.Bind(4, (int)row.Action);
-            _insert.BindUtf8(5, row.ValuesUtf8);
-            _insert.BindUtf8(6, row.MessagesUtf8);
-            _insert.Bind(7, row.RowKey);
-            _insert.Execute();
-        }
+    public abstract void Write(IReadOnlyList<StagedRow> batch);
 
-        transaction.Commit();
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
     }
 
-    public void Dispose() => _insert.Dispose();
+    protected abstract void Dispose(bool disposing);
 }

@@ -6,8 +6,7 @@ namespace BulkImport.Core.Data;
 
 /// <summary>
 /// How many staged rows have each of some row keys, leaving out some rows (a batch being changed): one walk of the key
-/// index per key, in one query for the whole batch, reading no row. Engine-specific (SQLite's <c>INDEXED BY</c> and
-/// <c>json_each</c>): PostgreSQL gets its own version.
+/// index per key, in one query for the whole batch, reading no row. The index hint and the JSON functions are the engine's.
 /// </summary>
 public static class KeyCounts
 {
@@ -24,12 +23,14 @@ public static class KeyCounts
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var connection = db.Database.GetDbConnection();
+            var engine = DatabaseEngine.Of(connection);
+            await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"""
-                SELECT "RowKey", COUNT(*) FROM "ImportRows" INDEXED BY "{KeyedRows.KeyIndex}"
-                WHERE "ImportId" = @importId AND "RowKey" IN (SELECT value FROM json_each(@keys))
-                  AND "RowNumber" NOT IN (SELECT value FROM json_each(@rows))
+                SELECT "RowKey", COUNT(*) FROM "ImportRows" {engine.UseIndex(KeyedRows.KeyIndex)}
+                WHERE "ImportId" = @importId AND "RowKey" IN ({engine.Json.Strings("@keys")})
+                  AND "RowNumber" NOT IN ({engine.Json.Integers("@rows")})
                 GROUP BY "RowKey"
                 """;
             Add(command, "@importId", importId);

@@ -11,17 +11,23 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public sealed class NotValidRowIndex : IDisposable
 {
+    private readonly DatabaseEngine _engine;
+
     // The index's own filter, as written, so SQLite may use it (INDEXED BY fails the query otherwise).
-    private const string From = $"""FROM "ImportRows" INDEXED BY "{ImportRowConfiguration.NotValidIndex}" WHERE "ImportId" = ?1 AND {ImportRowConfiguration.NotValidFilter} AND "RowNumber" > ?2 AND "RowNumber" <= ?3""";
+    private readonly string _from;
+
+    private static string FromOf(DatabaseEngine engine) => $"""FROM "ImportRows" {engine.UseIndex(ImportRowConfiguration.NotValidIndex)} WHERE "ImportId" = ?1 AND {ImportRowConfiguration.NotValidFilter} AND "RowNumber" > ?2 AND "RowNumber" <= ?3""";
 
     private readonly DbConnection _connection;
     private readonly int _importId;
-    private SqliteStatement? _count;
+    private PreparedStatement? _count;
 
     public NotValidRowIndex(DbConnection connection, int importId)
     {
         _connection = connection;
         _importId = importId;
+        _engine = DatabaseEngine.Of(connection);
+        _from = FromOf(_engine);
     }
 
     /// <summary>How many rows after <paramref name="afterRow"/>, up to and including <paramref name="throughRow"/>, are not Valid.</summary>
@@ -32,7 +38,7 @@ public sealed class NotValidRowIndex : IDisposable
             return 0;
         }
 
-        _count ??= new SqliteStatement(_connection, "SELECT COUNT(*) " + From);
+        _count ??= _engine.Prepare(_connection, "SELECT COUNT(*) " + _from);
         _count.Bind(1, _importId);
         _count.Bind(2, afterRow);
         _count.Bind(3, throughRow);
@@ -45,7 +51,7 @@ public sealed class NotValidRowIndex : IDisposable
     /// <summary>The row numbers after <paramref name="afterRow"/>, up to and including <paramref name="throughRow"/>, of rows that are not Valid, in either order.</summary>
     public IEnumerable<int> Walk(int afterRow, int throughRow, bool descending)
     {
-        using var walk = new SqliteStatement(_connection, $"""SELECT "RowNumber" {From} ORDER BY "RowNumber" {(descending ? "DESC" : "ASC")}""");
+        using var walk = _engine.Prepare(_connection, $"""SELECT "RowNumber" {_from} ORDER BY "RowNumber" {(descending ? "DESC" : "ASC")}""");
         walk.Bind(1, _importId);
         walk.Bind(2, afterRow);
         walk.Bind(3, throughRow);

@@ -6,18 +6,18 @@ using BulkImport.Core.Imports.Fixes;
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// The Error rows of one problem group, found in the database (SQLite's JSON functions on the stored rows) by column
+/// The Error rows of one problem group, found in the database (the engine's JSON functions on the stored rows) by column
 /// and walked in the partial index of rows that are not Valid, so the cost follows the error rows, not the file; the
 /// rule and value are then compared in C# as the groups are keyed (<see cref="ProblemGroupKey"/>, ignoring case).
-/// The groups themselves are kept in a table (<see cref="ProblemGroupCounts"/>). Engine-specific: PostgreSQL gets its own version.
+/// The groups themselves are kept in a table (<see cref="ProblemGroupCounts"/>).
 /// </summary>
 public static class ProblemGroupQuery
 {
     // The not-Valid index's own filter, as written, so SQLite may use the index (see NotValidRowIndex).
-    private const string ErrorRows = $"""
-        FROM "ImportRows" INDEXED BY "{ImportRowConfiguration.NotValidIndex}", json_each("ImportRows"."Messages") AS m
+    private static string ErrorRows(DatabaseEngine engine) => $"""
+        FROM "ImportRows" {engine.UseIndex(ImportRowConfiguration.NotValidIndex)}, {engine.Json.Elements("\"ImportRows\".\"Messages\"", "m")}
         WHERE "ImportId" = @importId AND {ImportRowConfiguration.NotValidFilter} AND "Status" = @error
-          AND json_extract(m.value, '$.IsWarning') IS NOT 1
+          AND {engine.Json.IsNotTrue("m.value", "IsWarning")}
         """;
 
     /// <summary>
@@ -28,11 +28,13 @@ public static class ProblemGroupQuery
         string? value, int skip, int take, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
+        var engine = DatabaseEngine.Of(connection);
+        var json = engine.Json;
         command.CommandText = $"""
-            SELECT "RowNumber", json_extract(m.value, '$.Code'), json_extract(m.value, '$.Message'),
-                   CASE WHEN @index < 0 THEN NULL ELSE json_extract("Values", '$[' || @index || ']') END
-            {ErrorRows}
-              AND json_extract(m.value, '$.Column') IS @column
+            SELECT "RowNumber", {json.TextOf("m.value", "Code")}, {json.TextOf("m.value", "Message")},
+                   CASE WHEN @index < 0 THEN NULL ELSE {json.TextAt("\"Values\"", "@index")} END
+            {ErrorRows(engine)}
+              AND {json.TextOf("m.value", "Column")} IS NOT DISTINCT FROM @column
             ORDER BY "RowNumber"
             """;
         Add(command, "@importId", importId);

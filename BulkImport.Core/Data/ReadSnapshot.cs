@@ -1,19 +1,10 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// A deferred (read) transaction, so several queries see one snapshot of the database; it takes no write lock, and a
-/// commit running meanwhile is neither blocked nor seen.
+/// A read-only transaction, so several queries see one snapshot of the database; it takes no write lock, and a commit
+/// running meanwhile is neither blocked nor seen. How is the engine's (<see cref="DatabaseEngine.BeginReadSnapshotAsync"/>).
 /// </summary>
 public static class ReadSnapshot
 {
-    public static async Task<IAsyncDisposable> BeginAsync(BulkImportDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return transaction;
-    }
+    public static Task<IAsyncDisposable> BeginAsync(BulkImportDbContext db, CancellationToken ct) => DatabaseEngine.Of(db).BeginReadSnapshotAsync(db, ct);
 }

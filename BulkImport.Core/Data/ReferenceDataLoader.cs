@@ -116,6 +116,7 @@ public static class ReferenceDataLoader
         }
 
         await db.SaveChangesAsync(ct);
+        await DatabaseEngine.Of(db).ContinueIdentitiesAsync(db, ct);
         db.ChangeTracker.Clear();
     }
 

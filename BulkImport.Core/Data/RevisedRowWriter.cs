@@ -8,8 +8,7 @@ namespace BulkImport.Core.Data;
 /// prepared UPDATE by primary key, stepped once per row in the batch's transaction, instead of SaveChanges. SaveChanges built,
 /// sent and parsed a command per row with named parameters: about two thirds of a replace's time. A single
 /// <c>UPDATE … FROM json_each</c> was tried and was far slower: SQLite walked the import's rows per JSON element
-/// (docs/decisions.md, "Fixing many rows at once"). Engine-specific (SQLite's native statement): PostgreSQL gets its own
-/// version.
+/// (docs/decisions.md, "Fixing many rows at once"). The statement is the engine's (<see cref="DatabaseEngine.Prepare"/>).
 /// </summary>
 public static class RevisedRowWriter
 {
@@ -19,9 +18,11 @@ public static class RevisedRowWriter
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            using var update = new SqliteStatement(db.Database.GetDbConnection(),
-                "UPDATE ImportRows SET Status = ?3, Action = ?4, \"Values\" = ?5, Messages = ?6, RowKey = ?7, SkippedByOperator = ?8 " +
-                "WHERE ImportId = ?1 AND RowNumber = ?2");
+            // "?8 <> 0" stores the skip flag as each engine stores a bool (an integer on SQLite, a boolean on PostgreSQL).
+            var connection = db.Database.GetDbConnection();
+            using var update = DatabaseEngine.Of(connection).Prepare(connection,
+                """UPDATE "ImportRows" SET "Status" = ?3, "Action" = ?4, "Values" = ?5, "Messages" = ?6, "RowKey" = ?7, "SkippedByOperator" = ?8 <> 0 """ +
+                """WHERE "ImportId" = ?1 AND "RowNumber" = ?2""");
             foreach (var row in rows)
             {
                 update.Bind(1, row.ImportId);

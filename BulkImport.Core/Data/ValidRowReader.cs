@@ -11,8 +11,8 @@ namespace BulkImport.Core.Data;
 /// </summary>
 public sealed class ValidRowReader(DbConnection connection, int importId) : IDisposable
 {
-    private readonly SqliteStatement _next = new(connection,
-        "SELECT RowNumber, Action, \"Values\" FROM ImportRows WHERE ImportId = ?1 AND Status = ?2 AND RowNumber > ?3 ORDER BY RowNumber LIMIT ?4");
+    private readonly PreparedStatement _next = DatabaseEngine.Of(connection).Prepare(connection,
+        """SELECT "RowNumber", "Action", "Values" FROM "ImportRows" WHERE "ImportId" = ?1 AND "Status" = ?2 AND "RowNumber" > ?3 ORDER BY "RowNumber" LIMIT ?4""");
 
     public List<CommitRow> NextBatch(int afterRow, int take)
     {

@@ -12,11 +12,19 @@ namespace BulkImport.Tests.Api;
 /// A full Client Assignment import through the HTTP API, per operation, with and without Auto Create Invoices
 /// (SPEC sections 7, 10, 12). Clients 3 and 5 of the demo data have no assignments; client 6 is in CourseID 101, SectionID 1001.
 /// </summary>
-public sealed class ClientAssignmentImportApiTests : IAsyncLifetime
+public class ClientAssignmentImportApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date,Registered By,Transcript Status,Sponsor (Company),Marketing Source";
     private const int DemoAssignments = 60;
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    public ClientAssignmentImportApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>Api/PostgreSql</c>).</summary>
+    protected ClientAssignmentImportApiTests(TestEngine engine) => _app = new TestApp(engine: engine);
     private ApiClient _api = null!;
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();

@@ -7,10 +7,18 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.Api;
 
 /// <summary>A full Client import through the HTTP API, per operation (SPEC sections 4-6, 10, 12).</summary>
-public sealed class ClientImportApiTests : IAsyncLifetime
+public class ClientImportApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth,Address,City,State,Zip,Sponsor Name,Ethnicity,Language,Funding Source,Staff Name,Diploma Status,Job Status,Adult Client,Client Type";
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    public ClientImportApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>Api/PostgreSql</c>).</summary>
+    protected ClientImportApiTests(TestEngine engine) => _app = new TestApp(engine: engine);
     private ApiClient _api = null!;
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();

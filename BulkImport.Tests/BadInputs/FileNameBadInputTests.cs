@@ -16,8 +16,19 @@ namespace BulkImport.Tests.BadInputs;
 /// HTML-encoded, cut to 200 characters without its path, and never used to store or find a file: uploads are stored
 /// under a generated name, and the content alone decides what the file is (not the extension).
 /// </summary>
-public sealed class FileNameBadInputTests : BadInputApiTest
+public class FileNameBadInputTests : BadInputApiTest
 {
+    public FileNameBadInputTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine.</summary>
+    protected FileNameBadInputTests(TestEngine engine)
+        : base(engine: engine)
+    {
+    }
+
     private static readonly byte[] Csv = Utf8("Client ID,First Name,Last Name\r\n,Ann,Lee\r\n");
 
     public static TheoryData<string, string> Names() => new()

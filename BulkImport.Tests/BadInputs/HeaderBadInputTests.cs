@@ -1,12 +1,24 @@
 using System.Net.Http.Json;
-using BulkImport.Tests.Support;
 using BulkImport.Core.Imports;
+
+using BulkImport.Tests.Support;
 
 namespace BulkImport.Tests.BadInputs;
 
 /// <summary>BAD-INPUTS.md cases 32-35: the header row.</summary>
-public sealed class HeaderBadInputTests : BadInputApiTest
+public class HeaderBadInputTests : BadInputApiTest
 {
+    public HeaderBadInputTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine.</summary>
+    protected HeaderBadInputTests(TestEngine engine)
+        : base(engine: engine)
+    {
+    }
+
     [Fact]
     public async Task Case32_a_duplicated_column_fails_the_file_naming_both_positions()
     {

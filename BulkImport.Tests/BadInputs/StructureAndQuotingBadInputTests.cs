@@ -9,8 +9,19 @@ using BulkImport.Tests.Support;
 namespace BulkImport.Tests.BadInputs;
 
 /// <summary>BAD-INPUTS.md cases 21-31: field counts, padding, quotes and line breaks inside records.</summary>
-public sealed class StructureAndQuotingBadInputTests : BadInputApiTest
+public class StructureAndQuotingBadInputTests : BadInputApiTest
 {
+    public StructureAndQuotingBadInputTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine.</summary>
+    protected StructureAndQuotingBadInputTests(TestEngine engine)
+        : base(engine: engine)
+    {
+    }
+
     [Fact]
     public async Task Case21_a_row_with_too_few_fields_is_a_row_error_with_both_counts()
     {

@@ -1,4 +1,5 @@
 using BulkImport.Core.Data;
+using BulkImport.Core.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace BulkImport.Tests.Data;

@@ -13,8 +13,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BulkImport.Tests.Fixes;
 
 /// <summary>SPEC 20 over HTTP: problem groups, find and replace, bulk skip, the rows file, and the bad inputs of issue 20.</summary>
-public sealed class FixesApiTests
+public class FixesApiTests
 {
+    private readonly TestEngine _engine;
+
+    public FixesApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>PostgreSql/PostgreSqlVariants</c>).</summary>
+    protected FixesApiTests(TestEngine engine) => _engine = engine;
+
     private const string Header = "Client ID,First Name,Last Name,Email,Client Type,SSN";
 
     /// <summary>Rows 2-7 "Walk-in" (a typo of no list value), rows 8-10 "Studnet" (Did you mean 'Student'?), row 11 a bad e-mail, row 12 valid.</summary>
@@ -36,9 +46,9 @@ public sealed class FixesApiTests
         return csv.ToString();
     }
 
-    private static async Task<(TestApp App, ApiClient Api, ImportSummary Import)> StartAsync()
+    private async Task<(TestApp App, ApiClient Api, ImportSummary Import)> StartAsync()
     {
-        var app = new TestApp();
+        var app = new TestApp(engine: _engine);
         var api = await app.ApiAsync(Roles.Importer);
         var import = await api.ImportAsync(File(), operation: "Add");
         import.Status.Should().Be(ImportStatus.ReadyForReview);
@@ -241,7 +251,7 @@ public sealed class FixesApiTests
     [Fact]
     public async Task A_replace_revalidates_the_rows_sharing_the_new_key()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(engine: _engine);
         var api = await app.ApiAsync(Roles.Importer);
         // Rows 2 and 3 update clients 1 and 2; row 4 names client 999, which does not exist.
         var import = await api.ImportAsync(Header + "\r\n1,Ann,Lee,a@example.org,Student,\r\n2,Bo,Ng,b@example.org,Student,\r\n999,Cy,Ho,c@example.org,Student,\r\n", operation: "Update");

@@ -208,7 +208,7 @@ public sealed class ImportRowPagesTests : IDisposable
         }
 
         await db.Database.OpenConnectionAsync();
-        using (var writer = new ImportRowWriter(db.Database.GetDbConnection(), import.Id))
+        using (var writer = ImportRowWriter.Create(db.Database.GetDbConnection(), import.Id))
         {
             writer.Write(rows);
         }

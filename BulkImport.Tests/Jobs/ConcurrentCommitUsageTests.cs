@@ -15,14 +15,17 @@ namespace BulkImport.Tests.Jobs;
 /// Usage stays race-safe with commits side by side (SPEC 22): a commit reserves its rows against the limits before its
 /// first batch, so a second commit running at the same time sees them as used.
 /// </summary>
-public sealed class ConcurrentCommitUsageTests
+public class ConcurrentCommitUsageTests
 {
+    /// <summary>The engine the tests run on (a derived class per engine, <c>PostgreSql/PostgreSqlVariants.cs</c>).</summary>
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     [Fact]
     public async Task Two_commits_side_by_side_never_pass_a_usage_limit_together()
     {
         // 150 rows a day: each 100-row import fits alone, both together do not. The commits are run by hand, side by side.
         using var app = new TestApp(new() { ["Usage:RowsPerDay"] = "150", ["Import:CommitBatchSize"] = "10" },
-            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CommitWorker))));
+            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CommitWorker))), Engine);
         var api = await app.ApiAsync(Roles.Importer);
         var first = await api.ImportAsync(CsvFiles.NewClients(100, "First"), operation: "Add");
         var second = await api.ImportAsync(CsvFiles.NewClients(100, "Second"), operation: "Add");

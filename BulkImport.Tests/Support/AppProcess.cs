@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BulkImport.Tests.Support;
 
@@ -12,10 +14,14 @@ namespace BulkImport.Tests.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
+    private readonly TestEngine _engine;
     private Process? _process;
 
-    public AppProcess(Dictionary<string, string>? settings = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="engine">The database engine: a SQLite file of its own, or a PostgreSQL database of its own.</param>
+    public AppProcess(Dictionary<string, string>? settings = null, TestEngine engine = TestEngine.Sqlite)
     {
+        _engine = engine;
         DataFolder = Path.Combine(AppContext.BaseDirectory, "test-data", "process-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         Port = FreePort();
@@ -23,7 +29,10 @@ public sealed class AppProcess : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ConnectionStrings__BulkImport"] = $"Data Source={Path.Combine(DataFolder, "bulkimport.db")}",
+            ["ConnectionStrings__BulkImport"] = engine == TestEngine.PostgreSql
+                ? PostgreSqlServer.CreateDatabase()
+                : $"Data Source={Path.Combine(DataFolder, "bulkimport.db")}",
+            ["Database__Provider"] = engine.ToString(),
             ["Import__DataFolder"] = DataFolder,
         };
         foreach (var (key, value) in settings ?? [])
@@ -33,6 +42,22 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The app's database connection string.</summary>
+    public string ConnectionString => _environment["ConnectionStrings__BulkImport"];
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>Whether the app has written a console line containing <paramref name="text"/> (its log, as an operator reads it).</summary>
+    public bool HasLogged(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    private void Remember(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
 
     public int Port { get; }
 
@@ -54,8 +79,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) => Remember(line.Data);
+        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -109,9 +134,12 @@ public sealed class AppProcess : IAsyncDisposable
         return await new ApiClient(new HttpClient { BaseAddress = new Uri(BaseUrl) }).SignInAsync(email, password);
     }
 
-    public SqliteConnection OpenDatabase()
+    /// <summary>A connection to the app's database (SQL in tests quotes its identifiers, so it runs on either engine).</summary>
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection(_environment["ConnectionStrings__BulkImport"]);
+        DbConnection connection = _engine == TestEngine.PostgreSql
+            ? new NpgsqlConnection(_environment["ConnectionStrings__BulkImport"])
+            : new SqliteConnection(_environment["ConnectionStrings__BulkImport"]);
         connection.Open();
         return connection;
     }
@@ -144,6 +172,11 @@ public sealed class AppProcess : IAsyncDisposable
         await KillAsync();
         _process?.Dispose();
         SqliteConnection.ClearAllPools();
+        if (_engine == TestEngine.PostgreSql)
+        {
+            PostgreSqlServer.DropDatabase(_environment["ConnectionStrings__BulkImport"]);
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -19,18 +19,24 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly TestEngine _engine;
     private bool _kestrel;
 
     /// <param name="settings">Configuration overrides, e.g. <c>["Usage:RowsPerDay"] = "3"</c>.</param>
     /// <param name="services">Service overrides applied after the app's own registrations (a fixed clock, a worker removed).</param>
-    public TestApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="engine">The database engine: a SQLite file of its own, or a PostgreSQL database of its own.</param>
+    public TestApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestEngine engine = TestEngine.Sqlite)
     {
         _services = services;
+        _engine = engine;
         DataFolder = Path.Combine(AppContext.BaseDirectory, "test-data", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:BulkImport"] = $"Data Source={Path.Combine(DataFolder, "bulkimport.db")}",
+            ["ConnectionStrings:BulkImport"] = engine == TestEngine.PostgreSql
+                ? PostgreSqlServer.CreateDatabase()
+                : $"Data Source={Path.Combine(DataFolder, "bulkimport.db")}",
+            ["Database:Provider"] = engine == TestEngine.PostgreSql ? "PostgreSql" : "Sqlite",
             ["Import:DataFolder"] = DataFolder,
         };
         foreach (var (key, value) in settings ?? [])
@@ -94,6 +100,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_engine == TestEngine.PostgreSql)
+        {
+            PostgreSqlServer.DropDatabase(ConnectionString);
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);

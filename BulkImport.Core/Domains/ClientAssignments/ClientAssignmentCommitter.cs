@@ -162,23 +162,23 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
 
     private static DbCommand CreateInsert(DbConnection connection)
     {
-        var columns = string.Join(", ", ClientAssignmentColumns.Stored.Select(s => s.Property));
+        var columns = string.Join(", ", ClientAssignmentColumns.Stored.Select(s => $"\"{s.Property}\""));
         var parameters = string.Join(", ", ClientAssignmentColumns.Stored.Select((_, i) => "@p" + i));
         return Prepare(connection,
-            $"INSERT INTO ClientAssignments (ClientId, CourseId, SectionId, {columns}, CreatedByImportId, CreatedByRow, LastImportId, LastImportRow) " +
+            $"""INSERT INTO "ClientAssignments" ("ClientId", "CourseId", "SectionId", {columns}, "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow") """ +
             $"SELECT @clientId, @courseId, @sectionId, {parameters}, @importId, @rowNumber, @importId, @rowNumber " +
-            "WHERE EXISTS (SELECT 1 FROM Clients WHERE ClientId = @clientId) " +
-            "AND EXISTS (SELECT 1 FROM Sections WHERE SectionId = @sectionId AND CourseId = @courseId) " +
-            "ON CONFLICT DO NOTHING RETURNING AssignmentId",
+            """WHERE EXISTS (SELECT 1 FROM "Clients" WHERE "ClientId" = @clientId) """ +
+            """AND EXISTS (SELECT 1 FROM "Sections" WHERE "SectionId" = @sectionId AND "CourseId" = @courseId) """ +
+            """ON CONFLICT DO NOTHING RETURNING "AssignmentId" """,
             stored: true, lineage: true);
     }
 
     private static DbCommand CreateUpdate(DbConnection connection)
     {
-        var sets = string.Join(", ", ClientAssignmentColumns.Stored.Select((s, i) => $"{s.Property} = COALESCE(@p{i}, {s.Property})"));
+        var sets = string.Join(", ", ClientAssignmentColumns.Stored.Select((s, i) => $"\"{s.Property}\" = COALESCE(@p{i}, \"{s.Property}\")"));
         return Prepare(connection,
-            $"UPDATE ClientAssignments SET {sets}, LastImportId = @importId, LastImportRow = @rowNumber " +
-            "WHERE ClientId = @clientId AND CourseId = @courseId AND SectionId = @sectionId RETURNING AssignmentId",
+            $"UPDATE \"ClientAssignments\" SET {sets}, \"LastImportId\" = @importId, \"LastImportRow\" = @rowNumber " +
+            "WHERE \"ClientId\" = @clientId AND \"CourseId\" = @courseId AND \"SectionId\" = @sectionId RETURNING \"AssignmentId\"",
             stored: true, lineage: true);
     }
 
@@ -187,8 +187,8 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     {
         var command = connection.CreateCommand();
         command.CommandText =
-            "INSERT INTO Invoices (AssignmentId, Amount, Balance, InvoiceDate, Status, CreatedByImportId, CreatedByRow, LastImportId, LastImportRow) " +
-            "SELECT @assignmentId, Fee, Fee, @invoiceDate, @status, @importId, @rowNumber, @importId, @rowNumber FROM Courses WHERE CourseId = @courseId RETURNING InvoiceId";
+            """INSERT INTO "Invoices" ("AssignmentId", "Amount", "Balance", "InvoiceDate", "Status", "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow") """ +
+            """SELECT @assignmentId, "Fee", "Fee", @invoiceDate, @status, @importId, @rowNumber, @importId, @rowNumber FROM "Courses" WHERE "CourseId" = @courseId RETURNING "InvoiceId" """;
         Add(command, "@assignmentId", 0L);
         Add(command, "@courseId", 0);
         Add(command, "@invoiceDate", settings.CommitDay);
@@ -199,8 +199,8 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     }
 
     private static DbCommand CreateDiagnose(DbConnection connection) => Prepare(connection,
-        "SELECT (SELECT COUNT(*) FROM ClientAssignments WHERE ClientId = @clientId AND CourseId = @courseId AND SectionId = @sectionId), " +
-        "(SELECT COUNT(*) FROM Clients WHERE ClientId = @clientId)",
+        """SELECT (SELECT COUNT(*) FROM "ClientAssignments" WHERE "ClientId" = @clientId AND "CourseId" = @courseId AND "SectionId" = @sectionId), """ +
+        """(SELECT COUNT(*) FROM "Clients" WHERE "ClientId" = @clientId)""",
         stored: false);
 
     /// <summary>

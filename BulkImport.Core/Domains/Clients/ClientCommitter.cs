@@ -5,16 +5,17 @@ using BulkImport.Core.Imports;
 namespace BulkImport.Core.Domains.Clients;
 
 /// <summary>
-/// Writes Client rows with two prepared statements: an insert (the new Client ID is the row's rowid), and an update that
-/// changes only the cells that are not blank (COALESCE keeps the stored value for a blank cell). Both record the import
-/// and row as the client's lineage, and an update first keeps the before-image of the cells it changes (SPEC 21).
+/// Writes Client rows with two prepared statements of the connection's engine: an insert (the database gives the new
+/// Client ID), and an update that changes only the cells that are not blank (COALESCE keeps the stored value for a blank
+/// cell). Both record the import and row as the client's lineage, and an update first keeps the before-image of the
+/// cells it changes (SPEC 21).
 /// </summary>
 public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
 {
     private static readonly int Lineage = ClientColumns.Stored.Count + 1;
 
-    private SqliteStatement? _insert;
-    private SqliteStatement? _update;
+    private PreparedStatement? _insert;
+    private PreparedStatement? _update;
     private BeforeImageWriter? _beforeImages;
 
     public Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
@@ -29,8 +30,8 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
                 _insert ??= CreateInsert(connection);
                 Bind(_insert, row);
                 BindLineage(_insert, row, Lineage);
-                _insert.Execute();
-                outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.LastInsertRowId);
+                BindLineage(_insert, row, Lineage + 2);
+                outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.ExecuteInsert());
             }
             else
             {
@@ -45,11 +46,13 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
             }
         }
 
+        // New clients are written together (one COPY on PostgreSQL), before the batch records their results.
+        _insert?.Flush();
         return Task.FromResult<IReadOnlyList<RowOutcome>>(outcomes);
     }
 
     /// <summary>Binds the stored columns (the values after the Client ID) as UTF-8; a blank cell binds NULL, as the record tables store it.</summary>
-    private static void Bind(SqliteStatement statement, CommitRow row)
+    private static void Bind(PreparedStatement statement, CommitRow row)
     {
         for (var i = 0; i < ClientColumns.Stored.Count; i++)
         {
@@ -91,7 +94,7 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
     private static long ClientId(CommitRow row) => long.Parse(row.Utf8(0), provider: System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The import and row, at <paramref name="first"/> and the next parameter.</summary>
-    private void BindLineage(SqliteStatement statement, CommitRow row, int first)
+    private void BindLineage(PreparedStatement statement, CommitRow row, int first)
     {
         statement.Bind(first, settings.ImportId);
         statement.Bind(first + 1, row.RowNumber);
@@ -112,20 +115,16 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
         return changed;
     }
 
-    private static SqliteStatement CreateInsert(DbConnection connection)
-    {
-        var columns = string.Join(", ", ClientColumns.Stored.Select(s => s.Property));
-        var parameters = string.Join(", ", ClientColumns.Stored.Select((_, i) => "?" + (i + 1)));
-        return new SqliteStatement(connection,
-            $"INSERT INTO Clients ({columns}, CreatedByImportId, CreatedByRow, LastImportId, LastImportRow) " +
-            $"VALUES ({parameters}, ?{Lineage}, ?{Lineage + 1}, ?{Lineage}, ?{Lineage + 1})");
-    }
+    /// <summary>The insert binds the import and row twice: as the client's creator and as its last import.</summary>
+    private static PreparedStatement CreateInsert(DbConnection connection) =>
+        DatabaseEngine.Of(connection).PrepareAppend(connection, "Clients",
+            [.. ClientColumns.Stored.Select(s => s.Property), "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow"], "ClientId");
 
-    private static SqliteStatement CreateUpdate(DbConnection connection)
+    private static PreparedStatement CreateUpdate(DbConnection connection)
     {
-        var sets = string.Join(", ", ClientColumns.Stored.Select((s, i) => $"{s.Property} = COALESCE(?{i + 1}, {s.Property})"));
-        return new SqliteStatement(connection,
-            $"UPDATE Clients SET {sets}, LastImportId = ?{Lineage + 1}, LastImportRow = ?{Lineage + 2} WHERE ClientId = ?{Lineage}");
+        var sets = string.Join(", ", ClientColumns.Stored.Select((s, i) => $"\"{s.Property}\" = COALESCE(?{i + 1}, \"{s.Property}\")"));
+        return DatabaseEngine.Of(connection).Prepare(connection,
+            $"UPDATE \"Clients\" SET {sets}, \"LastImportId\" = ?{Lineage + 1}, \"LastImportRow\" = ?{Lineage + 2} WHERE \"ClientId\" = ?{Lineage}");
     }
 
     public void Dispose()

@@ -55,7 +55,7 @@ public sealed class ClientDomain : IImportDomain
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                existing = IdSet.Read(db.Database.GetDbConnection(), "SELECT ClientId FROM Clients");
+                existing = IdSet.Read(db.Database.GetDbConnection(), """SELECT "ClientId" FROM "Clients" """);
             }
             finally
             {

@@ -85,7 +85,8 @@ public sealed class InvoiceBook
     private static InvoiceBook ReadAll(System.Data.Common.DbConnection connection)
     {
         long count, min, max;
-        using (var extent = new SqliteStatement(connection, "SELECT COUNT(*), COALESCE(MIN(InvoiceId), 0), COALESCE(MAX(InvoiceId), 0) FROM Invoices"))
+        var engine = DatabaseEngine.Of(connection);
+        using (var extent = engine.Prepare(connection, """SELECT COUNT(*), COALESCE(MIN("InvoiceId"), 0), COALESCE(MAX("InvoiceId"), 0) FROM "Invoices" """))
         {
             extent.Read();
             (count, min, max) = (extent.GetInt64(0), extent.GetInt64(1), extent.GetInt64(2));
@@ -103,8 +104,8 @@ public sealed class InvoiceBook
             Array.Fill(book._client, -1);
         }
 
-        using var query = new SqliteStatement(connection,
-            "SELECT i.InvoiceId, a.ClientId, i.Balance, i.Status = ?1 FROM Invoices i JOIN ClientAssignments a ON a.AssignmentId = i.AssignmentId");
+        using var query = engine.Prepare(connection,
+            """SELECT i."InvoiceId", a."ClientId", i."Balance", CASE WHEN i."Status" = ?1 THEN 1 ELSE 0 END FROM "Invoices" i JOIN "ClientAssignments" a ON a."AssignmentId" = i."AssignmentId" """);
         query.Bind(1, Invoice.PaidStatus);
         var next = 0;
         while (query.Read())

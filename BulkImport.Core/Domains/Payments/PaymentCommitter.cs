@@ -13,23 +13,22 @@ namespace BulkImport.Core.Domains.Payments;
 /// </summary>
 public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
 {
-    // Balances are stored as decimal text; the arithmetic is done in whole cents and written back with two decimals.
-    private const string Cents = "CAST(ROUND(Balance * 100) AS INTEGER)";
-
-    private SqliteStatement? _lower;
-    private SqliteStatement? _insert;
-    private SqliteStatement? _diagnose;
+    private PreparedStatement? _lower;
+    private PreparedStatement? _insert;
+    private PreparedStatement? _diagnose;
     private readonly byte[] _date = new byte[10];
 
     public Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
     {
-        _lower ??= new SqliteStatement(connection,
-            $"UPDATE Invoices SET Balance = printf('%.2f', ({Cents} - ?1) / 100.0), " +
-            $"Status = CASE WHEN {Cents} = ?1 THEN '{Invoice.PaidStatus}' ELSE Status END " +
-            $"WHERE InvoiceId = ?2 AND Status <> '{Invoice.PaidStatus}' AND {Cents} >= ?1");
-        _insert ??= new SqliteStatement(connection,
-            "INSERT INTO Payments (InvoiceId, Amount, PaymentDate, Method, Reference, CreatedByImportId, CreatedByRow, LastImportId, LastImportRow) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)");
+        // The arithmetic is done in whole cents (the engine says how its money column gives and takes them).
+        var engine = DatabaseEngine.Of(connection);
+        var balance = engine.CentsOf("\"Balance\"");
+        _lower ??= engine.Prepare(connection,
+            $"UPDATE \"Invoices\" SET \"Balance\" = {engine.MoneyOfCents($"{balance} - ?1")}, " +
+            $"\"Status\" = CASE WHEN {balance} = ?1 THEN '{Invoice.PaidStatus}' ELSE \"Status\" END " +
+            $"WHERE \"InvoiceId\" = ?2 AND \"Status\" <> '{Invoice.PaidStatus}' AND {balance} >= ?1");
+        _insert ??= engine.PrepareInsert(connection, "Payments",
+            ["InvoiceId", "Amount", "PaymentDate", "Method", "Reference", "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow"], "PaymentId");
 
         var outcomes = new RowOutcome[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -60,8 +59,9 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
 
             _insert.Bind(6, settings.ImportId);
             _insert.Bind(7, row.RowNumber);
-            _insert.Execute();
-            outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.LastInsertRowId);
+            _insert.Bind(8, settings.ImportId);
+            _insert.Bind(9, row.RowNumber);
+            outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.ExecuteInsert());
         }
 
         return Task.FromResult<IReadOnlyList<RowOutcome>>(outcomes);
@@ -70,7 +70,9 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
     /// <summary>Only runs for the rare payment that no longer fits, to say why.</summary>
     private string WhyNotPaid(DbConnection connection, long invoiceId, long cents)
     {
-        _diagnose ??= new SqliteStatement(connection, $"SELECT {Cents}, Status = '{Invoice.PaidStatus}' FROM Invoices WHERE InvoiceId = ?1");
+        var engine = DatabaseEngine.Of(connection);
+        _diagnose ??= engine.Prepare(connection,
+            $"SELECT {engine.CentsOf("\"Balance\"")}, CASE WHEN \"Status\" = '{Invoice.PaidStatus}' THEN 1 ELSE 0 END FROM \"Invoices\" WHERE \"InvoiceId\" = ?1");
         _diagnose.Bind(1, invoiceId);
         if (!_diagnose.Read())
         {

@@ -60,11 +60,53 @@ public sealed class ImportCommitRunner(
         catch (Exception e)
         {
             logger.LogError(e, "Commit of import {ImportId} failed", importId);
-            db.ChangeTracker.Clear();
-            var fresh = await db.Imports.SingleAsync(i => i.Id == importId, CancellationToken.None);
             var reason = $"The commit stopped: {e.Message} Rows committed before the stop stay committed; replay the import to continue.";
-            await FinishAsync(db, fresh, i => i.MarkCommitFailed(reason, Now), CancellationToken.None);
+            await RecordFailureAsync(importId, reason, ct);
         }
+    }
+
+    /// <summary>How long to wait before trying again to record a failure the database could not take.</summary>
+    private static readonly TimeSpan FailureRetry = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Marks the import CommitFailed with <paramref name="reason"/>, on a context of its own (the commit's connection may be
+    /// the thing that broke). When the database itself is gone (PostgreSQL stopped or restarting, the connection cut),
+    /// the failure cannot be written until it is back: it is tried again every <see cref="FailureRetry"/>, so the import
+    /// ends CommitFailed with its reason as soon as the server answers, rather than showing Committing until the next
+    /// restart. If the host stops meanwhile, the next start finds the import interrupted, as after a crash.
+    /// </summary>
+    private async Task RecordFailureAsync(int importId, string reason, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+                var import = await db.Imports.SingleAsync(i => i.Id == importId, CancellationToken.None);
+                await FinishAsync(db, import, i => i.MarkCommitFailed(reason, Now), CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (IsDatabaseError(e) && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("The failure of import {ImportId}'s commit cannot be recorded yet, the database did not take it ({Error}); trying again in {Seconds} s",
+                    importId, e.Message, FailureRetry.TotalSeconds);
+                // Real time, not the clock: tests fix the clock to a date, which must not stop the retry.
+                await Task.Delay(FailureRetry, ct);
+            }
+        }
+    }
+
+    private static bool IsDatabaseError(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -95,7 +137,7 @@ public sealed class ImportCommitRunner(
         await db.Database.OpenConnectionAsync(ct);
         using var committer = Discrepancies.SelectedClientCommitter.Around(domain.CreateCommitter(settings), import);
         using var store = new CommitBatchStore(connection, import.Id);
-        using var cache = SqliteSession.HotWriter(connection);
+        using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
 
         // The next batches are read and decoded on a second connection, on a thread of its own, while this one writes

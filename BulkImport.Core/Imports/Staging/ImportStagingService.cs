@@ -324,8 +324,8 @@ public sealed class ImportStagingService(
     /// <remarks>Each batch takes its turn among the writers of other imports (<see cref="WriteTurns"/>).</remarks>
     private static void WriteBatches(DbConnection connection, int importId, BlockingCollection<List<StagedRow>> batches, WriteTurns turns, CancellationToken ct)
     {
-        using var writer = new ImportRowWriter(connection, importId);
-        using var cache = SqliteSession.HotWriter(connection);
+        using var writer = ImportRowWriter.Create(connection, importId);
+        using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         foreach (var batch in batches.GetConsumingEnumerable(ct))
         {
             using (turns.Batch(importId, ct))

@@ -13,25 +13,26 @@ internal sealed class AssignmentUndo : IRecordUndo
 {
     // The assignment is this row's, unchanged since, and nothing is paid on it or invoiced to it by anyone else.
     private const string Undoable =
-        "EXISTS (SELECT 1 FROM ClientAssignments WHERE AssignmentId = ?1 AND CreatedByImportId = ?2 AND CreatedByRow = ?3 AND LastImportId = ?2 AND LastImportRow = ?3) " +
-        "AND NOT EXISTS (SELECT 1 FROM Payments p JOIN Invoices i ON i.InvoiceId = p.InvoiceId WHERE i.AssignmentId = ?1) " +
-        "AND NOT EXISTS (SELECT 1 FROM Invoices WHERE AssignmentId = ?1 AND (CreatedByImportId IS NULL OR CreatedByImportId <> ?2))";
+        """EXISTS (SELECT 1 FROM "ClientAssignments" WHERE "AssignmentId" = ?1 AND "CreatedByImportId" = ?2 AND "CreatedByRow" = ?3 AND "LastImportId" = ?2 AND "LastImportRow" = ?3) """ +
+        """AND NOT EXISTS (SELECT 1 FROM "Payments" p JOIN "Invoices" i ON i."InvoiceId" = p."InvoiceId" WHERE i."AssignmentId" = ?1) """ +
+        """AND NOT EXISTS (SELECT 1 FROM "Invoices" WHERE "AssignmentId" = ?1 AND ("CreatedByImportId" IS NULL OR "CreatedByImportId" <> ?2))""";
 
     private readonly int _importId;
-    private readonly SqliteStatement _deleteInvoices;
-    private readonly SqliteStatement _delete;
-    private readonly SqliteStatement _payment;
+    private readonly PreparedStatement _deleteInvoices;
+    private readonly PreparedStatement _delete;
+    private readonly PreparedStatement _payment;
     private readonly RecordRestore _restore;
     private readonly LineageCheck _lineage;
 
     public AssignmentUndo(DbConnection connection, int importId)
     {
         _importId = importId;
-        _deleteInvoices = new SqliteStatement(connection, $"DELETE FROM Invoices WHERE AssignmentId = ?1 AND {Undoable}");
-        _delete = new SqliteStatement(connection, $"DELETE FROM ClientAssignments WHERE AssignmentId = ?1 AND {Undoable}");
-        _payment = new SqliteStatement(connection,
-            "SELECT i.InvoiceId, p.PaymentId, p.CreatedByImportId FROM Payments p JOIN Invoices i ON i.InvoiceId = p.InvoiceId " +
-            "WHERE i.AssignmentId = ?1 ORDER BY p.PaymentId LIMIT 1");
+        var engine = DatabaseEngine.Of(connection);
+        _deleteInvoices = engine.Prepare(connection, $"""DELETE FROM "Invoices" WHERE "AssignmentId" = ?1 AND {Undoable}""");
+        _delete = engine.Prepare(connection, $"""DELETE FROM "ClientAssignments" WHERE "AssignmentId" = ?1 AND {Undoable}""");
+        _payment = engine.Prepare(connection,
+            """SELECT i."InvoiceId", p."PaymentId", p."CreatedByImportId" FROM "Payments" p JOIN "Invoices" i ON i."InvoiceId" = p."InvoiceId" """ +
+            """WHERE i."AssignmentId" = ?1 ORDER BY p."PaymentId" LIMIT 1""");
         _restore = new RecordRestore(connection, importId, "ClientAssignments", "AssignmentId", [.. ClientAssignmentColumns.Stored.Select(s => s.Property)], keepWhen: null);
         _lineage = new LineageCheck(connection, importId, "ClientAssignments", "AssignmentId", "Assignment");
     }

@@ -11,21 +11,22 @@ namespace BulkImport.Core.Imports.Undo;
 /// </summary>
 internal sealed class ClientUndo : IRecordUndo
 {
-    private const string LaterAssignment = "SELECT 1 FROM ClientAssignments WHERE ClientId = ?1 AND CreatedByImportId > ?2";
+    private const string LaterAssignment = """SELECT 1 FROM "ClientAssignments" WHERE "ClientId" = ?1 AND "CreatedByImportId" > ?2""";
 
-    private readonly SqliteStatement _delete;
-    private readonly SqliteStatement _laterAssignment;
+    private readonly PreparedStatement _delete;
+    private readonly PreparedStatement _laterAssignment;
     private readonly RecordRestore _restore;
     private readonly LineageCheck _lineage;
 
     public ClientUndo(DbConnection connection, int importId)
     {
-        _delete = new SqliteStatement(connection,
-            "DELETE FROM Clients WHERE ClientId = ?1 AND CreatedByImportId = ?2 AND CreatedByRow = ?3 AND LastImportId = ?2 AND LastImportRow = ?3 " +
-            "AND NOT EXISTS (SELECT 1 FROM ClientAssignments WHERE ClientId = ?1)");
+        var engine = DatabaseEngine.Of(connection);
+        _delete = engine.Prepare(connection,
+            """DELETE FROM "Clients" WHERE "ClientId" = ?1 AND "CreatedByImportId" = ?2 AND "CreatedByRow" = ?3 AND "LastImportId" = ?2 AND "LastImportRow" = ?3 """ +
+            """AND NOT EXISTS (SELECT 1 FROM "ClientAssignments" WHERE "ClientId" = ?1)""");
         _restore = new RecordRestore(connection, importId, "Clients", "ClientId", [.. ClientColumns.Stored.Select(s => s.Property)], $"EXISTS ({LaterAssignment})");
-        _laterAssignment = new SqliteStatement(connection,
-            "SELECT AssignmentId, CreatedByImportId FROM ClientAssignments WHERE ClientId = ?1 AND (?2 = 0 OR CreatedByImportId > ?2) ORDER BY AssignmentId LIMIT 1");
+        _laterAssignment = engine.Prepare(connection,
+            """SELECT "AssignmentId", "CreatedByImportId" FROM "ClientAssignments" WHERE "ClientId" = ?1 AND (?2 = 0 OR "CreatedByImportId" > ?2) ORDER BY "AssignmentId" LIMIT 1""");
         _lineage = new LineageCheck(connection, importId, "Clients", "ClientId", "Client");
         ImportId = importId;
     }

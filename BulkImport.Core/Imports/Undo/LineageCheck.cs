@@ -9,7 +9,8 @@ namespace BulkImport.Core.Imports.Undo;
 /// </summary>
 internal sealed class LineageCheck(DbConnection connection, int importId, string table, string recordId, string noun) : IDisposable
 {
-    private readonly SqliteStatement _lineage = new(connection, $"SELECT LastImportId, LastImportRow FROM {table} WHERE {recordId} = ?1");
+    private readonly PreparedStatement _lineage =
+        DatabaseEngine.Of(connection).Prepare(connection, $"SELECT \"LastImportId\", \"LastImportRow\" FROM \"{table}\" WHERE \"{recordId}\" = ?1");
 
     /// <summary>The reason to keep the record when its lineage is not this row's; null when it still is (another reason keeps it).</summary>
     public string? WhyChanged(UndoRow row)

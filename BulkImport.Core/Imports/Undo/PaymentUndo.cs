@@ -11,20 +11,20 @@ namespace BulkImport.Core.Imports.Undo;
 /// </summary>
 internal sealed class PaymentUndo : IRecordUndo
 {
-    private const string Cents = "CAST(ROUND(Balance * 100) AS INTEGER)";
-
     private readonly int _importId;
-    private readonly SqliteStatement _delete;
-    private readonly SqliteStatement _credit;
+    private readonly PreparedStatement _delete;
+    private readonly PreparedStatement _credit;
 
     public PaymentUndo(DbConnection connection, int importId)
     {
         _importId = importId;
-        _delete = new SqliteStatement(connection,
-            "DELETE FROM Payments WHERE PaymentId = ?1 AND CreatedByImportId = ?2 AND CreatedByRow = ?3 " +
-            "RETURNING InvoiceId, CAST(ROUND(Amount * 100) AS INTEGER)");
-        _credit = new SqliteStatement(connection,
-            $"UPDATE Invoices SET Balance = printf('%.2f', ({Cents} + ?1) / 100.0), Status = '{Invoice.OpenStatus}' WHERE InvoiceId = ?2");
+        // Money in whole cents, as the engine's money columns give and take them (see PaymentCommitter).
+        var engine = DatabaseEngine.Of(connection);
+        _delete = engine.Prepare(connection,
+            """DELETE FROM "Payments" WHERE "PaymentId" = ?1 AND "CreatedByImportId" = ?2 AND "CreatedByRow" = ?3 """ +
+            $"""RETURNING "InvoiceId", {engine.CentsOf("\"Amount\"")}""");
+        _credit = engine.Prepare(connection,
+            $"""UPDATE "Invoices" SET "Balance" = {engine.MoneyOfCents($"{engine.CentsOf("\"Balance\"")} + ?1")}, "Status" = '{Invoice.OpenStatus}' WHERE "InvoiceId" = ?2""");
     }
 
     public UndoOutcome Undo(UndoRow row)

@@ -12,26 +12,28 @@ internal sealed class UndoBatchStore : IDisposable
 {
     private readonly DbConnection _connection;
     private readonly int _importId;
-    private readonly SqliteStatement _result;
-    private readonly SqliteStatement _counters;
-    private readonly SqliteStatement _cancelRequested;
+    private readonly PreparedStatement _result;
+    private readonly PreparedStatement _counters;
+    private readonly PreparedStatement _cancelRequested;
 
     public UndoBatchStore(DbConnection connection, int importId)
     {
         _connection = connection;
         _importId = importId;
-        _result = new SqliteStatement(connection, "INSERT INTO ImportUndoResults (ImportId, RowNumber, Status, RecordId, Reason) VALUES (?1, ?2, ?3, ?4, ?5)");
-        _counters = new SqliteStatement(connection, "UPDATE Imports SET UndoneRows = UndoneRows + ?1, KeptRows = KeptRows + ?2 WHERE Id = ?3");
-        _cancelRequested = new SqliteStatement(connection, "SELECT CancelRequested FROM Imports WHERE Id = ?1");
+        var engine = DatabaseEngine.Of(connection);
+        _result = engine.Prepare(connection, """INSERT INTO "ImportUndoResults" ("ImportId", "RowNumber", "Status", "RecordId", "Reason") VALUES (?1, ?2, ?3, ?4, ?5)""");
+        _counters = engine.Prepare(connection, """UPDATE "Imports" SET "UndoneRows" = "UndoneRows" + ?1, "KeptRows" = "KeptRows" + ?2 WHERE "Id" = ?3""");
+        // CASE makes a number of the flag on both engines (an integer on SQLite, a boolean on PostgreSQL).
+        _cancelRequested = engine.Prepare(connection, """SELECT CASE WHEN "CancelRequested" THEN 1 ELSE 0 END FROM "Imports" WHERE "Id" = ?1""");
     }
 
     /// <summary>The last row with an undo result: a resumed undo continues after it.</summary>
     public int LastUndoneRow()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT MAX(RowNumber) FROM ImportUndoResults WHERE ImportId = @importId";
+        command.CommandText = """SELECT MAX("RowNumber") FROM "ImportUndoResults" WHERE "ImportId" = @importId""";
         Add(command, "@importId", _importId);
-        return command.ExecuteScalar() is long last ? (int)last : 0;
+        return command.ExecuteScalar() is { } last and not DBNull ? Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     /// <summary>The next committed rows after <paramref name="after"/>, in row order, with the before-images of the updates.</summary>
@@ -39,9 +41,9 @@ internal sealed class UndoBatchStore : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText =
-            "SELECT r.RowNumber, r.RecordId, r.InvoiceId, b.Changed, b.OldValues, b.PreviousImportId, b.PreviousImportRow, b.RecordId " +
-            "FROM ImportRowResults r LEFT JOIN ImportBeforeImages b ON b.ImportId = r.ImportId AND b.RowNumber = r.RowNumber " +
-            "WHERE r.ImportId = @importId AND r.Status = @success AND r.RowNumber > @after ORDER BY r.RowNumber LIMIT @size";
+            """SELECT r."RowNumber", r."RecordId", r."InvoiceId", b."Changed", b."OldValues", b."PreviousImportId", b."PreviousImportRow", b."RecordId" """ +
+            """FROM "ImportRowResults" r LEFT JOIN "ImportBeforeImages" b ON b."ImportId" = r."ImportId" AND b."RowNumber" = r."RowNumber" """ +
+            """WHERE r."ImportId" = @importId AND r."Status" = @success AND r."RowNumber" > @after ORDER BY r."RowNumber" LIMIT @size""";
         Add(command, "@importId", _importId);
         Add(command, "@success", (int)RowStatus.Success);
         Add(command, "@after", after);

@@ -13,8 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BulkImport.Tests.Imports.Commit;
 
 /// <summary>The commit's guarantees (issue 5): every row exactly one outcome, never written twice, results match the database.</summary>
-public sealed class CommitGuaranteeTests
+public class CommitGuaranteeTests
 {
+    /// <summary>The engine the tests run on (a derived class per engine, <c>PostgreSql/PostgreSqlVariants.cs</c>).</summary>
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private static async Task<int> CountClientsAsync(TestApp app, string prefix)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync();
@@ -45,7 +48,7 @@ public sealed class CommitGuaranteeTests
     [Fact]
     public async Task A_failed_commit_is_replayed_until_done_and_no_row_is_ever_written_twice()
     {
-        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "250", ["Import:CommitBatchSize"] = "100" });
+        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "250", ["Import:CommitBatchSize"] = "100" }, engine: Engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var support = await app.ApiAsync(Roles.Support);
         var import = await importer.ImportAsync(CsvFiles.NewClients(1000, "Replay"), operation: "Add");
@@ -80,7 +83,7 @@ public sealed class CommitGuaranteeTests
     [Fact]
     public async Task Two_commit_requests_at_once_queue_one_commit()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(engine: Engine);
         var api = await app.ApiAsync(Roles.Importer);
         var import = await api.ImportAsync(CsvFiles.NewClients(50, "Twice"), operation: "Add");
         var answers = await Task.WhenAll(
@@ -95,7 +98,7 @@ public sealed class CommitGuaranteeTests
     [Fact]
     public async Task Every_row_ends_in_exactly_one_outcome_and_the_counts_add_up()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(engine: Engine);
         var api = await app.ApiAsync(Roles.Importer);
         var csv = "Client ID,First Name,Last Name\n,Ok,One\n999,Bad,Id\n\n1,Marco,Lee\n,Ok,Two\n";
         var import = await api.ImportAsync(csv, operation: "AddUpdate");
@@ -110,7 +113,7 @@ public sealed class CommitGuaranteeTests
     [Fact]
     public async Task Cancel_stops_at_a_batch_boundary_and_keeps_what_was_committed()
     {
-        using var app = new TestApp(new() { ["Import:CommitBatchSize"] = "20" });
+        using var app = new TestApp(new() { ["Import:CommitBatchSize"] = "20" }, engine: Engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var supervisor = await app.ApiAsync(Roles.Supervisor);
         var import = await importer.ImportAsync(CsvFiles.NewClients(2_000, "Cancel"), operation: "Add");
@@ -143,7 +146,7 @@ public sealed class CommitGuaranteeTests
     [Fact]
     public async Task A_commit_that_fails_records_the_reason_and_leaves_no_half_written_batch()
     {
-        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "7" });
+        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "7" }, engine: Engine);
         var api = await app.ApiAsync(Roles.Importer);
         var import = await api.ImportAsync(CsvFiles.NewClients(30, "Half"), operation: "Add");
         var failed = await api.CommitAndWaitAsync(import.Id);
@@ -157,7 +160,7 @@ public sealed class CommitGuaranteeTests
     [Fact]
     public async Task Only_support_and_admin_can_replay_and_only_a_failed_or_cancelled_import()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(engine: Engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var support = await app.ApiAsync(Roles.Support);
         var import = await importer.ImportAsync(CsvFiles.NewClients(3, "Rule"), operation: "Add");

@@ -9,14 +9,17 @@ namespace BulkImport.Tests.Imports.Commit;
 /// The crash test of issue 5: the real app as a child process, killed with SIGKILL mid-commit, started again,
 /// replayed; every row is committed exactly once and the results file equals the database.
 /// </summary>
-public sealed class CrashRecoveryTests
+public class CrashRecoveryTests
 {
+    /// <summary>The engine the tests run on (a derived class per engine, <c>PostgreSql/PostgreSqlVariants.cs</c>).</summary>
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     private const int Rows = 60_000;
 
     [Fact]
     public async Task A_process_killed_mid_commit_is_marked_interrupted_and_a_replay_commits_every_row_exactly_once()
     {
-        await using var app = new AppProcess(new() { ["Import:CommitBatchSize"] = "25" });
+        await using var app = new AppProcess(new() { ["Import:CommitBatchSize"] = "25" }, Engine);
         await app.StartAsync();
         var importer = await app.ApiAsync(Roles.Importer);
         var import = await importer.ImportAsync(CsvFiles.NewClients(Rows, "Crash"), operation: "Add");
@@ -52,7 +55,7 @@ public sealed class CrashRecoveryTests
     {
         using var connection = app.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Clients WHERE FirstName = 'Crash'";
+        command.CommandText = """SELECT COUNT(*) FROM "Clients" WHERE "FirstName" = 'Crash'""";
         return (long)command.ExecuteScalar()!;
     }
 
@@ -60,7 +63,7 @@ public sealed class CrashRecoveryTests
     {
         using var connection = app.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(DISTINCT RecordId) FROM ImportRowResults WHERE ImportId = {importId} AND Status = {(int)RowStatus.Success}";
+        command.CommandText = $"""SELECT COUNT(DISTINCT "RecordId") FROM "ImportRowResults" WHERE "ImportId" = {importId} AND "Status" = {(int)RowStatus.Success}""";
         return (long)command.ExecuteScalar()!;
     }
 }

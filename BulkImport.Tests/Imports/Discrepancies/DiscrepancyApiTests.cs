@@ -15,7 +15,7 @@ namespace BulkImport.Tests.Imports.Discrepancies;
 /// while any is open, edits that clear a resolution, and the bad inputs of issue 17. Reference client 1 is Marco Lee,
 /// SSN 486594045, born 07/22/1975; client 2 is Samuel O'Connor, samuel.oconnor2@example.org.
 /// </summary>
-public sealed class DiscrepancyApiTests : IAsyncLifetime
+public class DiscrepancyApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth";
 
@@ -26,7 +26,16 @@ public sealed class DiscrepancyApiTests : IAsyncLifetime
         + ",NINA,No-vak,,,,1980-03-04\n"
         + ",Sam,O'Connor,SAMUEL.OCONNOR2@EXAMPLE.ORG,,,\n";
 
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    public DiscrepancyApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>PostgreSql/PostgreSqlVariants</c>).</summary>
+    protected DiscrepancyApiTests(TestEngine engine) => _app = new TestApp(engine: engine);
+
     private ApiClient _api = null!;
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();

@@ -13,12 +13,25 @@ namespace BulkImport.Tests.Imports.Undo;
 /// by cell; records a later import changed or depends on are kept and listed with the reason; statuses that do not
 /// allow an undo are refused naming the status.
 /// </summary>
-public sealed class UndoApiTests : IAsyncLifetime
+public class UndoApiTests : IAsyncLifetime
 {
     private const string ClientHeader = "Client ID,First Name,Last Name,Email,Phone Number,City";
-    private readonly TestApp _app = new();
+    private readonly TestEngine _engine;
+    private readonly TestApp _app;
     private ApiClient _importer = null!;
     private ApiClient _support = null!;
+
+    public UndoApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>PostgreSql/PostgreSqlVariants</c>).</summary>
+    protected UndoApiTests(TestEngine engine)
+    {
+        _engine = engine;
+        _app = new TestApp(engine: engine);
+    }
 
     public async Task InitializeAsync()
     {
@@ -112,8 +125,8 @@ public sealed class UndoApiTests : IAsyncLifetime
 
         undone.KeptRows.Should().Be(1);
         undone.UndoneRows.Should().Be(1);
-        RecordTables.Scalar(_app.ConnectionString, $"SELECT COUNT(*) FROM Clients WHERE ClientId = {kept}").Should().Be(1);
-        RecordTables.Scalar(_app.ConnectionString, "SELECT COUNT(*) FROM Clients WHERE FirstName = 'Gone'").Should().Be(0);
+        RecordTables.Scalar(_app.ConnectionString, $"""SELECT COUNT(*) FROM "Clients" WHERE "ClientId" = {kept}""").Should().Be(1);
+        RecordTables.Scalar(_app.ConnectionString, """SELECT COUNT(*) FROM "Clients" WHERE "FirstName" = 'Gone'""").Should().Be(0);
         (await UndoResultsAsync(import.Id))[1].Should().StartWith($"2,Kept,{kept},").And.Contain($"by import {assignments.Id}");
     }
 
@@ -130,13 +143,13 @@ public sealed class UndoApiTests : IAsyncLifetime
         var undone = await UndoAsync(import.Id);
 
         undone.KeptRows.Should().Be(1);
-        RecordTables.Scalar(_app.ConnectionString, $"SELECT COUNT(*) FROM Invoices WHERE InvoiceId = {paid}").Should().Be(1);
-        RecordTables.Scalar(_app.ConnectionString, "SELECT COUNT(*) FROM ClientAssignments WHERE ClientId = 38 AND SectionId = 1001").Should().Be(0);
+        RecordTables.Scalar(_app.ConnectionString, $"""SELECT COUNT(*) FROM "Invoices" WHERE "InvoiceId" = {paid}""").Should().Be(1);
+        RecordTables.Scalar(_app.ConnectionString, """SELECT COUNT(*) FROM "ClientAssignments" WHERE "ClientId" = 38 AND "SectionId" = 1001""").Should().Be(0);
         (await UndoResultsAsync(import.Id))[1].Should().Contain($"Invoice {paid}").And.Contain($"by import {payment.Id}");
 
         // Reversing the payment, then undoing the assignments again, gives back the tables as they were.
         (await UndoAsync(payment.Id)).UndoneRows.Should().Be(1);
-        RecordTables.Scalar(_app.ConnectionString, $"SELECT COUNT(*) FROM Invoices WHERE InvoiceId = {paid} AND Status = 'Open' AND CAST(Balance AS REAL) = 1200").Should().Be(1);
+        RecordTables.Scalar(_app.ConnectionString, $"""SELECT COUNT(*) FROM "Invoices" WHERE "InvoiceId" = {paid} AND "Status" = 'Open' AND CAST("Balance" AS REAL) = 1200""").Should().Be(1);
     }
 
     [Fact]
@@ -186,7 +199,7 @@ public sealed class UndoApiTests : IAsyncLifetime
     [Fact]
     public async Task A_database_failure_ends_the_undo_UndoFailed_and_undoing_again_resumes_without_undoing_a_row_twice()
     {
-        await using var app = new TestApp(new() { ["Import:CommitBatchSize"] = "5", ["Undo:FailAfterRows"] = "10" });
+        await using var app = new TestApp(new() { ["Import:CommitBatchSize"] = "5", ["Undo:FailAfterRows"] = "10" }, engine: _engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var before = RecordTables.Snapshot(app.ConnectionString);
         var import = await importer.ImportAsync(CsvFiles.NewClients(40, "Resume"), operation: "Add");
@@ -206,7 +219,7 @@ public sealed class UndoApiTests : IAsyncLifetime
 
         status.Status.Should().Be(ImportStatus.Undone);
         status.UndoneRows.Should().Be(40);
-        RecordTables.Scalar(app.ConnectionString, $"SELECT COUNT(*) FROM ImportUndoResults WHERE ImportId = {import.Id}").Should().Be(40);
+        RecordTables.Scalar(app.ConnectionString, $"""SELECT COUNT(*) FROM "ImportUndoResults" WHERE "ImportId" = {import.Id}""").Should().Be(40);
         RecordTables.Snapshot(app.ConnectionString).Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
     }
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace BulkImport.Core.Data;
+namespace BulkImport.Core.Data.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: WAL lets readers (the grid) work while one writer commits, and NORMAL sync is

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace BulkImport.Core.Data;
+namespace BulkImport.Core.Data.Sqlite;
 
 /// <summary>
 /// Connection settings for the duration of one hot-path run (staging a file, committing an import). SQLite's default

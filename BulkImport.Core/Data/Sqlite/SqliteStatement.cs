@@ -1,9 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace BulkImport.Core.Data;
+namespace BulkImport.Core.Data.Sqlite;
 
 /// <summary>
 /// One prepared SQLite statement driven through the native API, for the hot paths only (staging rows, committing
@@ -11,7 +12,7 @@ namespace BulkImport.Core.Data;
 /// execution; on a million rows that was a third of the time. Parameters here are bound by position (1-based, as in
 /// SQLite's <c>?1</c>), strings as UTF-8. The statement runs inside whatever transaction the connection has open.
 /// </summary>
-public sealed class SqliteStatement : IDisposable
+public sealed class SqliteStatement : PreparedStatement
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
@@ -25,16 +26,16 @@ public sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_prepare_v3(_db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _stmt, out _));
     }
 
-    public void Bind(int index, int value) => Check(raw.sqlite3_bind_int(_stmt, index, value));
+    public override void Bind(int index, int value) => Check(raw.sqlite3_bind_int(_stmt, index, value));
 
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
+    public override void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
 
-    public void Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, index, v) : raw.sqlite3_bind_null(_stmt, index));
+    public override void Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, index, v) : raw.sqlite3_bind_null(_stmt, index));
 
-    public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_stmt, index, value));
+    public override void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_stmt, index, value));
 
     /// <summary>Binds text; null binds NULL. The text is encoded into a buffer the statement reuses (SQLite copies it).</summary>
-    public void Bind(int index, string? value)
+    public override void Bind(int index, string? value)
     {
         if (value is null)
         {
@@ -52,15 +53,15 @@ public sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Binds text already encoded as UTF-8 (no NUL terminator needed).</summary>
-    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) =>
+    public override void BindUtf8(int index, ReadOnlySpan<byte> utf8) =>
         // An empty span has no address, which SQLite would take for NULL: empty text is bound as a string.
         Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_stmt, index, string.Empty) : raw.sqlite3_bind_text(_stmt, index, utf8));
 
-    /// <summary>Binds blank or null text as NULL, as the record tables store an empty cell.</summary>
-    public void BindOrNull(int index, string? value) => Bind(index, string.IsNullOrEmpty(value) ? null : value);
+    /// <summary>As EF Core stores a DateTime in SQLite (text), so date filters of EF Core queries compare like with like.</summary>
+    public override void Bind(int index, DateTime value) => Bind(index, value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
 
     /// <summary>Runs a statement that returns no rows; returns the number of rows it changed.</summary>
-    public int Execute()
+    public override int Execute()
     {
         try
         {
@@ -78,11 +79,17 @@ public sealed class SqliteStatement : IDisposable
         }
     }
 
+    public override long ExecuteInsert()
+    {
+        Execute();
+        return LastInsertRowId;
+    }
+
     /// <summary>The rowid of the last row this connection inserted.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
     /// <summary>Steps a query to its next row; false (and reset, ready to run again) when there are no more.</summary>
-    public bool Read()
+    public override bool Read()
     {
         var rc = raw.sqlite3_step(_stmt);
         if (rc == raw.SQLITE_ROW)
@@ -100,18 +107,18 @@ public sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Ends a query before its last row.</summary>
-    public void Reset() => raw.sqlite3_reset(_stmt);
+    public override void Reset() => raw.sqlite3_reset(_stmt);
 
-    public int GetInt32(int column) => raw.sqlite3_column_int(_stmt, column);
+    public override int GetInt32(int column) => raw.sqlite3_column_int(_stmt, column);
 
-    public long GetInt64(int column) => raw.sqlite3_column_int64(_stmt, column);
+    public override long GetInt64(int column) => raw.sqlite3_column_int64(_stmt, column);
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
+    public override bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
 
     /// <summary>The column's text as UTF-8, valid until the next step or reset.</summary>
-    public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_stmt, column);
+    public override ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_stmt, column);
 
-    public string? GetString(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(GetUtf8(column));
+    public override string? GetString(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(GetUtf8(column));
 
     private void Check(int rc)
     {
@@ -121,5 +128,5 @@ public sealed class SqliteStatement : IDisposable
         }
     }
 
-    public void Dispose() => _stmt.Dispose();
+    protected override void Dispose(bool disposing) => _stmt.Dispose();
 }

@@ -1,0 +1,142 @@
+using BulkImport.Core.Data.PostgreSql;
+using BulkImport.Core.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BulkImport.Core.Data;
+
+/// <summary>
+/// <c>Database:Provider</c>: which engine stores everything, <c>Sqlite</c> (the default: a file, nothing to install) or
+/// <c>PostgreSql</c> (15 or later). The one place that turns the setting and <c>ConnectionStrings:BulkImport</c> into EF
+/// Core options, and that says clearly when the connection string is one for the other engine.
+/// </summary>
+public static class DatabaseProvider
+{
+    public const string Section = "Database";
+    public const string Setting = "Database:Provider";
+    public const string ConnectionSetting = "ConnectionStrings:BulkImport";
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary>The provider named by the setting (blank: SQLite), or a message naming the setting and its two values.</summary>
+    public static string Parse(string? setting)
+    {
+        if (string.IsNullOrWhiteSpace(setting) || string.Equals(setting.Trim(), Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            return Sqlite;
+        }
+
+        if (string.Equals(setting.Trim(), PostgreSql, StringComparison.OrdinalIgnoreCase) || string.Equals(setting.Trim(), "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return PostgreSql;
+        }
+
+        throw new InvalidOperationException($"{Setting} is '{setting}'; it must be {Sqlite} (the default) or {PostgreSql}.");
+    }
+
+    /// <summary>Sets <paramref name="options"/> up for the provider, after checking that the connection string is one of its kind.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string provider, string connectionString)
+    {
+        Check(provider, connectionString);
+        if (provider == PostgreSql)
+        {
+            // DateTime columns are timestamptz holding UTC (PostgreSqlDbContext, UtcDateTimeConverter), not Npgsql's legacy
+            // switch: a process-wide switch works only if set before Npgsql's first use anywhere in the process.
+            return options.UseNpgsql(connectionString).AddInterceptors(new PostgreSqlWriteLock());
+        }
+
+        return options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+    }
+
+    /// <summary>Refuses a connection string that is not one of <paramref name="provider"/>'s kind, naming both settings.</summary>
+    public static void Check(string provider, string connectionString)
+    {
+        if (provider == PostgreSql)
+        {
+            CheckPostgreSql(connectionString);
+        }
+        else
+        {
+            CheckSqlite(connectionString);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="error"/> says the database server could not be reached at all (refused, no such host,
+    /// timed out), as opposed to a database that answered with an error: the app then waits for it rather than stopping.
+    /// </summary>
+    public static bool IsUnreachable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException or TimeoutException || e is NpgsqlException { IsTransient: true } and not PostgresException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What to tell the operator when the server of <paramref name="connectionString"/> cannot be reached.</summary>
+    public static string UnreachableMessage(string connectionString, Exception error)
+    {
+        var server = "the database server";
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            server = $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}')";
+        }
+        catch (ArgumentException)
+        {
+            // Not a PostgreSQL connection string: keep the general words.
+        }
+
+        var reason = error;
+        while (reason.InnerException is not null && reason is not System.Net.Sockets.SocketException)
+        {
+            reason = reason.InnerException;
+        }
+
+        return $"{server} cannot be reached ({reason.Message}). Start the server, or fix {ConnectionSetting} (with {Setting} = {PostgreSql}); " +
+            "the app tries again every few seconds and /health/ready answers 503 until it is reached.";
+    }
+
+    private static void CheckPostgreSql(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                throw new ArgumentException("no Host");
+            }
+        }
+        catch (ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"{Setting} is {PostgreSql} but {ConnectionSetting} is not a PostgreSQL connection string" +
+                (LooksLikeSqlite(connectionString) ? " (it names a SQLite file: Data Source=…)" : "") +
+                $". Give one such as 'Host=db.example.org;Port=5432;Database=bulkimport;Username=bulkimport;Password=…', or set {Setting} to {Sqlite}.");
+        }
+    }
+
+    private static void CheckSqlite(string connectionString)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"{Setting} is {Sqlite} (the default) but {ConnectionSetting} is not a SQLite connection string" +
+                (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? " (it names a PostgreSQL server: Host=…)" : "") +
+                $". Set {Setting} to {PostgreSql} to use that server, or give a SQLite connection string such as 'Data Source=data/bulkimport.db'.");
+        }
+    }
+
+    private static bool LooksLikeSqlite(string connectionString) =>
+        connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase) || connectionString.Contains(".db", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Core.Data.PostgreSql;
+
+/// <summary>
+/// The same model on PostgreSQL. A type of its own so PostgreSQL has its own migrations set
+/// (<c>Data/PostgreSql/Migrations</c>, attributed to this type): EF Core finds a context's migrations by its type. The
+/// app creates it wherever it asks for a <see cref="BulkImportDbContext"/> on PostgreSQL (<see cref="BulkImportContextFactory"/>).
+/// </summary>
+public sealed class PostgreSqlDbContext(DbContextOptions<BulkImportDbContext> options) : BulkImportDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // DateTime columns are timestamptz and hold UTC; see UtcDateTimeConverter.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

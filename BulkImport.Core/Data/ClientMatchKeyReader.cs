@@ -12,14 +12,6 @@ public static class ClientMatchKeyReader
     private const string Sql =
         "SELECT \"ClientId\", \"FirstName\", \"LastName\", \"Email\", \"PhoneNumber\", \"Ssn\", \"DateOfBirth\" FROM \"Clients\"";
 
-    /// <summary>How many clients there are (to size the index once).</summary>
-    public static int Count(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM \"Clients\"";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>Calls <paramref name="visit"/> with each client's ID and keys, streaming (never a list of clients).</summary>
     public static void ForEach(DbConnection connection, Action<int, MatchKeys> visit, CancellationToken ct)
     {

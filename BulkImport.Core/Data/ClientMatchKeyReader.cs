@@ -13,10 +13,11 @@ public static class ClientMatchKeyReader
         "SELECT \"ClientId\", \"FirstName\", \"LastName\", \"Email\", \"PhoneNumber\", \"Ssn\", \"DateOfBirth\" FROM \"Clients\"";
 
     /// <summary>Calls <paramref name="visit"/> with each client's ID and keys, streaming (never a list of clients).</summary>
-    public static void ForEach(DbConnection connection, Action<int, MatchKeys> visit, CancellationToken ct)
+    public static void ForEach(DbConnection connection, Action<int, MatchKeys> visit, CancellationToken ct, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
+        command.Transaction = transaction;
         using var reader = command.ExecuteReader();
         var rows = 0;
         while (reader.Read())

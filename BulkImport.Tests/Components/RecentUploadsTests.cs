@@ -1,4 +1,5 @@
 using System.Text;
+using Bunit;
 using BulkImport.App.Components.Shared.Discrepancies;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;

@@ -12,19 +12,12 @@ public static class ClientMatchKeyReader
     private const string Sql =
         "SELECT \"ClientId\", \"FirstName\", \"LastName\", \"Email\", \"PhoneNumber\", \"Ssn\", \"DateOfBirth\" FROM \"Clients\"";
 
-    /// <summary>How many clients there are (to size the index once).</summary>
-    public static int Count(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM \"Clients\"";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>Calls <paramref name="visit"/> with each client's ID and keys, streaming (never a list of clients).</summary>
-    public static void ForEach(DbConnection connection, Action<int, MatchKeys> visit, CancellationToken ct)
+    public static void ForEach(DbConnection connection, Action<int, MatchKeys> visit, CancellationToken ct, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
+        command.Transaction = transaction;
         using var reader = command.ExecuteReader();
         var rows = 0;
         while (reader.Read())

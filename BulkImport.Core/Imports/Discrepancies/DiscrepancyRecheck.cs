@@ -44,6 +44,16 @@ public static class DiscrepancyRecheck
                 clients.Select(c => (c.ClientId, ClientColumns.ToValues(c))), earlier.Select(r => (r.RowNumber, r.Values)));
         }
 
+        return Settle(db, import, row, existing, found);
+    }
+
+    /// <summary>
+    /// Puts the row's new finding in place of its discrepancy (<paramref name="existing"/>, tracked, or none): removed when
+    /// nothing is found, added when new, otherwise given the new candidates and keeping its resolution only when the basis
+    /// is the same (a Select applied again makes the revalidated row its client's Update). Returns how the counters moved.
+    /// </summary>
+    internal static (int Total, int Unresolved) Settle(BulkImportDbContext db, Import import, ImportRow row, Discrepancy? existing, Discrepancy? found)
+    {
         if (existing is null && found is null)
         {
             return (0, 0);

@@ -12,7 +12,7 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// sequential pass, giving hints; the hinted rows and their candidates are then read a batch at a time and compared
 /// exactly (<see cref="DiscrepancyWriter"/>).
 /// </summary>
-public sealed class DuplicateCheck
+public sealed class DuplicateCheck : IDisposable
 {
     /// <summary>Candidates hinted per row, before the exact comparison keeps at most <see cref="Discrepancy.MaxCandidates"/>.</summary>
     public const int MaxHintsPerRow = 20;
@@ -51,21 +51,30 @@ public sealed class DuplicateCheck
         var started = Stopwatch.GetTimestamp();
         using var db = dbFactory.CreateDbContext();
         db.Database.OpenConnection();
-        var connection = db.Database.GetDbConnection();
-        // Four keys a client at most (one per rule): sized once, so the index never grows by copying.
-        var index = new ClientMatchIndex(ClientMatchKeyReader.Count(connection) * Rules.Length);
-        var buffer = new char[MatchKeys.MaxKeyLength];
-        ClientMatchKeyReader.ForEach(connection, (clientId, keys) =>
+        var index = new ClientMatchIndex();
+        try
         {
-            foreach (var rule in Rules)
+            var buffer = new char[MatchKeys.MaxKeyLength];
+            ClientMatchKeyReader.ForEach(db.Database.GetDbConnection(), (clientId, keys) =>
             {
-                if (keys.Hash(rule, buffer) is { } hash)
+                foreach (var rule in Rules)
                 {
-                    index.Add(hash, clientId);
+                    if (keys.Hash(rule, buffer) is { } hash)
+                    {
+                        index.Add(hash, clientId);
+                    }
                 }
-            }
-        }, ct);
-        return index.Seal(Stopwatch.GetElapsedTime(started));
+            }, ct);
+            // Sorted here, beside the file's reading, so the merge after it only reads the clients' side.
+            index.Seal(ct);
+            index.BuildTime = Stopwatch.GetElapsedTime(started);
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Notes a valid Insert row's keys (values in Client template order, canonical), in row order.</summary>
@@ -96,5 +105,14 @@ public sealed class DuplicateCheck
         started = Stopwatch.GetTimestamp();
         (RowHints, ClientHints) = _file.Hints(clients, MaxHintsPerRow);
         _mergeTicks = Stopwatch.GetTimestamp() - started;
+        // The keys are not needed once the hints are known: their files go now, not when the staging ends.
+        clients.Dispose();
+    }
+
+    /// <summary>Lets the keys' temporary files go, also when the staging stopped early (the clients' side once it has been read).</summary>
+    public void Dispose()
+    {
+        _file.Dispose();
+        _clients.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

@@ -1,49 +1,54 @@
 namespace BulkImport.Core.Imports.Discrepancies;
 
 /// <summary>
-/// The file's own match keys, as (key hash, row) pairs appended while the file is read and sorted once after it: 8 bytes
-/// a key, no table kept half empty, and no lookup per row while the file is read (a binary search of the clients' keys
-/// per key missed the cache at every step and made the reading two and a half times slower). Sorted, the pairs are
-/// compared with the earlier rows of the file (in each run of one hash the first row is the earliest) and merged with the
-/// sorted clients' keys in one sequential pass. A hit is only a hint (two keys may share a hash): the rows it names are
-/// compared exactly later.
+/// The file's own match keys, as (key hash, row) pairs appended while the file is read (no lookup per row: a binary
+/// search of the clients' keys per key missed the cache at every step and made the reading two and a half times
+/// slower), kept partitioned by hash outside the process's memory (<see cref="PartitionedMatchKeys"/>). After the pass
+/// each partition is read and sorted, compared with the earlier rows of the file (in each run of one hash the first row
+/// is the earliest) and merged with the same partition of the sorted clients' keys, one partition at a time. A hit is
+/// only a hint (two keys may share a hash): the rows it names are compared exactly later.
 /// </summary>
-public sealed class FileMatchKeys
+public sealed class FileMatchKeys : IDisposable
 {
-    private long[] _entries = new long[1 << 16];
-    private int _count;
+    private readonly PartitionedMatchKeys _keys = new();
 
-    public void Add(int hash, int rowNumber)
-    {
-        if (_count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _entries.Length * 2);
-        }
-
-        _entries[_count++] = ((long)hash << 32) | (uint)rowNumber;
-    }
+    public void Add(int hash, int rowNumber) => _keys.Add(hash, rowNumber);
 
     /// <summary>
-    /// Sorts the keys and answers the hints, then lets the keys go: each row that shares a key hash with an earlier row,
-    /// as (row &lt;&lt; 32 | earliest row with that hash), and each row that shares one with clients, as (row &lt;&lt; 32 |
-    /// client ID), at most <paramref name="maxClientsPerRow"/> clients a row; once per pair, in row order.
+    /// Answers the hints, then lets the keys go: each row that shares a key hash with an earlier row, as (row &lt;&lt; 32 |
+    /// earliest row with that hash), and each row that shares one with clients, as (row &lt;&lt; 32 | client ID), at most
+    /// <paramref name="maxClientsPerRow"/> clients a row; once per pair, in row order.
     /// </summary>
     public (List<long> RowHints, List<long> ClientHints) Hints(ClientMatchIndex clients, int maxClientsPerRow)
     {
-        var entries = _entries;
-        var count = _count;
-        _entries = [];
-        _count = 0;
-        Array.Sort(entries, 0, count);
         var rowHints = new List<long>();
         var clientHints = new List<long>();
-        var clientEntries = clients.Entries;
+        // One buffer a side, as large as its largest partition, reused for every partition and dropped after.
+        var fileBuffer = GC.AllocateUninitializedArray<long>(Math.Max(1, _keys.LargestPartition));
+        var clientBuffer = GC.AllocateUninitializedArray<long>(Math.Max(1, clients.Keys.LargestPartition));
+        for (var partition = 0; partition < PartitionedMatchKeys.Partitions; partition++)
+        {
+            if (_keys.CountOf(partition) > 0)
+            {
+                Merge(_keys.ReadSorted(partition, fileBuffer), clients.Keys.ReadSorted(partition, clientBuffer), maxClientsPerRow, rowHints, clientHints);
+            }
+        }
+
+        _keys.Dispose();
+        return (InRowOrder(rowHints, int.MaxValue), InRowOrder(clientHints, maxClientsPerRow));
+    }
+
+    public void Dispose() => _keys.Dispose();
+
+    /// <summary>One partition: both sides sorted, so the clients' side is walked forward only, never back.</summary>
+    private static void Merge(ReadOnlySpan<long> entries, ReadOnlySpan<long> clientEntries, int maxClientsPerRow, List<long> rowHints, List<long> clientHints)
+    {
         var at = 0;
-        for (var start = 0; start < count;)
+        for (var start = 0; start < entries.Length;)
         {
             var hash = entries[start] >> 32;
             var end = start + 1;
-            while (end < count && (entries[end] >> 32) == hash)
+            while (end < entries.Length && (entries[end] >> 32) == hash)
             {
                 end++;
             }
@@ -58,7 +63,6 @@ public sealed class FileMatchKeys
                 }
             }
 
-            // The clients' keys are sorted the same way: move forward to this hash, never back.
             while (at < clientEntries.Length && (clientEntries[at] >> 32) < hash)
             {
                 at++;
@@ -75,8 +79,6 @@ public sealed class FileMatchKeys
 
             start = end;
         }
-
-        return (InRowOrder(rowHints, int.MaxValue), InRowOrder(clientHints, maxClientsPerRow));
     }
 
     /// <summary>Sorted, each pair once (a row may share two keys with one row or client), at most <paramref name="maxPerRow"/> a row.</summary>

@@ -3,6 +3,7 @@ using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.Common;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Discrepancies;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports.Fixes;
@@ -116,11 +117,17 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             var wasValid = batch.Where(r => r.Status == RowStatus.Valid).Select(r => r.RowNumber).ToHashSet();
             var before = RowCountChange.CountsOf(import);
             var revised = await revision.ReviseAsync(db, import, domain, batch, change, relabel, ct);
+            // Possible duplicates (SPEC 14): a skipped row's discrepancy goes, a changed row is checked again (a Select
+            // that stands makes it its client's Update again, so this comes before the rows are written).
+            var inBatch = batch.Select(r => r.RowNumber).ToHashSet();
+            var discrepancies = await DiscrepancyBatchRecheck.AfterBatchAsync(db, import, domain, [.. revised.Where(r => inBatch.Contains(r.Row.RowNumber))], ct);
             // The rows by a prepared UPDATE each (SaveChanges' command per row and EF's tracking were most of a replace's time).
             await RevisedRowWriter.WriteAsync(db, revised.Select(r => r.Row), ct);
             var groups = ProblemGroupChange.Of(revised, domain);
             await ImportCounters.AddAsync(db, id, RowCountChange.Since(before, import), ct);
             await ProblemGroupCounts.AddAsync(db, id, groups, ct);
+            await db.SaveChangesAsync(ct);
+            await DiscrepancyCounters.AddAsync(db, import, discrepancies, ct);
             await transaction.CommitAsync(ct);
             changed += batch.Count;
             foreach (var row in batch.Where(r => r.Status == RowStatus.Error && wasValid.Contains(r.RowNumber)))

@@ -130,7 +130,7 @@ public sealed class ImportStagingService(
 
         var repeatedKeys = new HashSet<string>(StringComparer.Ordinal);
         // Possible duplicates (SPEC 14): the existing clients' keys are read on a thread of their own meanwhile.
-        var duplicates = import.CheckDuplicates && domain.FindsPossibleDuplicates && import.Operation != Operation.Update ? DuplicateCheck.Start(dbFactory, ct) : null;
+        using var duplicates = import.CheckDuplicates && domain.FindsPossibleDuplicates && import.Operation != Operation.Update ? DuplicateCheck.Start(dbFactory, ct) : null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try

@@ -67,13 +67,13 @@ public sealed class DuplicateRuleTests
     [Fact]
     public void The_file_keys_name_the_first_row_of_a_key_and_every_client_of_it_in_row_order()
     {
-        var clients = new ClientMatchIndex(2);
+        using var clients = new ClientMatchIndex();
         clients.Add(7, 3);
         clients.Add(-5, 4);
         clients.Add(7, 1);
         clients.Add(99, 8);
         clients.Seal();
-        var file = new FileMatchKeys();
+        using var file = new FileMatchKeys();
         file.Add(42, 2);
         file.Add(7, 2);
         file.Add(42, 5);
@@ -100,17 +100,50 @@ public sealed class DuplicateRuleTests
     [Fact]
     public void A_row_is_hinted_at_most_the_given_number_of_clients()
     {
-        var clients = new ClientMatchIndex(30);
+        using var clients = new ClientMatchIndex();
         for (var id = 1; id <= 30; id++)
         {
             clients.Add(id % 2 == 0 ? 5 : 6, id);
         }
 
         clients.Seal();
-        var file = new FileMatchKeys();
+        using var file = new FileMatchKeys();
         file.Add(5, 2);
         file.Add(6, 2);
 
         file.Hints(clients, maxClientsPerRow: 20).ClientHints.Should().HaveCount(20);
+    }
+
+    [Fact]
+    public void Keys_kept_in_the_temporary_file_partition_by_partition_give_the_hints_of_a_plain_comparison()
+    {
+        // Far more keys than a partition keeps in memory, on both sides (the clients' side sorted where it is kept).
+        var random = new Random(17);
+        var pool = Enumerable.Range(0, 40_000).Select(_ => random.Next(int.MinValue, int.MaxValue)).ToArray();
+        var clientKeys = Enumerable.Range(1, 150_000).Select(id => (Hash: pool[random.Next(pool.Length)], Id: id)).ToList();
+        var fileKeys = Enumerable.Range(1, 150_000).Select(row => (Hash: pool[random.Next(pool.Length)], Row: row)).ToList();
+        using var clients = new ClientMatchIndex();
+        foreach (var (hash, id) in clientKeys)
+        {
+            clients.Add(hash, id);
+        }
+
+        clients.Seal();
+        using var file = new FileMatchKeys();
+        foreach (var (hash, row) in fileKeys)
+        {
+            file.Add(hash, row);
+        }
+
+        var (rows, clientHints) = file.Hints(clients, maxClientsPerRow: 20);
+
+        var firstRow = fileKeys.GroupBy(k => k.Hash).ToDictionary(g => g.Key, g => g.Min(k => k.Row));
+        var clientsOf = clientKeys.GroupBy(k => k.Hash).ToDictionary(g => g.Key, g => g.Select(k => k.Id).Order().Take(20).ToList());
+        var expectedRows = fileKeys.Where(k => firstRow[k.Hash] != k.Row).Select(k => ((long)k.Row << 32) | (uint)firstRow[k.Hash]).Distinct().Order();
+        var expectedClients = fileKeys.SelectMany(k => clientsOf.GetValueOrDefault(k.Hash, []).Select(id => ((long)k.Row << 32) | (uint)id))
+            .Distinct().Order().GroupBy(h => h >> 32).SelectMany(g => g.Take(20));
+        rows.Should().Equal(expectedRows);
+        clientHints.Should().Equal(expectedClients);
+        clientHints.Should().NotBeEmpty();
     }
 }

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using BulkImport.App.Api;
+using BulkImport.Core.Imports;
+using BulkImport.Tests.Support;
+
+namespace BulkImport.Tests.Imports.Discrepancies;
+
+/// <summary>
+/// Batch details through the API (SPEC section 15): history searches the Batch Name and the Batch Date, and the Client
+/// Assignment option "Use the batch date as enrollment date" fills a blank Enrollment Date, saying so on the cell.
+/// </summary>
+public sealed class BatchDetailsApiTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new();
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync() => _api = await _app.ApiAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<ImportSummary> UploadAsync(string csv, string domain, string name, string batchDate, bool useBatchDate = false)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "upload.csv");
+        content.Add(new StringContent(domain), "domain");
+        content.Add(new StringContent("Add"), "operation");
+        content.Add(new StringContent(name), "name");
+        content.Add(new StringContent(batchDate), "batchDate");
+        content.Add(new StringContent("false"), "checkDuplicates");
+        if (useBatchDate)
+        {
+            content.Add(new StringContent("true"), "useBatchDateAsEnrollmentDate");
+        }
+
+        var response = await _api.Http.PostAsync("/api/imports", content);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+        return await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+    }
+
+    private async Task<List<int>> SearchAsync(string search) =>
+        [.. (await _api.Http.GetFromJsonAsync<PageDto<ImportSummary>>($"/api/imports?search={Uri.EscapeDataString(search)}", ApiClient.Json))!.Items.Select(i => i.Id)];
+
+    [Fact]
+    public async Task History_finds_an_import_by_its_batch_name_or_its_batch_date()
+    {
+        var october = await UploadAsync("First Name,Last Name\nAnn,Smith\n", "Client", "October walk-ins", "2026-10-31");
+        var november = await UploadAsync("First Name,Last Name\nBob,Jones\n", "Client", "November referrals", "2026-11-15");
+
+        (await SearchAsync("WALK-IN")).Should().Contain(october.Id).And.NotContain(november.Id, "the Batch Name is searched, ignoring case");
+        (await SearchAsync("11/15/2026")).Should().Contain(november.Id).And.NotContain(october.Id, "a date searches the Batch Date");
+        (await SearchAsync("2026-10-31")).Should().Contain(october.Id).And.NotContain(november.Id);
+        (await SearchAsync("upload.csv")).Should().Contain([october.Id, november.Id], "the file name is searched too");
+        (await _api.GetAsync(november.Id)).Name.Should().Be("November referrals");
+    }
+
+    [Fact]
+    public async Task A_blank_enrollment_date_takes_the_batch_date_when_asked_and_the_cell_says_so()
+    {
+        var import = await UploadAsync("Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date\n3,101,1001,Enrolled,\n5,601,1020,Enrolled,03/02/2026\n",
+            "ClientAssignment", "Spring enrollments", "2026-02-14", useBatchDate: true);
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview);
+        var filled = await _api.RowAsync(import.Id, 2);
+        filled.Values["Enrollment Date"].Should().Be("02/14/2026");
+        filled.Messages.Should().ContainSingle(m => m.Column == "Enrollment Date").Which.Message.Should().Contain("the batch date 02/14/2026 was used");
+        (await _api.RowAsync(import.Id, 3)).Values["Enrollment Date"].Should().Be("03/02/2026", "a given date stays");
+    }
+}

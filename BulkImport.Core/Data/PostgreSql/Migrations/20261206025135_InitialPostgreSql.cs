@@ -309,6 +309,20 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkLeases",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkLeases", x => new { x.Kind, x.ImportId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -763,6 +777,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 name: "IX_UsageEntries_CommittedAt",
                 table: "UsageEntries",
                 column: "CommittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkLeases_ImportId",
+                table: "WorkLeases",
+                column: "ImportId");
         }
 
         /// <inheritdoc />
@@ -824,6 +843,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "UsageReservations");
+
+            migrationBuilder.DropTable(
+                name: "WorkLeases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BulkImport.Core.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlDbContext))]
-    [Migration("20261205224629_InitialPostgreSql")]
+    [Migration("20261206025135_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -429,6 +429,30 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.HasIndex("RenamedAt");
 
                     b.ToTable("SelectListValueRenames");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Data.PostgreSql.WorkLeaseRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Kind", "ImportId");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("WorkLeases", (string)null);
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>

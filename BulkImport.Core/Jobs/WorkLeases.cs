@@ -20,6 +20,12 @@ namespace BulkImport.Core.Jobs;
 public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory, IOptionsMonitor<JobOptions> options, ILogger<WorkLeases> logger)
 {
     private readonly ConcurrentDictionary<(string Kind, int ImportId), WorkLease> _held = new();
+
+    /// <summary>
+    /// Claims and renewals one at a time: a renewal that ran while a claim was on its way would not see the new lease
+    /// and would take it for lost.
+    /// </summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private LeaseStore? _store;
     private bool _storeKnown;
 
@@ -62,12 +68,14 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
             return null;
         }
 
+        await _gate.WaitAsync(ct);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             if (StoreOf(db) is { } store)
             {
                 await db.Database.OpenConnectionAsync(ct);
+                lease.ConfirmedAt = Stopwatch.GetTimestamp();
                 var claim = await store.TryClaimAsync(db.Database.GetDbConnection(), kind, importId, Holder, Length, ct);
                 if (claim == LeaseClaim.Refused)
                 {
@@ -88,6 +96,10 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
         {
             _held.TryRemove(KeyValuePair.Create(key, lease));
             throw;
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -122,6 +134,7 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
             return;
         }
 
+        await _gate.WaitAsync(ct);
         var asked = Stopwatch.GetTimestamp();
         try
         {
@@ -151,6 +164,10 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
                     Lose(key, lease, $"it could not be renewed for {Length.TotalSeconds:0} s");
                 }
             }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -57,7 +57,13 @@ public sealed class WorkLeaseTests
         taken!.TakenOver.Should().BeTrue();
         (ServerNow(app) - claimedAt).Should().BeGreaterThan(TimeSpan.FromSeconds(2.5));
 
-        // B's next batch of that commit is refused in its transaction, and B's heartbeat tells it the lease is gone.
+        // B's heartbeat tells it the commit's lease is gone; nobody took its other lease, which it keeps.
+        await b.RenewAsync(default);
+        bCommit.Lost.IsCancellationRequested.Should().BeTrue("B stops the commit A took over");
+        bUndo!.Lost.IsCancellationRequested.Should().BeFalse("nobody took B's other lease, lapsed or not: B's heartbeat keeps it");
+        b.Held.Should().BeEquivalentTo([("Undo", 4242)]);
+
+        // A batch of B's under each lease: the one still B's goes on, the one taken over is refused in its transaction.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync())
         {
             await db.Database.OpenConnectionAsync();
@@ -71,10 +77,6 @@ public sealed class WorkLeaseTests
             WorkLease.Current = null;
         }
 
-        bCommit.Lost.IsCancellationRequested.Should().BeTrue("B stops the commit A took over");
-        await b.RenewAsync(default);
-        bUndo!.Lost.IsCancellationRequested.Should().BeFalse("nobody took B's other lease, lapsed or not: B's heartbeat keeps it");
-        b.Held.Should().BeEquivalentTo([("Undo", 4242)]);
     }
 
     private static DateTime ServerNow(TestApp app)

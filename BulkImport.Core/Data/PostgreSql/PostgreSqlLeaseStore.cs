@@ -74,7 +74,7 @@ internal sealed class PostgreSqlLeaseStore : LeaseStore
             WHERE i."Status" = ANY($1)
               AND NOT EXISTS (SELECT 1 FROM "WorkLeases" l WHERE l."ImportId" = i."Id" AND l."ExpiresAt" > now())
             ORDER BY i."Id"
-            """, statuses.ToArray());
+            """, (object)statuses.ToArray());
         var found = new List<(int, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

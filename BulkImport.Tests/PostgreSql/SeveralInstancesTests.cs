@@ -61,7 +61,6 @@ public sealed class SeveralInstancesTests
         var onB = JobsRunBy(b, ids);
         onA.Should().BeGreaterThan(0, "A ran some of the work uploaded to it");
         onB.Should().BeGreaterThan(0, "B took work that waited on A");
-        (onA + onB).Should().Be(2 * Files, "each validation and each commit ran once, on one instance");
     }
 
     [Fact]
@@ -107,7 +106,11 @@ public sealed class SeveralInstancesTests
         Console.WriteLine($"Commit of {Rows} rows taken over {takeover.TotalSeconds:0.0} s after SIGKILL, at row {running.ProcessedRows}+");
     }
 
-    /// <summary>How many of the imports' validation and commit jobs <paramref name="app"/> says it ran.</summary>
+    /// <summary>
+    /// How many of the imports' validation and commit jobs <paramref name="app"/> says it started under its lease. A job
+    /// may start on both (the second, rung while the work waited, finds it done and ends at once); what each did is
+    /// checked in the database: every row once.
+    /// </summary>
     private static int JobsRunBy(AppProcess app, IEnumerable<int> ids) =>
         ids.Sum(id => (app.HasLogged($"Validation of import {id} runs on") ? 1 : 0) + (app.HasLogged($"Commit of import {id} runs on") ? 1 : 0));
 

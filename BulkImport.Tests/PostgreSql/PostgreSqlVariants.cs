@@ -39,7 +39,8 @@ public sealed class CrashRecoveryOnPostgreSqlTests : CrashRecoveryTests
     protected override async Task<ImportSummary> AfterRestartAsync(AppProcess app, ApiClient support, int importId)
     {
         await Eventually.TrueAsync(() => app.HasLogged($"Took over Commit of import {importId}"), "the restarted instance takes the commit over", timeoutSeconds: 60);
-        return await support.WaitForAsync(importId, s => s.Status.IsFinal(), timeoutSeconds: 120);
+        // The rest of 60,000 rows in batches of 25, on a machine shared with other test runs.
+        return await support.WaitForAsync(importId, s => s.Status.IsFinal(), timeoutSeconds: 300);
     }
 }
 

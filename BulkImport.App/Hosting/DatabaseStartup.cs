@@ -9,7 +9,9 @@ namespace BulkImport.App.Hosting;
 /// <summary>
 /// Runs before the app serves: applies migrations, loads the demo data on first start, and finds work that a stopped
 /// process left behind (imports still Validating or Queued are queued again; a Committing import has no live worker,
-/// so it is marked CommitFailed as interrupted, or resumed when Commit:ResumeInterruptedOnStartup is on).
+/// so it is marked CommitFailed as interrupted, or resumed when Commit:ResumeInterruptedOnStartup is on). That is
+/// SQLite's way, one instance per file; on PostgreSQL, shared by several instances, such work is found by its lapsed
+/// lease instead (<see cref="LeaseWorker"/>).
 /// </summary>
 public static class DatabaseStartup
 {
@@ -22,6 +24,13 @@ public static class DatabaseStartup
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<Security.UserSeeder>().SeedAsync();
+        }
+
+        if (DatabaseEngine.Of(db).Leases is not null)
+        {
+            // Several instances share this database: an import Committing or Validating may be another instance's running
+            // work. Work a stopped instance left is found by its lapsed lease and taken over (LeaseWorker, SPEC 22).
+            return;
         }
 
         var queue = services.GetRequiredService<ImportWorkQueue>();

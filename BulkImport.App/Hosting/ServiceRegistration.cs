@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddImportDomain<PaymentDomain>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
+        services.AddSingleton<WorkLeases>();
         services.AddSingleton<JobPool>();
         // Turns by batch are for an engine with one writer; PostgreSQL's row locks let writers write side by side.
         services.AddSingleton(sp => new WriteTurns(sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JobOptions>>())
@@ -83,6 +84,7 @@ public static class ServiceRegistration
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<ValidationWorker>();
         services.AddHostedService<CommitWorker>();
+        services.AddHostedService<LeaseWorker>();
         services.AddAlerts(configuration);
         services.AddIntake(configuration);
         services.AddHostedService<RetentionWorker>();

@@ -78,6 +78,13 @@ public abstract class DatabaseEngine
     /// </summary>
     public virtual bool ReadersSideBySide => true;
 
+    /// <summary>
+    /// Where the leases of background work are kept when several app instances share the database (SPEC 22), or null
+    /// for an engine that serves one instance (SQLite: its leases live in the instance's memory, and what a stopped
+    /// instance left is found at its next start, as <c>Commit:ResumeInterruptedOnStartup</c> says).
+    /// </summary>
+    public virtual LeaseStore? Leases => null;
+
     /// <summary>After records were added with their own IDs (the reference data), lets the database number the next ones past them.</summary>
     public virtual Task ContinueIdentitiesAsync(BulkImportDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

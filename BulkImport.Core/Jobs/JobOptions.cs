@@ -19,4 +19,14 @@ public sealed class JobOptions
     /// always progresses however busy the others are.
     /// </summary>
     public int MaxYieldMilliseconds { get; set; } = 100;
+
+    /// <summary>
+    /// How long a claimed piece of background work stays this instance's without a heartbeat (SPEC 22, several instances
+    /// on PostgreSQL). When an instance dies, another takes its work over at most this long plus one
+    /// <see cref="HeartbeatSeconds"/> later.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 15;
+
+    /// <summary>How often an instance renews its leases and looks for work nobody holds (lapsed leases, imports waiting).</summary>
+    public int HeartbeatSeconds { get; set; } = 5;
 }

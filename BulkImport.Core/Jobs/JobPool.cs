@@ -6,9 +6,11 @@ namespace BulkImport.Core.Jobs;
 /// <summary>
 /// Runs validation and commit jobs side by side, at most <see cref="JobOptions.MaxConcurrent"/> at once, in the order
 /// <see cref="JobSchedule"/> decides. The pool holds only which jobs wait and run; what a job does is read from its
-/// import's status when it starts, so a job that waited while its import was cancelled ends at once.
+/// import's status when it starts, so a job that waited while its import was cancelled ends at once. A job runs under
+/// its lease (<see cref="WorkLeases"/>), claimed when it starts: one another instance holds (it got there first) or
+/// this one runs already is dropped, and one whose lease is lost stops.
 /// </summary>
-public sealed class JobPool(IOptionsMonitor<JobOptions> options, ILogger<JobPool> logger)
+public sealed class JobPool(IOptionsMonitor<JobOptions> options, WorkLeases leases, ILogger<JobPool> logger)
 {
     private readonly Lock _lock = new();
     private readonly List<Entry> _waiting = [];
@@ -48,6 +50,12 @@ public sealed class JobPool(IOptionsMonitor<JobOptions> options, ILogger<JobPool
         var entry = new Entry(job, stopping);
         lock (_lock)
         {
+            // The same work asked for again while it waits (a doorbell rung twice, the scan for unleased work): one entry.
+            if (_waiting.Find(e => e.Job.ImportId == job.ImportId && e.Job.Kind == job.Kind) is { } waiting)
+            {
+                return waiting.Done.Task;
+            }
+
             _waiting.Add(entry);
             StartEligible();
         }
@@ -91,13 +99,29 @@ public sealed class JobPool(IOptionsMonitor<JobOptions> options, ILogger<JobPool
     private async Task RunEntryAsync(Entry entry)
     {
         var job = entry.Job;
+        WorkLease? lease = null;
         try
         {
-            await job.Run(entry.Stopping);
+            lease = await leases.TryClaimAsync(job.Kind.ToString(), job.ImportId, entry.Stopping);
+            if (lease is null)
+            {
+                logger.LogDebug("{Kind} of import {ImportId} runs elsewhere (its lease is held); not run here", job.Kind, job.ImportId);
+                return;
+            }
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(entry.Stopping, lease.Lost);
+            WorkLease.Current = lease;
+            logger.LogInformation("{Kind} of import {ImportId} runs on {Holder}", job.Kind, job.ImportId, leases.Holder);
+            await job.Run(stop.Token);
         }
         catch (OperationCanceledException) when (entry.Stopping.IsCancellationRequested)
         {
-            // The host is stopping: the import keeps its status and is found again at the next start.
+            // The host is stopping: the import keeps its status and is found again at the next start (or by another instance).
+        }
+        catch (Exception e) when (lease is { Lost.IsCancellationRequested: true })
+        {
+            // Another instance took the work over; what this one did is committed batch by batch and the new holder goes on.
+            logger.LogWarning("{Kind} of import {ImportId} stopped here: its lease was lost ({Error})", job.Kind, job.ImportId, e.Message);
         }
         catch (Exception e)
         {
@@ -105,6 +129,12 @@ public sealed class JobPool(IOptionsMonitor<JobOptions> options, ILogger<JobPool
         }
         finally
         {
+            WorkLease.Current = null;
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+
             entry.Registration?.Dispose();
             lock (_lock)
             {

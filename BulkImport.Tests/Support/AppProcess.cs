@@ -41,6 +41,28 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Another instance of the app on <paramref name="first"/>'s database and data folder, on a port of its own (SPEC 22:
+    /// several instances on one PostgreSQL); <paramref name="first"/> owns them and drops them when disposed.
+    /// </summary>
+    public static AppProcess Beside(AppProcess first, Dictionary<string, string>? settings = null) => new(first, settings);
+
+    private AppProcess(AppProcess first, Dictionary<string, string>? settings)
+    {
+        _engine = first._engine;
+        _sharesFirst = true;
+        DataFolder = first.DataFolder;
+        Port = FreePort();
+        _environment = new Dictionary<string, string>(first._environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _environment[key.Replace(":", "__")] = value;
+        }
+    }
+
+    /// <summary>Whether the database and data folder are another instance's (<see cref="Beside"/>), left to it to drop.</summary>
+    private readonly bool _sharesFirst;
+
     public string DataFolder { get; }
 
     /// <summary>The app's database connection string.</summary>
@@ -171,6 +193,11 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        if (_sharesFirst)
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         if (_engine == TestEngine.PostgreSql)
         {

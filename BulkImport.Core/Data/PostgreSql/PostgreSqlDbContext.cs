@@ -16,4 +16,19 @@ public sealed class PostgreSqlDbContext(DbContextOptions<BulkImportDbContext> op
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    /// <summary>The leases of background work (<see cref="PostgreSqlLeaseStore"/>): several instances share this database.</summary>
+    public DbSet<WorkLeaseRow> WorkLeases => Set<WorkLeaseRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Here, not as an IEntityTypeConfiguration of the shared model: SQLite has no table of leases (one instance).
+        var lease = modelBuilder.Entity<WorkLeaseRow>();
+        lease.ToTable("WorkLeases");
+        lease.HasKey(l => new { l.Kind, l.ImportId });
+        lease.Property(l => l.Kind).HasMaxLength(32);
+        lease.Property(l => l.Holder).HasMaxLength(200);
+        lease.HasIndex(l => l.ImportId);
+    }
 }

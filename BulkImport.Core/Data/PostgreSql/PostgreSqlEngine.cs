@@ -36,6 +36,9 @@ public sealed class PostgreSqlEngine : DatabaseEngine
 
     public override bool ReadersSideBySide => false;
 
+    /// <summary>Several instances share one PostgreSQL database: its work is leased in the table WorkLeases.</summary>
+    public override LeaseStore Leases => PostgreSqlLeaseStore.Instance;
+
     public override string CentsOf(string column) => $"CAST(ROUND({column} * 100) AS bigint)";
 
     public override string MoneyOfCents(string cents) => $"ROUND(({cents}) / 100.0, 2)";

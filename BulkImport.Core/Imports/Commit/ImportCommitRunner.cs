@@ -31,6 +31,14 @@ public sealed class ImportCommitRunner(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, ct);
+        if (import?.Status == ImportStatus.Committing)
+        {
+            // This job holds the import's lease, so whoever was committing it has stopped (another instance died, or
+            // stopped, and its lease lapsed): the commit goes on from the first row not committed (SPEC 22).
+            logger.LogWarning("Import {ImportId} was left Committing by an instance that stopped; resuming its commit", importId);
+            await ImportChanges.SaveAsync(db, import, i => i.ResumeInterrupted(), ct);
+        }
+
         if (import is null || import.Status != ImportStatus.Queued)
         {
             return;
@@ -55,6 +63,11 @@ public sealed class ImportCommitRunner(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The host is stopping: the import stays Committing and is found as interrupted on the next start.
+            throw;
+        }
+        catch (WorkLeaseLostException)
+        {
+            // Another instance has the commit now; the batch in flight rolled back and nothing is recorded here.
             throw;
         }
         catch (Exception e)
@@ -219,6 +232,8 @@ public sealed class ImportCommitRunner(
             using (await turns.BatchAsync(import.Id, ct))
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
+                // First, so the lease is this instance's for the whole batch: a takeover waits for it to end (SPEC 22).
+                await WorkLease.ConfirmHeldAsync(connection, transaction, ct);
                 var outcomes = await committer.CommitBatchAsync(connection, transaction, batch, ct);
                 counts = store.Record(outcomes, clock.GetUtcNow().UtcDateTime);
                 await transaction.CommitAsync(ct);

@@ -65,6 +65,8 @@ public sealed class ImportStagingService(
             return;
         }
 
+        // Rows a stopped run staged (an instance that died mid-file, whose lease lapsed) are read again from the file.
+        await db.ImportRows.Where(r => r.ImportId == importId).ExecuteDeleteAsync(ct);
         var domain = domains.Get(import.Domain);
         var settings = options.Value;
         var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows, MaxWorkbookExpandedBytes = settings.MaxWorkbookExpandedBytes };
@@ -109,6 +111,11 @@ public sealed class ImportStagingService(
         }
         catch (OperationCanceledException)
         {
+            throw;
+        }
+        catch (Exception) when (WorkLease.Current is { Lost.IsCancellationRequested: true })
+        {
+            // Another instance reads the file now: its rows and status are not this one's to touch.
             throw;
         }
         catch (Exception e)

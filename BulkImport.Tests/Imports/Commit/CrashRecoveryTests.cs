@@ -1,4 +1,5 @@
 using System.Net;
+using BulkImport.App.Api;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Security;
 using BulkImport.Tests.Support;
@@ -14,7 +15,7 @@ public class CrashRecoveryTests
     /// <summary>The engine the tests run on (a derived class per engine, <c>PostgreSql/PostgreSqlVariants.cs</c>).</summary>
     protected virtual TestEngine Engine => TestEngine.Sqlite;
 
-    private const int Rows = 60_000;
+    protected const int Rows = 60_000;
 
     [Fact]
     public async Task A_process_killed_mid_commit_is_marked_interrupted_and_a_replay_commits_every_row_exactly_once()
@@ -32,14 +33,7 @@ public class CrashRecoveryTests
 
         await app.StartAsync();
         var support = await app.ApiAsync(Roles.Support);
-        var interrupted = await support.GetAsync(import.Id);
-        interrupted.Status.Should().Be(ImportStatus.CommitFailed);
-        interrupted.FailureReason.Should().Contain("interrupted");
-        interrupted.ProcessedRows.Should().BeGreaterThan(0).And.BeLessThan(Rows);
-        CountClients(app).Should().Be(interrupted.Inserted, "rows committed before the kill stay committed and are marked so");
-
-        (await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var done = await support.WaitForAsync(import.Id, s => s.Status.IsFinal(), timeoutSeconds: 120);
+        var done = await AfterRestartAsync(app, support, import.Id);
         done.Status.Should().Be(ImportStatus.Committed);
         done.Inserted.Should().Be(Rows);
         done.ProcessedRows.Should().Be(Rows);
@@ -51,7 +45,23 @@ public class CrashRecoveryTests
         results.Should().OnlyContain(line => line.Contains(",Success,Insert,"));
     }
 
-    private static long CountClients(AppProcess app)
+    /// <summary>
+    /// One instance on its SQLite file, restarted: the interrupted commit is CommitFailed until a person replays it
+    /// (Commit:ResumeInterruptedOnStartup is off by default). Returns the import once the replay has ended.
+    /// </summary>
+    protected virtual async Task<ImportSummary> AfterRestartAsync(AppProcess app, ApiClient support, int importId)
+    {
+        var interrupted = await support.GetAsync(importId);
+        interrupted.Status.Should().Be(ImportStatus.CommitFailed);
+        interrupted.FailureReason.Should().Contain("interrupted");
+        interrupted.ProcessedRows.Should().BeGreaterThan(0).And.BeLessThan(Rows);
+        CountClients(app).Should().Be(interrupted.Inserted, "rows committed before the kill stay committed and are marked so");
+
+        (await support.Http.PostAsync($"/api/imports/{importId}/replay", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        return await support.WaitForAsync(importId, s => s.Status.IsFinal(), timeoutSeconds: 120);
+    }
+
+    protected static long CountClients(AppProcess app)
     {
         using var connection = app.OpenDatabase();
         using var command = connection.CreateCommand();

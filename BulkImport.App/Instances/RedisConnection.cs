@@ -47,7 +47,7 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>The shared multiplexer, connected or still trying.</summary>
     public Task<IConnectionMultiplexer> GetAsync() => _connecting.Value;
 
-    /// <summary>Raised when Redis answers again after it was lost (subscriptions are restored by then).</summary>
+    /// <summary>Raised when one of the connections to Redis (commands, subscriptions) answers again after it was lost.</summary>
     public event Action? Restored;
 
     private async Task<IConnectionMultiplexer> ConnectAsync()
@@ -76,8 +76,11 @@ public sealed class RedisConnection : IAsyncDisposable
             {
                 _lastFailure = null;
                 _logger.LogInformation("Redis at {Endpoints} is back: progress from other instances flows again", Endpoints());
-                Restored?.Invoke();
             }
+
+            // Raised for each of the two connections (commands, subscriptions), which come back in either order: what
+            // is done on it is repeatable, and a second go completes what the first could not.
+            Restored?.Invoke();
         };
         if (!multiplexer.IsConnected)
         {

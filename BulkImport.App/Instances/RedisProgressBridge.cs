@@ -16,7 +16,7 @@ namespace BulkImport.App.Instances;
 /// each of its imports in a Redis hash for an hour, and reads the others' when its own connection comes back: whichever
 /// instance reconnects first, the viewer catches up.
 /// </summary>
-public sealed class RedisProgressBridge(RedisConnection redis, ImportProgressFeed feed, IHubContext<ImportProgressHub> hub,
+public sealed class RedisProgressBridge(RedisConnection redis, ImportProgressFeed feed, HubLifetimeManager<ImportProgressHub> hub,
     ILogger<RedisProgressBridge> logger) : IHostedService
 {
     /// <summary>How long the newest snapshots stay in Redis after the last one was written.</summary>
@@ -126,8 +126,12 @@ public sealed class RedisProgressBridge(RedisConnection redis, ImportProgressFee
                     && feed.Latest(progress.ImportId) != progress)
                 {
                     feed.PublishFromOtherInstance(progress);
-                    // This instance's hub members missed it too; the backplane hands it to the other instances' again, harmlessly.
-                    await hub.Clients.Group(ImportProgressHub.GroupOf(progress.ImportId)).SendAsync(ImportProgressHub.ProgressMessage, progress);
+                    // This instance's hub members missed it too: straight to them, not through a backplane whose
+                    // subscriptions may still be coming back.
+                    if (hub is ResilientHubLifetimeManager<ImportProgressHub> resilient)
+                    {
+                        await resilient.SendGroupHereAsync(ImportProgressHub.GroupOf(progress.ImportId), ImportProgressHub.ProgressMessage, [progress]);
+                    }
                 }
             }
         }

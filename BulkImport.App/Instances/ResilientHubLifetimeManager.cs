@@ -83,6 +83,9 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
         Send(b => b.SendUsersAsync(userIds, methodName, args, cancellationToken), l => l.SendUsersAsync(userIds, methodName, args, cancellationToken));
 
+    /// <summary>Sends to this instance's members of a group only (a catch-up this instance missed; the others have theirs).</summary>
+    public Task SendGroupHereAsync(string groupName, string methodName, object?[] args) => _local.SendGroupAsync(groupName, methodName, args);
+
     /// <summary>Keeps the backplane's books for a connection or group; while Redis is down only this instance's count.</summary>
     private async Task OnBackplane(Func<RedisHubLifetimeManager<THub>, Task> action)
     {

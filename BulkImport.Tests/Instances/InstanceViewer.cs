@@ -22,6 +22,21 @@ public sealed class InstanceViewer : IAsyncDisposable
     /// <summary>Whether a snapshot of the commit under way (some rows done, not all) arrived.</summary>
     public bool SawCommitting(int total) => Received.Any(p => p.Status == ImportStatus.Committing && p.ProcessedRows > 0 && p.ProcessedRows < total);
 
+    /// <summary>Waits for the Committed snapshot; on timeout says what this viewer received last.</summary>
+    public async Task<ImportProgress> CommittedAsync(string where, int timeoutSeconds)
+    {
+        try
+        {
+            return await Committed.Task.WaitAsync(TimeSpan.FromSeconds(timeoutSeconds));
+        }
+        catch (TimeoutException)
+        {
+            var last = Received.LastOrDefault();
+            throw new TimeoutException($"The viewer on {where} did not see the commit end within {timeoutSeconds} s: {Received.Count} snapshots, " +
+                $"the last {last?.Status} at {last?.ProcessedRows} rows.");
+        }
+    }
+
     public static async Task<InstanceViewer> JoinAsync(AppProcess instance, ApiClient signedIn, int importId)
     {
         var connection = new HubConnectionBuilder()

@@ -53,9 +53,9 @@ public sealed class SeveralInstancesTests
         await using var onB = await InstanceViewer.JoinAsync(b, await b.ApiAsync(Roles.Supervisor), import.Id);
         (await importer.Http.PostAsync($"/api/imports/{import.Id}/commit", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
-        foreach (var viewer in new[] { onA, onB })
+        foreach (var (viewer, where) in new[] { (onA, "A"), (onB, "B") })
         {
-            var final = await viewer.Committed.Task.WaitAsync(TimeSpan.FromSeconds(180));
+            var final = await viewer.CommittedAsync(where, 180);
             final.ProcessedRows.Should().Be(Rows);
             final.Inserted.Should().Be(Rows);
             viewer.SawCommitting(Rows).Should().BeTrue("the viewer sees the batches as they commit, not only the end");
@@ -114,9 +114,9 @@ public sealed class SeveralInstancesTests
         }
 
         await redis.StartAgainAsync();
-        foreach (var viewer in new[] { onA, onB })
+        foreach (var (viewer, where) in new[] { (onA, "A"), (onB, "B") })
         {
-            var final = await viewer.Committed.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            var final = await viewer.CommittedAsync($"{where} (A logged Redis back: {a.HasLogged("is back")}, B: {b.HasLogged("is back")})", 120);
             final.ProcessedRows.Should().Be(Rows);
         }
 
@@ -143,7 +143,7 @@ public sealed class SeveralInstancesTests
         var import = await importer.ImportAsync(CsvFiles.NewClients(500, "Alone"), operation: "Add");
         await using var viewer = await InstanceViewer.JoinAsync(app, await app.ApiAsync(Roles.Supervisor), import.Id);
         (await importer.Http.PostAsync($"/api/imports/{import.Id}/commit", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        (await viewer.Committed.Task.WaitAsync(TimeSpan.FromSeconds(120))).Inserted.Should().Be(500);
+        (await viewer.CommittedAsync("the only instance", 120)).Inserted.Should().Be(500);
     }
 
     [Fact]

@@ -63,6 +63,40 @@ public sealed class SeveralInstancesTests
     }
 
     [Fact]
+    public async Task Live_Imports_on_instance_B_follows_a_commit_running_on_instance_A_batch_by_batch()
+    {
+        await using var redis = await RedisServer.SharedOrOwnAsync();
+        await using var a = new AppProcess(Settings(redis.ConnectionString), TestEngine.PostgreSql);
+        await a.StartAsync();
+        await using var b = SecondInstance(a, Settings(redis.ConnectionString));
+        await b.StartAsync();
+        var importer = await a.ApiAsync(Roles.Importer);
+        var import = await importer.ImportAsync(CsvFiles.NewClients(Rows, "Page"), operation: "Add");
+
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await Support.Browser.SignInAsync(page, b.BaseUrl, Roles.Supervisor);
+            await page.GotoAsync($"{b.BaseUrl}/imports/live");
+            await Support.Browser.WaitForInteractiveAsync(page);
+            await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=live-review-{import.Id}]")).ToBeVisibleAsync();
+
+            // The commit runs on A (it was confirmed there; B never claims it): B's page knows of it only through Redis.
+            (await importer.Http.PostAsync($"/api/imports/{import.Id}/commit", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=live-progress-{import.Id}]"))
+                .ToContainTextAsync(new System.Text.RegularExpressions.Regex($@"^\s*[1-9][\d,]* of {Rows:N0} rows"), new() { Timeout = 120_000 });
+            await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=finished-{import.Id}]"))
+                .ToContainTextAsync($"{Rows:N0} inserted", new() { Timeout = 180_000 });
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_sign_in_cookie_from_one_instance_is_accepted_by_the_other()
     {
         await using var redis = await RedisServer.SharedOrOwnAsync();

@@ -1,4 +1,5 @@
 using BulkImport.App.Hosting;
+using BulkImport.App.Instances;
 using BulkImport.Core.Intake;
 using Microsoft.Extensions.Options;
 
@@ -6,25 +7,29 @@ namespace BulkImport.App.Api;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the database is migrated and loaded; watched folders
-/// that cannot be used are listed and make it "Degraded"). <c>/health</c> answers as before.
+/// that cannot be used are listed and make it "Degraded", as does Redis, when configured, not answering). <c>/health</c>
+/// answers as before.
 /// </summary>
 public static class HealthEndpoints
 {
-    public sealed record ReadyDto(string Status, string Database, int IntakeFolders, IReadOnlyList<IntakeFolderProblem> IntakeProblems);
+    /// <param name="Redis">Null when <c>ConnectionStrings:Redis</c> is not set; else "Connected" or what is wrong and what to check.</param>
+    public sealed record ReadyDto(string Status, string Database, int IntakeFolders, IReadOnlyList<IntakeFolderProblem> IntakeProblems, string? Redis = null);
 
     public static void MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "Healthy" })).AllowAnonymous();
-        app.MapGet("/health/ready", (AppReadiness readiness, IntakeHealth intake, IOptionsMonitor<IntakeOptions> options) =>
+        app.MapGet("/health/ready", (AppReadiness readiness, IntakeHealth intake, IOptionsMonitor<IntakeOptions> options, RedisConnection redis) =>
         {
             if (!readiness.IsReady)
             {
                 return Results.Problem(readiness.NotReadyDetail, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            // A watched folder that cannot be used stops only that folder: the app still serves, so the answer stays 200.
+            // A watched folder that cannot be used stops only that folder, and without Redis this instance still serves
+            // (showing its own imports' progress): the answer stays 200, "Degraded", saying what is wrong.
             var problems = intake.Problems;
-            return Results.Ok(new ReadyDto(problems.Count == 0 ? "Healthy" : "Degraded", "Ready", options.CurrentValue.Folders.Count, problems));
+            var redisDown = redis.IsConfigured && !redis.IsConnected;
+            return Results.Ok(new ReadyDto(problems.Count == 0 && !redisDown ? "Healthy" : "Degraded", "Ready", options.CurrentValue.Folders.Count, problems, redis.Status));
         }).AllowAnonymous();
     }
 }

@@ -1,5 +1,6 @@
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Undo;
 using BulkImport.Core.Jobs;
 
 namespace BulkImport.App.Hosting;
@@ -11,10 +12,10 @@ namespace BulkImport.App.Hosting;
 /// for them: the job pool claims each, so waiting work spreads over the instances and a dead instance's work is taken
 /// over within a lease length and a heartbeat. On SQLite it only beats.
 /// </summary>
-public sealed class LeaseWorker(WorkLeases leases, ImportWorkQueue queue, ILogger<LeaseWorker> logger) : BackgroundService
+public sealed class LeaseWorker(WorkLeases leases, ImportWorkQueue queue, UndoQueue undos, ILogger<LeaseWorker> logger) : BackgroundService
 {
     /// <summary>The statuses whose import has background work to do, and where that work is queued.</summary>
-    private static readonly string[] Workable = [nameof(ImportStatus.Validating), nameof(ImportStatus.Queued), nameof(ImportStatus.Committing)];
+    private static readonly string[] Workable = [nameof(ImportStatus.Validating), nameof(ImportStatus.Queued), nameof(ImportStatus.Committing), nameof(ImportStatus.Undoing)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,7 +27,12 @@ public sealed class LeaseWorker(WorkLeases leases, ImportWorkQueue queue, ILogge
                 await leases.RenewAsync(stoppingToken);
                 foreach (var (importId, status) in await leases.UnleasedImportsAsync(Workable, stoppingToken))
                 {
-                    var doorbell = status == nameof(ImportStatus.Validating) ? queue.Validation : queue.Commit;
+                    var doorbell = status switch
+                    {
+                        nameof(ImportStatus.Validating) => queue.Validation,
+                        nameof(ImportStatus.Undoing) => undos.Imports, // an undo goes on from the first row not undone (SPEC 21)
+                        _ => queue.Commit,
+                    };
                     await doorbell.Writer.WriteAsync(importId, stoppingToken);
                 }
             }

@@ -10,7 +10,7 @@ namespace BulkImport.App.Hosting;
 /// Undoes imports in the background, independent of any browser (SPEC 21), as jobs of the shared <see cref="JobPool"/>
 /// beside validations and commits; on SQLite its batches take turns with theirs (<see cref="WriteTurns"/>). At start,
 /// before the server takes requests, an import a stopped process left Undoing is marked UndoFailed: undoing it again
-/// resumes it.
+/// resumes it. On PostgreSQL (several instances) an undo is leased like a commit and taken over instead.
 /// </summary>
 public sealed class UndoWorker(UndoQueue queue, JobPool pool, UndoRunner runner, UndoCommands undo, IDbContextFactory<BulkImportDbContext> dbFactory,
     IOptionsMonitor<JobOptions> options, ILogger<UndoWorker> logger)
@@ -18,6 +18,17 @@ public sealed class UndoWorker(UndoQueue queue, JobPool pool, UndoRunner runner,
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (DatabaseEngine.Of(db).Leases is not null)
+            {
+                // Several instances (SPEC 22): an Undoing import may be another instance's running undo; one a dead
+                // instance left is found by its lapsed lease and taken over (LeaseWorker), not marked failed here.
+                await base.StartAsync(cancellationToken);
+                return;
+            }
+        }
+
         var interrupted = await undo.MarkInterruptedAsync(cancellationToken);
         if (interrupted > 0)
         {

@@ -44,6 +44,11 @@ public sealed class UndoRunner(
             // The host is stopping: the import stays Undoing and is found as interrupted on the next start.
             throw;
         }
+        catch (WorkLeaseLostException)
+        {
+            // Another instance has the undo now (SPEC 22); the batch in flight rolled back and nothing is recorded here.
+            throw;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Undo of import {ImportId} failed", importId);
@@ -82,6 +87,8 @@ public sealed class UndoRunner(
             using (await turns.BatchAsync(import.Id, ct))
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
+                // First, so the lease is this instance's for the whole batch: a takeover waits for it to end (SPEC 22).
+                await WorkLease.ConfirmHeldAsync(connection, transaction, ct);
                 var outcomes = batch.ConvertAll(undo.Undo);
                 counts = store.Record(outcomes);
                 await transaction.CommitAsync(ct);

@@ -17,7 +17,7 @@ public sealed partial class ImportBenchmark
     {
         var server = options.PostgreSql ?? throw new InvalidOperationException("--engine postgres needs a server: --postgres CONNECTION or BULKIMPORT_POSTGRES.");
         await using var database = await BenchmarkDatabase.CreateAsync(server, ct);
-        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "postgres"), ct, database.ConnectionString);
+        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "postgres"), ct, database.ConnectionString, options.Rows);
         var lists = await app.SelectListValuesAsync(ct);
         var inserts = await ClientFileGenerator.WriteInsertsAsync(Path.Combine(work, "clients-insert.csv"), options.Rows, lists, ct);
         log.WriteLine($"Generated {inserts.Rows:N0} insert rows ({inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB)");

@@ -1125,24 +1125,6 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Navigation("Course");
                 });
 
-            modelBuilder.Entity("BulkImport.Core.Imports.ImportRow", b =>
-                {
-                    b.HasOne("BulkImport.Core.Imports.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
-                {
-                    b.HasOne("BulkImport.Core.Imports.Import", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -141,6 +141,40 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportRowResults",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    RecordId = table.Column<long>(type: "bigint", nullable: true),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRowResults", x => new { x.ImportId, x.Status, x.RowNumber });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRows",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    Values = table.Column<string>(type: "text", nullable: false),
+                    Messages = table.Column<string>(type: "text", nullable: false),
+                    RowKey = table.Column<string>(type: "text", nullable: true),
+                    SkippedByOperator = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRows", x => new { x.ImportId, x.RowNumber });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Imports",
                 columns: table => new
                 {
@@ -431,52 +465,6 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         column: x => x.CourseId,
                         principalTable: "Courses",
                         principalColumn: "CourseId",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ImportRowResults",
-                columns: table => new
-                {
-                    ImportId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false),
-                    RecordId = table.Column<long>(type: "bigint", nullable: true),
-                    InvoiceId = table.Column<long>(type: "bigint", nullable: true),
-                    Error = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportRowResults", x => new { x.ImportId, x.Status, x.RowNumber });
-                    table.ForeignKey(
-                        name: "FK_ImportRowResults_Imports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "Imports",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ImportRows",
-                columns: table => new
-                {
-                    ImportId = table.Column<int>(type: "integer", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    Values = table.Column<string>(type: "text", nullable: false),
-                    Messages = table.Column<string>(type: "text", nullable: false),
-                    RowKey = table.Column<string>(type: "text", nullable: true),
-                    SkippedByOperator = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportRows", x => new { x.ImportId, x.RowNumber });
-                    table.ForeignKey(
-                        name: "FK_ImportRows_Imports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "Imports",
-                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 

@@ -64,6 +64,8 @@ app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();
+app.MapFixesApi();
+app.MapDiscrepanciesApi();
 app.MapMappingsApi();
 app.MapClientsApi();
 app.MapTemplatesApi();
@@ -72,6 +74,7 @@ app.MapUsageApi();
 app.MapAdminApi();
 app.MapAlertsApi();
 app.MapReportApi();
+app.MapUndoApi();
 app.MapHub<BulkImport.App.Hubs.ImportProgressHub>(BulkImport.App.Hubs.ImportProgressHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -15,6 +15,9 @@ public sealed record BenchmarkOptions
     /// <summary>Also run the Payment import against as many invoices as rows.</summary>
     public bool Payments { get; init; } = true;
 
+    /// <summary>Run only the before-image and undo lines (issue 22): update commits with and without before-images, then the undo.</summary>
+    public bool UndoOnly { get; init; }
+
     /// <summary>Run only the Payment import (its own database), for working on it.</summary>
     public bool PaymentsOnly { get; init; }
 
@@ -36,6 +39,9 @@ public sealed record BenchmarkOptions
     /// <summary>Run only the lines of the same-key file (and what they need: the update file's staging to compare with).</summary>
     public bool SameKeyOnly { get; init; }
 
+    /// <summary>Run only the lines of issue 20 (problem groups, replace all) on the staged insert file.</summary>
+    public bool FixesOnly { get; init; }
+
     /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
     public bool WorkbookOnly { get; init; }
 
@@ -44,6 +50,9 @@ public sealed record BenchmarkOptions
 
     /// <summary><c>--engine postgres</c>: the PostgreSQL lines only, on this server (a database of the run's own is made on it).</summary>
     public string? PostgreSql { get; init; }
+
+    /// <summary>Run only what the possible-duplicates lines need (--duplicates-only): a million clients committed, then the new-clients file staged with the check off and on.</summary>
+    public bool DuplicatesOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

@@ -70,6 +70,35 @@ public static class ClientFileGenerator
     }
 
     /// <summary>
+    /// Writes a file of <paramref name="rows"/> new clients unlike those of <see cref="WriteInsertsAsync"/> (numbered from
+    /// <paramref name="rows"/> + 1 on, so no rule of SPEC 14 matches them), except that one row in
+    /// <paramref name="sameSsnEvery"/> has the SSN of the insert file's row of its number, a client already in the
+    /// database: the possible-duplicates check has both misses and matches to find.
+    /// </summary>
+    public static async Task<GeneratedFile> WriteNewClientsAsync(string path, int rows, int sameSsnEvery, IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists, CancellationToken ct)
+    {
+        var matches = 0;
+        var bytes = await WriteAsync(path, ct, async write =>
+        {
+            var values = new string[ClientColumns.All.Count];
+            var earlier = new string[ClientColumns.All.Count];
+            for (var i = 1; i <= rows; i++)
+            {
+                Fill(values, rows + i, "", $"{rows + i}.new", selectLists);
+                if (i % sameSsnEvery == 1 % sameSsnEvery && i % ErrorEvery != 0)
+                {
+                    Fill(earlier, i, "", "", selectLists);
+                    values[5] = earlier[5];
+                    matches++;
+                }
+
+                await write(values);
+            }
+        });
+        return new GeneratedFile(path, rows, matches, bytes);
+    }
+
+    /// <summary>
     /// Writes a file of <paramref name="rows"/> full rows by Client ID, for Update: one row per existing client (in ID
     /// order), with new e-mail, phone and address values marked by <paramref name="variant"/>. Error rows use IDs that do
     /// not exist, so every existing client appears at most once (a repeated ID would be a duplicate-key error).

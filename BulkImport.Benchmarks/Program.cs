@@ -1,7 +1,7 @@
 using System.Globalization;
 using BulkImport.Benchmarks;
 
-// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only] [--workbook-only] [--inserts-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
+// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only | --inserts-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
 var options = new BenchmarkOptions();
 string? reportPath = null;
 var engine = "sqlite";
@@ -16,7 +16,10 @@ for (var i = 0; i < args.Length; i++)
         case "--keep": options = options with { Keep = true }; break;
         case "--no-http": options = options with { Http = false }; break;
         case "--same-key-only": options = options with { SameKeyOnly = true, Payments = false }; break;
+        case "--fixes-only": options = options with { FixesOnly = true, Payments = false }; break;
         case "--workbook-only": options = options with { WorkbookOnly = true, Payments = false }; break;
+        case "--duplicates-only": options = options with { DuplicatesOnly = true, Payments = false }; break;
+        case "--undo-only": options = options with { UndoOnly = true, Payments = false }; break;
         case "--inserts-only": options = options with { InsertsOnly = true, Payments = false, Http = false }; break;
         case "--no-payments": options = options with { Payments = false }; break;
         case "--payments-only": options = options with { PaymentsOnly = true, Payments = true }; break;
@@ -35,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--postgres": postgres = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --workbook-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
             return 64;
     }
 }

@@ -15,13 +15,18 @@ public static class ClientsEndpoints
     private static readonly IImportDomain ClientTemplate = new ClientDomain();
     private static readonly IImportDomain AssignmentTemplate = new ClientAssignmentDomain();
 
-    public sealed record PaymentDto(int PaymentId, decimal Amount, string PaymentDate, string Method, string? Reference, int? ImportId);
+    // Lineage (SPEC 21): the import and row that created each record and that last changed it (null: before imports were recorded).
+    public sealed record PaymentDto(int PaymentId, decimal Amount, string PaymentDate, string Method, string? Reference, int? ImportId,
+        int? CreatedByImportId = null, int? CreatedByRow = null, int? LastImportId = null, int? LastImportRow = null);
 
-    public sealed record InvoiceDto(int InvoiceId, decimal Amount, string InvoiceDate, string Status, decimal Balance, IReadOnlyList<PaymentDto> Payments);
+    public sealed record InvoiceDto(int InvoiceId, decimal Amount, string InvoiceDate, string Status, decimal Balance, IReadOnlyList<PaymentDto> Payments,
+        int? CreatedByImportId = null, int? CreatedByRow = null, int? LastImportId = null, int? LastImportRow = null);
 
-    public sealed record AssignmentDto(int AssignmentId, int CourseId, int SectionId, IReadOnlyDictionary<string, string> Values, IReadOnlyList<InvoiceDto> Invoices);
+    public sealed record AssignmentDto(int AssignmentId, int CourseId, int SectionId, IReadOnlyDictionary<string, string> Values, IReadOnlyList<InvoiceDto> Invoices,
+        int? CreatedByImportId = null, int? CreatedByRow = null, int? LastImportId = null, int? LastImportRow = null);
 
-    public sealed record ClientDto(int ClientId, IReadOnlyDictionary<string, string> Values, IReadOnlyList<AssignmentDto>? Assignments);
+    public sealed record ClientDto(int ClientId, IReadOnlyDictionary<string, string> Values, IReadOnlyList<AssignmentDto>? Assignments,
+        int? CreatedByImportId = null, int? CreatedByRow = null, int? LastImportId = null, int? LastImportRow = null);
 
     public static RouteGroupBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
@@ -56,11 +61,14 @@ public static class ClientsEndpoints
         withAssignments
             ? [.. client.Assignments.Select(a => new AssignmentDto(a.AssignmentId, a.CourseId, a.SectionId,
                 Named(AssignmentTemplate, ClientAssignmentColumns.ToValues(a)),
-                [.. a.Invoices.Select(ToDto)]))]
-            : null);
+                [.. a.Invoices.Select(ToDto)], a.CreatedByImportId, a.CreatedByRow, a.LastImportId, a.LastImportRow))]
+            : null,
+        client.CreatedByImportId, client.CreatedByRow, client.LastImportId, client.LastImportRow);
 
     private static InvoiceDto ToDto(Invoice i) => new(i.InvoiceId, i.Amount, UsDate(i.InvoiceDate), i.Status, i.Balance,
-        [.. i.Payments.Select(p => new PaymentDto(p.PaymentId, p.Amount, UsDate(p.PaymentDate), p.Method, p.Reference, p.CreatedByImportId))]);
+        [.. i.Payments.Select(p => new PaymentDto(p.PaymentId, p.Amount, UsDate(p.PaymentDate), p.Method, p.Reference, p.CreatedByImportId,
+            p.CreatedByImportId, p.CreatedByRow, p.LastImportId, p.LastImportRow))],
+        i.CreatedByImportId, i.CreatedByRow, i.LastImportId, i.LastImportRow);
 
     private static string UsDate(DateOnly date) => date.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -12,15 +12,19 @@ public sealed record ImportSummary(
     int InsertRows, int UpdateRows, int ProcessedRows, int Inserted, int Updated, int Failed,
     IReadOnlyList<string> FileErrors, IReadOnlyList<string> FileWarnings, bool AutoCreateInvoices,
     string? FailureReason, string? ConfirmedBy, DateTime? ConfirmedAt, string? CancelledBy, DateTime? CancelledAt,
-    string? ReplayedBy, DateTime? ReplayedAt, DateTime? RowsPurgedAt, string? Sheet, IReadOnlyList<string> Sheets,
-    bool MapColumns = false, IReadOnlyDictionary<string, string?>? ColumnMapping = null, string? MappingName = null, MappingReason? MappingReason = null)
+    string? ReplayedBy, DateTime? ReplayedAt, DateTime? RowsPurgedAt,
+    bool CheckDuplicates, int Discrepancies, int UnresolvedDiscrepancies, DateOnly? BatchDate, bool UseBatchDateAsEnrollmentDate, string? Sheet, IReadOnlyList<string> Sheets,
+    bool MapColumns = false, IReadOnlyDictionary<string, string?>? ColumnMapping = null, string? MappingName = null, MappingReason? MappingReason = null,
+    int? FixesImportId = null, string? UndoneBy = null, DateTime? UndoStartedAt = null, int UndoneRows = 0, int KeptRows = 0)
 {
     public static ImportSummary From(Import i) => new(
         i.Id, i.Name, i.Domain, i.Operation, i.Status, i.FileName, i.CreatedBy, i.CreatedAt, i.CompletedAt,
         i.TotalRows, i.ValidRows, i.ErrorRows, i.SkippedRows, i.InsertRows, i.UpdateRows,
         i.ProcessedRows, i.Inserted, i.Updated, i.Failed, i.FileErrors, i.FileWarnings, i.AutoCreateInvoices,
-        i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt, i.RowsPurgedAt, i.Sheet, i.Sheets,
-        i.MapColumns, i.ColumnMapping, i.MappingName, i.MappingReason);
+        i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt, i.RowsPurgedAt,
+        i.CheckDuplicates, i.Discrepancies, i.UnresolvedDiscrepancies, i.BatchDate, i.UseBatchDateAsEnrollmentDate, i.Sheet, i.Sheets,
+        i.MapColumns, i.ColumnMapping, i.MappingName, i.MappingReason, i.FixesImportId,
+        i.UndoneBy, i.UndoStartedAt, i.UndoneRows, i.KeptRows);
 }
 
 /// <summary>One message next to its cell; Severity is "Error" (the row is not imported) or "Warning" (the row stays valid).</summary>

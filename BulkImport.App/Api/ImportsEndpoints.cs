@@ -51,7 +51,8 @@ public static class ImportsEndpoints
 
     public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, SavedMappings savedMappings, IOptions<ImportOptions> options, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, ImportGate gate, SavedMappings savedMappings,
+        IOptions<ImportOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxFileBytes;
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -119,8 +120,23 @@ public static class ImportsEndpoints
             var mapping = await UploadMappingAsync(fields, domain, savedMappings, ct);
             // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
             fields.TryGetValue("sheet", out var sheet);
+
+            // fixesImportId (SPEC 20): this file corrects that import's rows; the uploader must be able to see it.
+            int? fixes = null;
+            if (fields.TryGetValue("fixesImportId", out var fixesText) && fixesText.Length > 0)
+            {
+                fixes = int.TryParse(fixesText, out var fixesId) && fixesId > 0
+                    ? (await gate.CheckAsync(http.User, fixesId, ImportNeed.See, ct)).Id
+                    : throw ImportProblem.BadRequest($"fixesImportId '{fixesText}' is not an Import ID. Give the number of the import whose rows this file corrects, or leave the field out.");
+            }
+
+            // checkDuplicates (default true): Insert rows are checked for possible duplicates (SPEC section 14).
+            var checkDuplicates = !fields.TryGetValue("checkDuplicates", out var check) || check.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            var useBatchDate = fields.TryGetValue("useBatchDateAsEnrollmentDate", out var useDate) && useDate.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var batchDate = BatchDateField(fields);
             var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
-                Sheet: sheet, MapColumns: mapColumns, Mapping: mapping), ct);
+                CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate, Sheet: sheet, MapColumns: mapColumns, Mapping: mapping,
+                FixesImportId: fixes), ct);
             stored = null;
             return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
         }
@@ -131,6 +147,19 @@ public static class ImportsEndpoints
                 files.Delete(stored);
             }
         }
+    }
+
+    /// <summary>The upload field <c>batchDate</c> (YYYY-MM-DD); absent, the import takes today's date.</summary>
+    private static DateOnly? BatchDateField(Dictionary<string, string> fields)
+    {
+        if (!fields.TryGetValue("batchDate", out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw ImportProblem.BadRequest($"'{text}' is not a valid batchDate. Send the Batch Date as YYYY-MM-DD, for example 2026-12-05.");
     }
 
     /// <summary>The Card Template the upload field <c>mappingId</c> names, or null without it.</summary>
@@ -195,12 +224,12 @@ public static class ImportsEndpoints
         return value;
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? domain, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? domain, string? search, int? page, int? pageSize, HttpContext http, ImportHistory imports, ImportDomains domains, CancellationToken ct)
     {
         var createdBy = ImportAccess.SeesAll(http.User) ? null : UserName(http);
         var domainKey = string.IsNullOrWhiteSpace(domain) ? (Domain?)null
             : domains.Find(domain) ?? throw ImportProblem.BadRequest($"'{domain}' is not a valid domain. Use one of: {string.Join(", ", domains.Registered.Select(d => d.Domain.Name))}.");
-        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy);
+        var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy, Search: search);
         var result = await imports.ListAsync(filter, PageRequest.Of(page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
     }

@@ -64,6 +64,11 @@ public static class ServiceRegistration
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<RowPages>();
         services.AddSingleton<RowEdits>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.RowBatchRevision>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.BulkFixes>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.ProblemGroups>();
+        services.AddSingleton<BulkImport.Core.Imports.Fixes.ErrorRowsFile>();
+        services.AddSingleton<BulkImport.Core.Imports.Discrepancies.DiscrepancyVerification>();
         services.AddSingleton<ImportCommands>();
         services.AddSingleton<BulkImport.Core.Imports.Mapping.ColumnMappings>();
         services.AddSingleton<BulkImport.Core.Imports.Mapping.SavedMappings>();
@@ -81,6 +86,7 @@ public static class ServiceRegistration
         services.AddAlerts(configuration);
         services.AddIntake(configuration);
         services.AddHostedService<RetentionWorker>();
+        services.AddUndo(configuration);
         return services;
     }
 

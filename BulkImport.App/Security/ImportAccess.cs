@@ -14,6 +14,8 @@ public enum ImportNeed
     Cancel,
     Replay,
     DownloadResults,
+    /// <summary>Undo a committed or cancelled import (SPEC 21).</summary>
+    Undo,
 }
 
 /// <summary>
@@ -35,6 +37,7 @@ public static class ImportAccess
         ImportNeed.Cancel => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || Owns(user, import),
         ImportNeed.Replay => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Support),
         ImportNeed.DownloadResults => SeesAll(user) || Owns(user, import),
+        ImportNeed.Undo => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Support) || Owns(user, import),
         _ => false,
     };
 

@@ -49,6 +49,7 @@ public sealed class ImportGate(ImportHistory imports, CurrentUsers users)
                 ImportNeed.Change => $"Only the operator who created import {id} (or an administrator) can fix its rows or commit it.",
                 ImportNeed.Cancel => $"Only the operator who created import {id}, a supervisor or an administrator can cancel it.",
                 ImportNeed.Replay => "Only support staff or an administrator can replay an import.",
+                ImportNeed.Undo => $"Only the operator who created import {id}, support staff or an administrator can undo it.",
                 ImportNeed.DownloadResults => $"Only the operator who created import {id}, support staff or an administrator can download its results.",
                 _ => $"You may not open import {id}.",
             });

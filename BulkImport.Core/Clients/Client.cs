@@ -23,5 +23,12 @@ public sealed class Client
     public string? JobStatus { get; set; }
     public string? AdultClient { get; set; }
     public string? ClientType { get; set; }
+    /// <summary>The import and row that created it (null: loaded or created before lineage was kept).</summary>
+    public int? CreatedByImportId { get; set; }
+    public int? CreatedByRow { get; set; }
+
+    /// <summary>The import and row that last changed it (SPEC 21); an undo restores only records this still names.</summary>
+    public int? LastImportId { get; set; }
+    public int? LastImportRow { get; set; }
     public List<ClientAssignment> Assignments { get; set; } = [];
 }

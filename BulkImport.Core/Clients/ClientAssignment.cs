@@ -13,5 +13,12 @@ public sealed class ClientAssignment
     public string? TranscriptStatus { get; set; }
     public string? SponsorCompany { get; set; }
     public string? MarketingSource { get; set; }
+    /// <summary>The import and row that created it (null: loaded or created before lineage was kept).</summary>
+    public int? CreatedByImportId { get; set; }
+    public int? CreatedByRow { get; set; }
+
+    /// <summary>The import and row that last changed it (SPEC 21); an undo restores only records this still names.</summary>
+    public int? LastImportId { get; set; }
+    public int? LastImportRow { get; set; }
     public List<Invoice> Invoices { get; set; } = [];
 }

@@ -17,5 +17,12 @@ public sealed class Invoice
     /// <summary>What is left to pay.</summary>
     public decimal Balance { get; set; }
     public string Status { get; set; } = OpenStatus;
+    /// <summary>The import and row that created it (null: loaded or created before lineage was kept).</summary>
+    public int? CreatedByImportId { get; set; }
+    public int? CreatedByRow { get; set; }
+
+    /// <summary>The import and row that last changed it (SPEC 21); an undo restores only records this still names.</summary>
+    public int? LastImportId { get; set; }
+    public int? LastImportRow { get; set; }
     public List<Payment> Payments { get; set; } = [];
 }

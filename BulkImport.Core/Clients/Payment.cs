@@ -13,4 +13,8 @@ public sealed class Payment
     /// <summary>The import and row that recorded it (null for a payment recorded otherwise).</summary>
     public int? CreatedByImportId { get; set; }
     public int? CreatedByRow { get; set; }
+
+    /// <summary>The import and row that last changed it: a payment is never changed, so its creator (SPEC 21 shows both).</summary>
+    public int? LastImportId { get; set; }
+    public int? LastImportRow { get; set; }
 }

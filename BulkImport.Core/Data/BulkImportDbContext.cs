@@ -26,6 +26,8 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<RowResult> RowResults => Set<RowResult>();
+    public DbSet<Imports.Fixes.ProblemGroupCount> ProblemGroupCounts => Set<Imports.Fixes.ProblemGroupCount>();
+    public DbSet<Imports.Discrepancies.Discrepancy> Discrepancies => Set<Imports.Discrepancies.Discrepancy>();
     public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
     public DbSet<UsageReservation> UsageReservations => Set<UsageReservation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

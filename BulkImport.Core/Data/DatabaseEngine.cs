@@ -54,6 +54,12 @@ public abstract class DatabaseEngine
     /// <summary>An expression storing whole cents (<paramref name="cents"/>, an integer expression) back into a money column.</summary>
     public abstract string MoneyOfCents(string cents);
 
+    /// <summary>The <c>LIKE</c> that ignores ASCII case (SQLite's own <c>LIKE</c>; PostgreSQL's <c>ILIKE</c>).</summary>
+    public abstract string LikeIgnoringCase { get; }
+
+    /// <summary>How this engine reads and builds JSON inside a statement (a batch's keys, a before-image, a row's messages).</summary>
+    public abstract JsonSql Json { get; }
+
     /// <summary>Settings for the duration of one hot-path run (staging a file, committing an import), given back when disposed.</summary>
     public abstract IDisposable BeginHotWriter(DbConnection connection);
 

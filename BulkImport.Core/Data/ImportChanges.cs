@@ -21,6 +21,7 @@ public static class ImportChanges
         nameof(Import.Status), nameof(Import.CompletedAt), nameof(Import.ConfirmedBy), nameof(Import.ConfirmedAt),
         nameof(Import.CancelledBy), nameof(Import.CancelledAt), nameof(Import.CancelRequested), nameof(Import.ReplayedBy),
         nameof(Import.ReplayedAt), nameof(Import.CommitStartedAt), nameof(Import.FailureReason), nameof(Import.RowsPurgedAt),
+        nameof(Import.UndoneBy), nameof(Import.UndoStartedAt),
     ];
 
     /// <summary>

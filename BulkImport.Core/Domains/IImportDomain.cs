@@ -60,6 +60,9 @@ public interface IImportDomain
     /// <summary>The columns of <see cref="SelectListFields"/>.</summary>
     IReadOnlyList<string> SelectListColumns { get; }
 
+    /// <summary>Whether Insert rows are checked for possible duplicates of existing records (SPEC 14; Client only).</summary>
+    bool FindsPossibleDuplicates => false;
+
     /// <summary>Choices offered at upload (Auto Create Invoices).</summary>
     IReadOnlyList<DomainOption> Options => [];
 

@@ -19,6 +19,8 @@ public sealed partial class Import
     private DateTime? _commitStartedAt;
     private string? _failureReason;
     private DateTime? _rowsPurgedAt;
+    private string? _undoneBy;
+    private DateTime? _undoStartedAt;
 
     public int Id { get; set; }
     public string? Name { get; set; }
@@ -71,4 +73,13 @@ public sealed partial class Import
     public bool NotifyMe { get; set; } = true;
     /// <summary>When the retention period (<c>Import:RetentionDays</c>) deleted the values of its staged rows; null while they are kept.</summary>
     public DateTime? RowsPurgedAt { get => _rowsPurgedAt; init => _rowsPurgedAt = value; }
+    /// <summary>The import whose rows this file corrects (upload field <c>fixesImportId</c>, SPEC 20): history links the two.</summary>
+    public int? FixesImportId { get; set; }
+    /// <summary>Who last asked to undo the import (SPEC 21), and when its undo started.</summary>
+    public string? UndoneBy { get => _undoneBy; init => _undoneBy = value; }
+    public DateTime? UndoStartedAt { get => _undoStartedAt; init => _undoStartedAt = value; }
+
+    /// <summary>The undo's counters: committed rows whose records were restored or deleted, and rows whose records were kept.</summary>
+    public int UndoneRows { get; set; }
+    public int KeptRows { get; set; }
 }

@@ -34,7 +34,14 @@ public sealed class ImportCommands(
         var stored = request.File;
         try
         {
-            domains.CheckRequest(request.Domain, request.Operation, request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : []);
+            if (request.Name?.Trim() is { Length: > Import.MaxNameLength } tooLong)
+            {
+                throw ImportProblem.BadRequest($"The Batch Name is {tooLong.Length} characters long; the limit is {Import.MaxNameLength}. Shorten it and upload again.");
+            }
+
+            domains.CheckRequest(request.Domain, request.Operation, [
+                .. request.AutoCreateInvoices ? [ImportOptionKeys.AutoCreateInvoices] : Array.Empty<string>(),
+                .. request.UseBatchDateAsEnrollmentDate ? [ImportOptionKeys.UseBatchDateAsEnrollmentDate] : Array.Empty<string>()]);
         }
         catch
         {
@@ -70,11 +77,21 @@ public sealed class ImportCommands(
             CreatedBy = request.User,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             NotifyMe = request.NotifyMe,
+            FixesImportId = request.FixesImportId,
+            CheckDuplicates = request.CheckDuplicates,
+            BatchDate = request.BatchDate ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            UseBatchDateAsEnrollmentDate = request.UseBatchDateAsEnrollmentDate,
             MapColumns = request.MapColumns,
             ColumnMapping = request.Mapping is { } mapping ? new Dictionary<string, string?>(mapping.Columns) : null,
             MappingName = request.Mapping?.Name,
             Sheet = string.IsNullOrWhiteSpace(request.Sheet) ? null : request.Sheet.Trim(),
         };
+        if (request.FixesImportId is { } fixes && await FixedImportProblemAsync(db, fixes, request.Domain, ct) is { } problem)
+        {
+            files.Delete(stored);
+            throw ImportProblem.BadRequest(problem);
+        }
+
         if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
         {
             import.FileWarnings.Add(sameFile);
@@ -86,6 +103,15 @@ public sealed class ImportCommands(
         await queue.Validation.Writer.WriteAsync(import.Id, ct);
         return import;
     }
+
+    /// <summary>Why the upload field <c>fixesImportId</c> cannot name import <paramref name="fixes"/>, or null when it can (SPEC 20).</summary>
+    private static async Task<string?> FixedImportProblemAsync(BulkImportDbContext db, int fixes, Domain domain, CancellationToken ct) =>
+        await db.Imports.AsNoTracking().Where(i => i.Id == fixes).Select(i => new { i.Domain }).SingleOrDefaultAsync(ct) switch
+        {
+            null => $"fixesImportId {fixes} is not an import. Leave it out, or give the Import ID of the import whose rows this file corrects.",
+            { Domain: var other } when other != domain => $"fixesImportId {fixes} is a {other} import; this file is a {domain} import. A corrected file is uploaded in the domain of the import it corrects.",
+            _ => null,
+        };
 
     /// <summary>Confirms the import: checks the usage limits and queues the commit.</summary>
     public async Task<Import> QueueCommitAsync(int id, string user, CancellationToken ct)

@@ -56,6 +56,15 @@ public sealed class ImportFiles(IOptions<ImportOptions> options)
 
     public string PathOf(Import import) => Path.Combine(_options.UploadsFolder, import.StoredFileName);
 
+    /// <summary>
+    /// Where <paramref name="file"/> is stored, for reading it before its import exists (the wizard lists a workbook's
+    /// sheets): through this service, whose folder is the app's, never rebuilt from options elsewhere.
+    /// </summary>
+    public string PathOf(StoredFile file) => Path.Combine(_options.UploadsFolder, file.StoredFileName);
+
+    /// <summary>The sheets of a stored workbook in workbook order (SPEC 17), read with the app's unpacking limit; empty for any other file.</summary>
+    public IReadOnlyList<string> SheetsOf(StoredFile file) => Workbooks.WorkbookSheets.Of(PathOf(file), _options.MaxWorkbookExpandedBytes);
+
     /// <summary>Deletes the stored upload of <paramref name="import"/>, if it is still there.</summary>
     public void Delete(Import import) => Delete(import.StoredFileName);
 

@@ -42,6 +42,11 @@ public sealed class ImportHistory(IDbContextFactory<BulkImportDbContext> dbFacto
             query = query.Where(i => i.CreatedBy == user);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            query = Discrepancies.BatchSearch.Apply(query, filter.Search);
+        }
+
         var total = await query.CountAsync(ct);
         var ordered = oldestFirst ? query.OrderBy(i => i.Id) : query.OrderByDescending(i => i.Id);
         var items = await ordered.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);

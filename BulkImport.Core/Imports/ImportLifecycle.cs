@@ -65,6 +65,7 @@ public sealed partial class Import
             throw ImportProblem.Conflict(_status switch
             {
                 ImportStatus.Validating => $"Import {Id} is still being read and validated. Wait until it is ready for review, then commit.",
+                ImportStatus.AwaitingVerification => UnverifiedReason(),
                 ImportStatus.Queued or ImportStatus.Committing => $"Import {Id} is already being committed.",
                 ImportStatus.CommitFailed or ImportStatus.Cancelled => $"Import {Id} is {_status}. Use replay to continue it.",
                 _ => $"Import {Id} is {_status} and cannot be committed.",
@@ -143,6 +144,11 @@ public sealed partial class Import
                 _cancelledBy = user;
                 _cancelledAt = now;
                 return false;
+            case ImportStatus.Undoing:
+                // The undo stops at its next batch boundary (MarkUndoCancelled); who cancelled the import itself, if
+                // anyone, stays recorded.
+                _cancelRequested = true;
+                return false;
             default:
                 throw ImportProblem.Conflict($"Import {Id} is {_status}; only an import that has not finished can be cancelled.");
         }
@@ -176,6 +182,63 @@ public sealed partial class Import
         _completedAt = null;
         _replayedBy = user;
         _replayedAt = now;
+    }
+
+    /// <summary>Why an undo still running when the application stopped ended (found at the next start).</summary>
+    public const string UndoInterruptedReason =
+        "The undo was interrupted (the application stopped while undoing). Records undone before the stop stay undone; undo the import again to continue.";
+
+    /// <summary>
+    /// Support, an Admin or its importer undoes the import (SPEC 21): a Committed or Cancelled import, or one whose
+    /// undo failed (undoing again resumes it). Anything else is refused naming its status; an undo already running
+    /// (Undoing) is refused too, so two undos never run at once.
+    /// </summary>
+    public void StartUndo(string user, DateTime now)
+    {
+        if (_status is not (ImportStatus.Committed or ImportStatus.Cancelled or ImportStatus.UndoFailed))
+        {
+            throw ImportProblem.Conflict(_status switch
+            {
+                ImportStatus.Undoing => $"Import {Id} is already being undone (Undoing). Wait for that undo to end.",
+                ImportStatus.Undone => $"Import {Id} is Undone: it was undone already.",
+                _ => $"Import {Id} is {_status}; only a Committed or Cancelled import can be undone.",
+            });
+        }
+
+        _status = ImportStatus.Undoing;
+        _cancelRequested = false;
+        _failureReason = null;
+        _undoneBy = user;
+        _undoStartedAt = now;
+        _completedAt = null;
+    }
+
+    /// <summary>The undo went through every committed row.</summary>
+    public void MarkUndone(DateTime now)
+    {
+        Require(ImportStatus.Undoing, "be marked Undone");
+        _status = ImportStatus.Undone;
+        _completedAt = now;
+    }
+
+    /// <summary>The undo stopped on a system error or an interruption; records undone before stay undone, and undoing again resumes.</summary>
+    public void MarkUndoFailed(string reason, DateTime now)
+    {
+        Require(ImportStatus.Undoing, "be marked UndoFailed");
+        _status = ImportStatus.UndoFailed;
+        _failureReason = reason;
+        _completedAt = now;
+    }
+
+    /// <summary>Found Undoing at start: no worker runs it any more.</summary>
+    public void MarkUndoInterrupted(DateTime now) => MarkUndoFailed(UndoInterruptedReason, now);
+
+    /// <summary>The undo honoured a requested cancel between two batches: it stops where it is, and undoing again resumes it.</summary>
+    public void MarkUndoCancelled(DateTime now)
+    {
+        MarkUndoFailed($"The undo was cancelled after {UndoneRows + KeptRows:N0} of {Inserted + Updated:N0} committed rows. "
+            + "Records undone before the cancel stay undone; undo the import again to continue.", now);
+        _cancelRequested = false;
     }
 
     /// <summary>The name that stands for the retention period where a person's name goes (who cancelled an import).</summary>

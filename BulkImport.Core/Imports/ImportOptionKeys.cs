@@ -8,4 +8,5 @@ namespace BulkImport.Core.Imports;
 public static class ImportOptionKeys
 {
     public const string AutoCreateInvoices = "autoCreateInvoices";
+    public const string UseBatchDateAsEnrollmentDate = "useBatchDateAsEnrollmentDate";
 }

@@ -1,6 +1,10 @@
 namespace BulkImport.Core.Imports;
 
-/// <summary>The life of an import (SPEC section 3). The last four are final.</summary>
+/// <summary>
+/// The life of an import (SPEC section 3). Committed, ValidationFailed, CommitFailed and Cancelled are final; a
+/// Committed or Cancelled import can still be undone (SPEC 21): Undoing, then Undone (final) or UndoFailed (final until
+/// undone again, which resumes it).
+/// </summary>
 public enum ImportStatus
 {
     Validating,
@@ -14,13 +18,17 @@ public enum ImportStatus
     ValidationFailed,
     CommitFailed,
     Cancelled,
+    Undoing,
+    Undone,
+    UndoFailed,
 }
 
 /// <summary>Which statuses allow what.</summary>
 public static class ImportStatusRules
 {
     public static bool IsFinal(this ImportStatus status) =>
-        status is ImportStatus.Committed or ImportStatus.ValidationFailed or ImportStatus.CommitFailed or ImportStatus.Cancelled;
+        status is ImportStatus.Committed or ImportStatus.ValidationFailed or ImportStatus.CommitFailed or ImportStatus.Cancelled
+            or ImportStatus.Undone or ImportStatus.UndoFailed;
 
     public static bool IsInProgress(this ImportStatus status) => !status.IsFinal();
 

@@ -1,5 +1,6 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
+using BulkImport.Core.Imports.Fixes;
 using BulkImport.Core.Imports.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,9 +40,16 @@ public sealed class RowEdits(IDbContextFactory<BulkImportDbContext> dbFactory, I
         }
 
         var before = RowCountChange.CountsOf(import);
-        await revalidator.ReviseAsync(db, import, domains.Get(import.Domain), row, changes, skip, ct);
+        var domain = domains.Get(import.Domain);
+        await revalidator.ReviseAsync(db, import, domain, row, changes, skip, ct);
+        // Possible duplicates (SPEC 14): the row is checked again, and the import goes to or from verification.
+        var discrepancies = await Discrepancies.DiscrepancyRecheck.AfterChangeAsync(db, import, domain, row, ct);
+        // The problem groups move with the counts, from the rows as read to the rows as saved (the row and its key's group).
+        var groups = ProblemGroupChange.OfTracked(db, domain);
         await db.SaveChangesAsync(ct);
         await ImportCounters.AddAsync(db, id, RowCountChange.Since(before, import), ct);
+        await ProblemGroupCounts.AddAsync(db, id, groups, ct);
+        await Discrepancies.DiscrepancyCounters.AddAsync(db, import, discrepancies, ct);
         await transaction.CommitAsync(ct);
         return (row, import);
     }

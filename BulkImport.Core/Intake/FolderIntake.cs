@@ -312,7 +312,7 @@ public sealed class FolderIntake(
         {
             try
             {
-                var import = await imports.CreateAsync(new NewImport(stored, name, domains.Find(folder.Domain)!.Value, folder.Operation, false, null, owner, FromWatchedFolder: true), ct);
+                var import = await imports.CreateAsync(new NewImport(stored, name, domains.Find(folder.Domain)!.Value, folder.Operation, false, null, owner, FromWatchedFolder: true, CheckDuplicates: folder.CheckDuplicates), ct);
                 importId = import.Id;
             }
             catch (ImportProblem e)

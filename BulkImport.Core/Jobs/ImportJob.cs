@@ -5,6 +5,9 @@ public enum JobKind
 {
     Validation,
     Commit,
+
+    /// <summary>The undo of a committed import (SPEC 21): it writes in batches like a commit.</summary>
+    Undo,
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ public enum SubmissionList
 {
     /// <summary>"Incoming Files": every import not ended yet.</summary>
     Incoming,
-    /// <summary>"Processed Files and Results": Committed.</summary>
+    /// <summary>"Processed Files and Results": Committed, and the undo statuses after it.</summary>
     Processed,
     /// <summary>"Errors Files and Results": ValidationFailed, CommitFailed, Cancelled.</summary>
     Errors,
@@ -31,7 +31,8 @@ public sealed class SubmissionLists(IDbContextFactory<BulkImportDbContext> dbFac
 
     public static SubmissionList Of(ImportStatus status) => status switch
     {
-        ImportStatus.Committed => SubmissionList.Processed,
+        // An import being undone, undone or whose undo stopped was processed first; its View Results says the rest (SPEC 21).
+        ImportStatus.Committed or ImportStatus.Undoing or ImportStatus.Undone or ImportStatus.UndoFailed => SubmissionList.Processed,
         _ when status.IsFinal() => SubmissionList.Errors,
         _ => SubmissionList.Incoming,
     };

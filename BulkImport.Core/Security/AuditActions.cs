@@ -19,4 +19,6 @@ public static class AuditActions
     public const string UsageLimitsReset = "usage-limits.reset";
     /// <summary>A replay of an import whose commit failed or was cancelled: it writes records again, so who asked for it is kept.</summary>
     public const string ImportReplayed = "import.replayed";
+    /// <summary>An undo (or its resumption) of a committed or cancelled import (SPEC 21): it deletes and restores records.</summary>
+    public const string ImportUndone = "import.undo";
 }

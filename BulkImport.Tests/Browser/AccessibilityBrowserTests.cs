@@ -8,8 +8,8 @@ using Microsoft.Playwright;
 namespace BulkImport.Tests.Browser;
 
 /// <summary>
-/// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review, a row
-/// being edited, confirm, the mapping screen, completed, history, Live Imports, report, clients, admin), in both themes; and no page
+/// Every main page and state checked with axe-core for WCAG 2.1 AA: no critical or serious violation (review with the
+/// Problems panel, a problem's rows, its Replace all dialog, a row being edited, confirm, View Discrepancies, the mapping screen, completed, the undo's confirmation, progress and outcome, history, Live Imports, report, clients, admin), in both themes; and no page
 /// wider than a 390 px phone screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -33,8 +33,22 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
             .Append("Ann,Smith,ann@example.org,English\r\n")
             .Append("Bob,Jones,bob(at)example.org,Englsh\r\n")
             .Append("Cat,,cat@example.org,\r\n");
-        var import = await api.ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), operation: "Add");
+        // The check off: each test commits this file, so its people exist when the next test uploads it again (SPEC 14's default).
+        var import = await api.ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), operation: "Add", checkDuplicates: false);
         await api.WaitForAsync(import.Id, i => i.Status == ImportStatus.ReadyForReview);
+        return import.Id;
+    }
+
+    /// <summary>An import waiting for verification: row 2 has client 1's SSN (Marco Lee), rows 3 and 4 share name and birth date.</summary>
+    private async Task<int> ImportAwaitingVerificationAsync()
+    {
+        var api = await app.ApiAsync(Roles.Importer);
+        var csv = "First Name,Last Name,Email,SSN,Date of Birth\r\n"
+            + "Marcus,Lee,marcus.lee@example.org,486594045,\r\n"
+            + "Nina,Novak,,,03/04/1980\r\n"
+            + "Nina,Novak,nina.second@example.org,,03/04/1980\r\n";
+        var import = await api.ImportAsync(Encoding.UTF8.GetBytes(csv), operation: "Add");
+        await api.WaitForAsync(import.Id, i => i.Status == ImportStatus.AwaitingVerification);
         return import.Id;
     }
 
@@ -70,6 +84,7 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
     {
         var review = await ImportInReviewAsync();
         var committed = await CommittedImportAsync();
+        var awaiting = await ImportAwaitingVerificationAsync();
         var (page, _) = await app.PageAsync(Roles.Admin);
         await page.SetViewportSizeAsync(1366, 900);
         await page.EvaluateAsync("theme => localStorage.setItem('bulkimport-theme', theme)", theme);
@@ -90,7 +105,18 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
         }
 
         await OpenAsync(page, $"/imports/{review}");
-        await CheckAsync("review");
+        await Assertions.Expect(page.GetByTestId("problems-panel").GetByTestId("problem-group").First).ToBeVisibleAsync();
+        await CheckAsync("review, with the Problems panel");
+        var language = page.GetByTestId("problem-group").Filter(new() { HasText = "Language" });
+        await language.GetByTestId("problem-show-rows").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("group-filter")).ToBeVisibleAsync();
+        await CheckAsync("the rows of one problem");
+        await language.GetByTestId("problem-replace").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("find-replace-dialog")).ToBeVisibleAsync();
+        await CheckAsync("Replace all, from the Problems panel");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("find-replace-dialog")).ToHaveCountAsync(0);
+        await OpenAsync(page, $"/imports/{review}");
         await page.GetByTestId("edit-row-3").ClickAsync();
         await Assertions.Expect(page.GetByTestId("save-row-3")).ToBeVisibleAsync();
         await CheckAsync("a row being edited");
@@ -99,12 +125,44 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(page.GetByTestId("confirm-panel")).ToBeVisibleAsync();
         await CheckAsync("confirm");
 
+        // The View Discrepancies screen (SPEC 14): the list, then a row with a candidate chosen and its confirmation button.
+        await OpenAsync(page, $"/imports/{awaiting}");
+        await CheckAsync("awaiting discrepancy verification");
+        await page.GetByTestId("view-discrepancies").ClickAsync();
+        var row2 = page.Locator("[data-testid=discrepancy][data-row='2']");
+        await Assertions.Expect(row2).ToBeVisibleAsync();
+        await CheckAsync("View Discrepancies");
+        await row2.GetByTestId("select").ClickAsync();
+        await Assertions.Expect(row2.GetByTestId("confirm-resolution")).ToBeVisibleAsync();
+        await CheckAsync("a discrepancy with a candidate chosen");
         await OpenAsync(page, $"/imports/{await ImportAwaitingMappingAsync()}");
         await Assertions.Expect(page.GetByTestId("column-mapping")).ToBeVisibleAsync();
         await CheckAsync("map columns");
         await page.GetByText("Save as Card Template", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Save as Card Template" })).ToBeCheckedAsync();
         await CheckAsync("map columns, saving a Card Template");
+
+        // Undo (SPEC 21): the confirmation with its numbers, an undo under way, and the undone import's summary.
+        var undoing = await CommittedImportAsync();
+        await using (var db = app.App.CreateDbContext())
+        {
+            // As an undo in progress leaves it (its worker is not asked, so it stays Undoing with its progress panel).
+            db.Imports.Single(i => i.Id == undoing).StartUndo("support@bulkimport.local", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await OpenAsync(page, $"/imports/{undoing}");
+        await Assertions.Expect(page.GetByTestId("undo-progress-panel")).ToBeVisibleAsync();
+        await CheckAsync("undo in progress");
+
+        await OpenAsync(page, $"/imports/{await CommittedImportAsync()}");
+        await page.GetByTestId("undo-import").ClickAsync();
+        var confirmation = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirmation).ToBeVisibleAsync();
+        await CheckAsync("undo confirmation");
+        await confirmation.GetByRole(AriaRole.Button, new() { Name = "Undo Import" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("undo-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await CheckAsync("undone");
 
         found.Should().BeEmpty();
     }
@@ -114,12 +172,18 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
     {
         var review = await ImportInReviewAsync();
         var committed = await CommittedImportAsync();
+        var mapping = await ImportAwaitingMappingAsync();
         var (page, _) = await app.PageAsync(Roles.Admin);
         await page.SetViewportSizeAsync(390, 844);
         var tooWide = new List<string>();
-        foreach (var path in new[] { "/imports", "/imports?tab=history", "/imports/live", $"/imports/{review}", $"/imports/{committed}", $"/imports/{committed}/report", "/clients", "/clients/1", "/admin" })
+        foreach (var path in new[] { "/imports", "/imports?tab=history", "/imports/live", $"/imports/{review}", $"/imports/{mapping}", $"/imports/{committed}", $"/imports/{committed}/report", "/clients", "/clients/1", "/admin" })
         {
             await OpenAsync(page, path);
+            if (path == $"/imports/{mapping}")
+            {
+                await Assertions.Expect(page.GetByTestId("column-mapping")).ToBeVisibleAsync();
+            }
+
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > 390)
             {

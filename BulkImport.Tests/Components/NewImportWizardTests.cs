@@ -14,10 +14,12 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
 {
     private readonly string _user = $"op-{Guid.NewGuid():N}@bulkimport.local";
 
+    private IRenderedComponent<MudBlazor.MudPopoverProvider>? _popovers;
+
     private IRenderedComponent<NewImportWizard> RenderWizard()
     {
         SignIn(_user, Roles.Importer);
-        RenderPopovers();
+        _popovers = RenderPopovers();
         return Render<NewImportWizard>(p => p.Add(x => x.UserName, _user));
     }
 
@@ -92,6 +94,7 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         cut.Find("[data-testid=next-step]").Click();
 
         cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/Client.csv");
+        cut.Find("[data-testid=blank-template-xlsx]").GetAttribute("href").Should().Be("/api/templates/Client.xlsx", "the template is also offered as a workbook (SPEC 17)");
         cut.Find("[data-testid=prefilled-template]").HasAttribute("disabled").Should().BeTrue("no course is chosen yet");
         cut.Find("[data-testid=skip-template]").TextContent.Trim().Should().Be("Skip this step");
 
@@ -121,5 +124,89 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..]);
         var import = await AppServices.GetRequiredService<ImportHistory>().GetAsync(id, CancellationToken.None);
         (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((ClientDomain.Key, Operation.Add, "ann.csv", _user));
+    }
+
+    /// <summary>The wizard at Upload File for an Add of clients.</summary>
+    private static void GoToUpload(IRenderedComponent<NewImportWizard> cut)
+    {
+        Choose(cut, "Add");
+        cut.Find("[data-testid=next-step]").Click();
+        cut.Find("[data-testid=skip-template]").Click();
+    }
+
+    private async Task<Import> OpenedImportAsync(IRenderedComponent<NewImportWizard> cut)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        await cut.WaitForAssertionAsync(() => navigation.Uri.Should().MatchRegex(@"/imports/\d+$"));
+        var id = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..]);
+        return await AppServices.GetRequiredService<ImportHistory>().GetAsync(id, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_workbook_of_several_sheets_offers_them_in_a_dropdown_and_the_import_reads_the_one_chosen()
+    {
+        var book = new BulkImport.Tests.Workbooks.TestWorkbook();
+        book.Sheet("Notes").Row(1, "Sent by the partner on Monday");
+        book.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Ann", "Smith");
+        book.Sheet("Archive", hidden: true).Row(1, "First Name", "Last Name").Row(2, "Old", "Row");
+        var cut = RenderWizard();
+        GoToUpload(cut);
+        cut.FindAll("[data-testid=sheet-choice]").Should().BeEmpty("the sheets are known once the workbook is sent");
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(book.ToBytes(), "partner.xlsx"));
+        cut.Find("[data-testid=review-results]").Click();
+
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid=sheet-choice]").Should().ContainSingle());
+        Services.GetRequiredService<NavigationManager>().Uri.Should().NotMatchRegex(@"/imports/\d+$", "no import is made before the sheet is chosen");
+        cut.Markup.Should().Contain("This workbook has 2 sheets. Choose the one to import, then Review Results.");
+        cut.Find("[data-testid=sheet-choice]").Closest(".mud-input-control")!.MouseDown();
+        var popovers = _popovers!;
+        popovers.WaitForAssertion(() => popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())
+            .Should().Equal(["The first sheet that holds data", "Notes", "Clients"], "a hidden sheet is not offered"));
+        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "Clients").Click();
+        cut.Find("[data-testid=review-results]").Click();
+
+        var import = await OpenedImportAsync(cut);
+        (import.FileName, import.Sheet).Should().Be(("partner.xlsx", "Clients"));
+        File.Exists(AppServices.GetRequiredService<ImportFiles>().PathOf(import)).Should().BeTrue("the file sent for the sheet choice is the import's");
+    }
+
+    [Fact]
+    public async Task A_workbook_of_one_sheet_goes_straight_to_its_import()
+    {
+        var book = new BulkImport.Tests.Workbooks.TestWorkbook();
+        book.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Ann", "Smith");
+        var cut = RenderWizard();
+        GoToUpload(cut);
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(book.ToBytes(), "one.xlsx"));
+        cut.Find("[data-testid=review-results]").Click();
+
+        var import = await OpenedImportAsync(cut);
+        (import.FileName, import.Sheet).Should().Be(("one.xlsx", (string?)null));
+        cut.FindAll("[data-testid=sheet-choice]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Choosing_another_file_while_the_sheet_is_chosen_deletes_the_workbook_sent()
+    {
+        var book = new BulkImport.Tests.Workbooks.TestWorkbook();
+        book.Sheet("Notes").Row(1, "Sent by the partner");
+        book.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Ann", "Smith");
+        var uploads = AppServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.UploadsFolder;
+        var cut = RenderWizard();
+        GoToUpload(cut);
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(book.ToBytes(), "partner.xlsx"));
+        var before = Directory.Exists(uploads) ? Directory.GetFiles(uploads).ToHashSet() : [];
+        cut.Find("[data-testid=review-results]").Click();
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid=sheet-choice]").Should().ContainSingle());
+        var sent = Directory.GetFiles(uploads).Except(before).Should().ContainSingle().Subject;
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("First Name,Last Name\r\nAnn,Smith\r\n", "ann.csv", contentType: "text/csv"));
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=sheet-choice]").Should().BeEmpty());
+        File.Exists(sent).Should().BeFalse("a workbook no import will read is not kept");
+        cut.Find("[data-testid=review-results]").Click();
+        (await OpenedImportAsync(cut)).FileName.Should().Be("ann.csv");
     }
 }

@@ -2,13 +2,18 @@ using BulkImport.Tests.Api;
 using BulkImport.Tests.BadInputs;
 using BulkImport.Tests.Imports.Commit;
 using BulkImport.Tests.Jobs;
+using BulkImport.Tests.Fixes;
+using BulkImport.Tests.Imports.Discrepancies;
+using BulkImport.Tests.Imports.Undo;
 using BulkImport.Tests.Support;
 
 namespace BulkImport.Tests.PostgreSql;
 
 // The API, commit-guarantee, crash and bad-input tests again on PostgreSQL (issue 23), and the usage reservation of
 // commits side by side (which PostgreSqlWriteLock serialises there): every test of the class each one derives from,
-// each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one).
+// each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one). Undo (insert,
+// update and mixed undos compared cell by cell, kept records), the fixes API and the discrepancies API too, so the SQL
+// that came with them (JSON, before-images, lineage) is checked on both engines.
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class ClientImportApiOnPostgreSqlTests() : ClientImportApiTests(TestEngine.PostgreSql);
@@ -51,3 +56,12 @@ public sealed class ConcurrentCommitUsageOnPostgreSqlTests : ConcurrentCommitUsa
 {
     protected override TestEngine Engine => TestEngine.PostgreSql;
 }
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class UndoApiOnPostgreSqlTests() : UndoApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class FixesApiOnPostgreSqlTests() : FixesApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class DiscrepancyApiOnPostgreSqlTests() : DiscrepancyApiTests(TestEngine.PostgreSql);

@@ -44,6 +44,13 @@ public static class AuthorizationMatrix
                                                                       Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
         new("POST /api/imports/{id:int}/rows/{rowNumber:int}/skip", OnImport(HttpMethod.Post, "/rows/4/skip"), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok, Forbidden),
         new("POST /api/imports/{id:int}/commit", OnImport(HttpMethod.Post, "/commit"),     Unauthorized, Accepted, Hidden, Forbidden, Forbidden, Accepted, Forbidden),
+        // Possible duplicates (SPEC 14): reading them as the import itself; resolving them as fixing rows. The staged import has
+        // no discrepancy, so a caller who passes the checks gets resolve-all's empty 200 and, for one row, SPEC's 400.
+        new("GET /api/imports/{id:int}/discrepancies", OnImport(HttpMethod.Get, "/discrepancies"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/discrepancies/resolve-all", OnImport(HttpMethod.Post, "/discrepancies/resolve-all", body: new { resolution = "NewPerson" }),
+                                                                      Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/discrepancies/{rowNumber:int}", OnImport(HttpMethod.Post, "/discrepancies/2", body: new { resolution = "NewPerson" }),
+                                                                      Unauthorized, Bad,       Hidden,    Forbidden,  Forbidden, Bad, Forbidden),
         // Cancelling: its importer, any Supervisor, Admin.
         new("POST /api/imports/{id:int}/cancel", OnImport(HttpMethod.Post, "/cancel"),     Unauthorized, Accepted, Hidden, Accepted, Forbidden, Accepted, Forbidden),
         // Replaying a cancelled or failed import: Support and Admin.
@@ -51,6 +58,16 @@ public static class AuthorizationMatrix
         // Results file and View Results (SPEC 18): whoever may see the import, Supervisors included.
         new("GET /api/imports/{id:int}/results.csv", OnImport(HttpMethod.Get, "/results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         new("GET /api/imports/{id:int}/report", OnImport(HttpMethod.Get, "/report"),     Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        // Fixing many rows (SPEC 20): problems and the rows file for whoever may see the import; replace and bulk skip like a row edit.
+        new("GET /api/imports/{id:int}/problems", OnImport(HttpMethod.Get, "/problems"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("GET /api/imports/{id:int}/rows.csv", OnImport(HttpMethod.Get, "/rows.csv?status=Error"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/fixes", OnImport(HttpMethod.Post, "/fixes", body: new { column = "SSN", find = "x", replace = "y", match = "Exact", status = "Error" }),
+                                                                      Unauthorized, Ok,        Hidden,    Forbidden,  Forbidden, Ok, Forbidden),
+        new("POST /api/imports/{id:int}/rows/skip", OnImport(HttpMethod.Post, "/rows/skip", body: new { rowNumbers = new[] { 4 } }), Unauthorized, Ok, Hidden, Forbidden, Forbidden, Ok, Forbidden),
+        // Undo (SPEC 21): Support, Admin, and the importer for their own; its results file for whoever may see the import.
+        new("POST /api/imports/{id:int}/undo", OnImport(HttpMethod.Post, "/undo", ImportStatus.Cancelled), Unauthorized, Accepted, Hidden, Forbidden, Accepted, Accepted, Forbidden),
+        new("GET /api/imports/{id:int}/undo", OnImport(HttpMethod.Get, "/undo", ImportStatus.Cancelled), Unauthorized, Ok, Hidden, Forbidden, Ok, Ok, Forbidden),
+        new("GET /api/imports/{id:int}/undo-results.csv", OnImport(HttpMethod.Get, "/undo-results.csv"), Unauthorized, Ok, Hidden, Ok, Ok, Ok, Forbidden),
         // Column mapping (SPEC 16): seen by whoever may see the import, applied by its importer and Admin (409: a reviewed
         // import's columns are mapped already); Card Templates are every importer's, deleted by their creator or Admin.
         new("GET /api/imports/{id:int}/mapping", OnImport(HttpMethod.Get, "/mapping"),   Unauthorized, Conflict, Hidden, Conflict, Conflict, Conflict, Forbidden),

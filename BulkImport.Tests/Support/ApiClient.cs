@@ -26,7 +26,8 @@ public sealed class ApiClient(HttpClient http)
         return this;
     }
 
-    public async Task<HttpResponseMessage> PostImportAsync(byte[] file, string domain, string operation, string fileName = "clients.csv", bool? autoCreateInvoices = null)
+    public async Task<HttpResponseMessage> PostImportAsync(byte[] file, string domain, string operation, string fileName = "clients.csv", bool? autoCreateInvoices = null,
+        bool? checkDuplicates = null)
     {
         using var content = new MultipartFormDataContent();
         var filePart = new ByteArrayContent(file);
@@ -39,16 +40,22 @@ public sealed class ApiClient(HttpClient http)
             content.Add(new StringContent(invoices ? "true" : "false"), "autoCreateInvoices");
         }
 
+        if (checkDuplicates is { } check)
+        {
+            content.Add(new StringContent(check ? "true" : "false"), "checkDuplicates");
+        }
+
         return await Http.PostAsync("/api/imports", content);
     }
 
     /// <summary>Uploads and waits until reading and validation are over.</summary>
-    public async Task<ImportSummary> ImportAsync(string csv, string domain = "Client", string operation = "AddUpdate", bool? autoCreateInvoices = null) =>
-        await ImportAsync(Encoding.UTF8.GetBytes(csv), domain, operation, autoCreateInvoices);
+    /// <remarks><paramref name="checkDuplicates"/>: the upload field of SPEC 14 (on when not sent); off for tests about something else that upload the same people again.</remarks>
+    public async Task<ImportSummary> ImportAsync(string csv, string domain = "Client", string operation = "AddUpdate", bool? autoCreateInvoices = null, bool? checkDuplicates = null) =>
+        await ImportAsync(Encoding.UTF8.GetBytes(csv), domain, operation, autoCreateInvoices, checkDuplicates);
 
-    public async Task<ImportSummary> ImportAsync(byte[] file, string domain = "Client", string operation = "AddUpdate", bool? autoCreateInvoices = null)
+    public async Task<ImportSummary> ImportAsync(byte[] file, string domain = "Client", string operation = "AddUpdate", bool? autoCreateInvoices = null, bool? checkDuplicates = null)
     {
-        var response = await PostImportAsync(file, domain, operation, autoCreateInvoices: autoCreateInvoices);
+        var response = await PostImportAsync(file, domain, operation, autoCreateInvoices: autoCreateInvoices, checkDuplicates: checkDuplicates);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(Json))!;
         return await WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);

@@ -133,6 +133,8 @@ public static class StagedImports
         db.ImportRows.AddRange(staged);
         import.FinishReading();
         await db.SaveChangesAsync();
+        // The problem groups, as staging counts them once the rows are written.
+        await ProblemGroupCounts.CountStagedAsync(db, import.Id, importDomain, CancellationToken.None);
         return import;
     }
 

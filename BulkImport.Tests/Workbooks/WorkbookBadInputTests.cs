@@ -196,6 +196,40 @@ public sealed class WorkbookBadInputTests
 
         SingleError(memory.ToArray()).Message.Should().Contain("a \"zip bomb\" does").And.Contain("xl/worksheets/");
     }
+
+    [Fact]
+    public void A_part_that_unpacks_to_more_than_its_declared_size_is_refused_without_unpacking_more()
+    {
+        // The declared sizes pass every check (they are what a zip bomb lies about); what unpacks is capped at them.
+        var bytes = new TestWorkbook().Tap(b => b.Sheet("Sheet1").Row(1, "ID", "Name").Row(2, "1", "Ann").Row(3, "2", "Bob")).ToBytes();
+        string name;
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+        {
+            name = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).FullName;
+        }
+
+        var part = Encoding.ASCII.GetBytes(name);
+        var lied = 0;
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            var local = bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 3 && bytes[i + 3] == 4;
+            var central = bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 1 && bytes[i + 3] == 2;
+            var (sizeAt, nameLengthAt, nameAt) = local ? (22, 26, 30) : central ? (24, 28, 46) : (0, 0, 0);
+            if (sizeAt == 0 || i + nameAt + part.Length > bytes.Length || BitConverter.ToUInt16(bytes, i + nameLengthAt) != part.Length || !bytes.AsSpan(i + nameAt, part.Length).SequenceEqual(part))
+            {
+                continue;
+            }
+
+            BitConverter.GetBytes(40u).CopyTo(bytes, i + sizeAt); // the sheet's XML is several hundred bytes
+            lied++;
+        }
+
+        lied.Should().Be(2, "the sheet part has a local header and a central directory entry");
+        // .NET's ZIP reader stops unpacking at the declared size, so no byte beyond it is read: the part ends cut short,
+        // and the refusal names it and says what to do (CappedPartStream remains the guard should a reader not stop).
+        SingleError(bytes).Message.Should().StartWith($"This workbook cannot be read: its part '{name}' is not valid XML")
+            .And.EndWith("save it again as .xlsx (or CSV) and upload it again.");
+    }
 }
 
 internal static class TestWorkbookExtensions

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BulkImport.App.Api;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Security;
+using Microsoft.EntityFrameworkCore;
 using BulkImport.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -23,7 +25,9 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet)
+    private Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet) => UploadAsync(_api, workbook, sheet);
+
+    private static async Task<ImportSummary> UploadAsync(ApiClient api, byte[] workbook, string? sheet)
     {
         using var content = new MultipartFormDataContent();
         var filePart = new ByteArrayContent(workbook);
@@ -36,10 +40,10 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
             content.Add(new StringContent(sheet), "sheet");
         }
 
-        var response = await _api.Http.PostAsync("/api/imports", content);
+        var response = await api.Http.PostAsync("/api/imports", content);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
-        return await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+        return await api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
     }
 
     [Fact]
@@ -128,5 +132,40 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
         stream.Position = 0;
         var import = await UploadAsync(stream.ToArray(), sheet: null);
         import.FileErrors.Should().ContainSingle().Which.Should().StartWith("The file has no data rows.");
+    }
+
+    [Fact]
+    public async Task A_workbook_import_whose_commit_failed_is_replayed_to_the_end_with_the_sheets_row_numbers()
+    {
+        // Support replays from the staged rows, never the file: a workbook's import resumes like a CSV's (issue 18).
+        await using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" });
+        var importer = await app.ApiAsync(Roles.Importer);
+        var support = await app.ApiAsync(Roles.Support);
+        var book = new TestWorkbook();
+        book.Sheet("Notes").Row(1, "Clients on the next sheet");
+        book.Sheet("Clients").Row(1, "First Name", "Last Name", "Zip")
+            .Row(2, "Ann", "Replayed A", TestCell.Number(2134, "00000"))
+            .Row(4, "Bob", "Replayed B", "02135")
+            .Row(5, "Cy", "Replayed C", TestCell.Number(2136, "00000"));
+        var import = await UploadAsync(importer, book.ToBytes(), sheet: "Clients");
+        (import.Status, import.Sheet, import.ValidRows).Should().Be((ImportStatus.ReadyForReview, "Clients", 3));
+
+        var run = await importer.CommitAndWaitAsync(import.Id);
+        run.Status.Should().Be(ImportStatus.CommitFailed, "the commit is made to fail after each row");
+        var replays = 0;
+        while (run.Status == ImportStatus.CommitFailed)
+        {
+            (await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            run = await support.WaitForAsync(import.Id, s => s.Status.IsFinal());
+            replays++;
+        }
+
+        (run.Status, run.Inserted, run.Failed).Should().Be((ImportStatus.Committed, 3, 0));
+        replays.Should().BeGreaterThan(0);
+        var lines = (await importer.ResultsAsync(import.Id)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Skip(1).Select(l => l.Split(',')[0] + "," + l.Split(',')[1]).Should().Equal("2,Success", "3,Skipped", "4,Success", "5,Success");
+        await using var db = app.CreateDbContext();
+        (await db.Clients.Where(c => c.LastName.StartsWith("Replayed")).Select(c => c.Zip).ToListAsync())
+            .Should().BeEquivalentTo(["02134", "02135", "02136"], "the zero-padded zips are kept through the replays");
     }
 }

@@ -127,6 +127,12 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<string>("ClientType")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -153,6 +159,12 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<string>("Language")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -194,11 +206,23 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnrollmentDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EnrollmentStatus")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MarketingSource")
                         .HasColumnType("TEXT");
@@ -269,8 +293,20 @@ namespace BulkImport.Core.Data.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("InvoiceDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -301,6 +337,12 @@ namespace BulkImport.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastImportRow")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")
@@ -407,6 +449,80 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("SelectListValueRenames");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelectedClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.HasIndex("ImportId", "Resolution", "RowNumber");
+
+                    b.ToTable("ImportDiscrepancies", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId", "Column", "Rule", "ValueKey");
+
+                    b.ToTable("ImportProblemGroups", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -416,6 +532,9 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<bool>("AutoCreateInvoices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BatchDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
@@ -424,6 +543,9 @@ namespace BulkImport.Core.Data.Migrations
 
                     b.Property<string>("CancelledBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CheckDuplicates")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ColumnMapping")
                         .HasColumnType("TEXT");
@@ -447,6 +569,9 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Discrepancies")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Domain")
                         .IsRequired()
@@ -481,10 +606,16 @@ namespace BulkImport.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FixesImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InsertRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeptRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MapColumns")
@@ -550,10 +681,25 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("UndoStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UndoneRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnresolvedDiscrepancies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UpdateRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UseBatchDateAsEnrollmentDate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ValidRows")
@@ -676,6 +822,57 @@ namespace BulkImport.Core.Data.Migrations
                         .HasDatabaseName("IX_ImportRowResults_ImportId_RowNumber");
 
                     b.ToTable("ImportRowResults", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousImportRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.ToTable("ImportBeforeImages", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.ToTable("ImportUndoResults", (string)null);
                 });
 
             modelBuilder.Entity("BulkImport.Core.Intake.IntakeFile", b =>
@@ -1088,6 +1285,24 @@ namespace BulkImport.Core.Data.Migrations
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.ImportRow", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
@@ -1098,6 +1313,24 @@ namespace BulkImport.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.RowResult", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
                         .WithMany()

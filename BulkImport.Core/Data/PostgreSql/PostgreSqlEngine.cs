@@ -41,6 +41,10 @@ public sealed class PostgreSqlEngine : DatabaseEngine
     public override string MoneyOfCents(string cents) => $"ROUND(({cents}) / 100.0, 2)";
 
     /// <summary>Nothing to change: the server's settings are the administrator's, and durability is not traded for speed.</summary>
+    public override string LikeIgnoringCase => "ILIKE";
+
+    public override JsonSql Json => PostgreSqlJsonSql.Instance;
+
     public override IDisposable BeginHotWriter(DbConnection connection) => NoSettings.Instance;
 
     /// <summary>REPEATABLE READ is PostgreSQL's snapshot: every query of the transaction sees the same committed data, and takes no lock a writer waits for.</summary>

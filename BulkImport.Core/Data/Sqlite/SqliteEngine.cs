@@ -32,6 +32,10 @@ public sealed class SqliteEngine : DatabaseEngine
 
     public override string MoneyOfCents(string cents) => $"printf('%.2f', ({cents}) / 100.0)";
 
+    public override string LikeIgnoringCase => "LIKE";
+
+    public override JsonSql Json => SqliteJsonSql.Instance;
+
     public override IDisposable BeginHotWriter(DbConnection connection) => SqliteSession.HotWriter(connection);
 
     /// <summary>A deferred transaction: it takes no write lock, and under WAL a commit running meanwhile is neither blocked nor seen.</summary>

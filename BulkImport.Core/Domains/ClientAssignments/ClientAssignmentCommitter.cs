@@ -9,6 +9,8 @@ namespace BulkImport.Core.Domains.ClientAssignments;
 /// only if it does not exist yet (and its client and section still do), and, with Auto Create Invoices, one Open
 /// invoice for the course fee dated the commit day; an update changes only the cells that are not blank.
 /// Whatever changed in the database since validation becomes a Failed row with its reason, never an exception.
+/// Assignments and invoices record the import and row as their lineage, and an update first keeps the before-image of
+/// the cells it changes (SPEC 21).
 /// </summary>
 public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomainCommitter
 {
@@ -20,6 +22,7 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     private DbCommand? _update;
     private DbCommand? _invoice;
     private DbCommand? _diagnose;
+    private Data.BeforeImageWriter? _beforeImages;
 
     public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
     {
@@ -28,6 +31,23 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         _invoice ??= CreateInvoice(connection);
         _diagnose ??= CreateDiagnose(connection);
         _insert.Transaction = _update.Transaction = _invoice.Transaction = _diagnose.Transaction = transaction;
+        _beforeImages ??= new Data.BeforeImageWriter(connection, settings.ImportId, "ClientAssignments", "AssignmentId",
+            [.. ClientAssignmentColumns.Stored.Select(s => s.Property)], ["ClientId", "CourseId", "SectionId"]);
+
+        if (settings.KeepBeforeImages)
+        {
+            // One statement keeps the before-images of the batch's updates, before any of them changes its assignment.
+            foreach (var row in rows)
+            {
+                if (row.Action != RowAction.Insert)
+                {
+                    var k = KeyOf(row.Values);
+                    _beforeImages.Add(row.RowNumber, ChangedCells(row.Values), [k.ClientId, k.CourseId, k.SectionId]);
+                }
+            }
+
+            _beforeImages.KeepBatch();
+        }
 
         var outcomes = new RowOutcome[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -45,6 +65,7 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     private async Task<RowOutcome> InsertAsync(CommitRow row, AssignmentKey key, CancellationToken ct)
     {
         Bind(_insert!, key, row.Values);
+        BindLineage(_insert!, row.RowNumber);
         if (await _insert!.ExecuteScalarAsync(ct) is not { } created || created is DBNull)
         {
             return RowOutcome.FailedWith(row.RowNumber, RowAction.Insert, await WhyNotInsertedAsync(key, ct));
@@ -57,6 +78,7 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
             var p = _invoice!.Parameters;
             p[0].Value = assignmentId;
             p[1].Value = key.CourseId;
+            BindLineage(_invoice, row.RowNumber);
             invoiceId = Convert.ToInt64(
                 await _invoice.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"CourseID {key.CourseId} has no fee to invoice."),
                 CultureInfo.InvariantCulture);
@@ -68,6 +90,7 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     private async Task<RowOutcome> UpdateAsync(CommitRow row, AssignmentKey key, CancellationToken ct)
     {
         Bind(_update!, key, row.Values);
+        BindLineage(_update!, row.RowNumber);
         return await _update!.ExecuteScalarAsync(ct) is { } updated and not DBNull
             ? RowOutcome.Succeeded(row.RowNumber, RowAction.Update, Convert.ToInt64(updated, CultureInfo.InvariantCulture))
             : RowOutcome.FailedWith(row.RowNumber, RowAction.Update,
@@ -106,6 +129,27 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         command.Parameters["@sectionId"].Value = key.SectionId;
     }
 
+    private void BindLineage(DbCommand command, int rowNumber)
+    {
+        command.Parameters["@importId"].Value = settings.ImportId;
+        command.Parameters["@rowNumber"].Value = rowNumber;
+    }
+
+    /// <summary>The stored columns an update changes (its non-blank cells), a bit each.</summary>
+    private static long ChangedCells(string?[] values)
+    {
+        long changed = 0;
+        for (var i = 0; i < ClientAssignmentColumns.Stored.Count; i++)
+        {
+            if (!string.IsNullOrEmpty(values[KeyColumns + i]))
+            {
+                changed |= 1L << i;
+            }
+        }
+
+        return changed;
+    }
+
     private static void Bind(DbCommand command, AssignmentKey key, string?[] values)
     {
         BindKey(command, key);
@@ -121,20 +165,21 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         var columns = string.Join(", ", ClientAssignmentColumns.Stored.Select(s => $"\"{s.Property}\""));
         var parameters = string.Join(", ", ClientAssignmentColumns.Stored.Select((_, i) => "@p" + i));
         return Prepare(connection,
-            $"""INSERT INTO "ClientAssignments" ("ClientId", "CourseId", "SectionId", {columns}) """ +
-            $"SELECT @clientId, @courseId, @sectionId, {parameters} " +
+            $"""INSERT INTO "ClientAssignments" ("ClientId", "CourseId", "SectionId", {columns}, "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow") """ +
+            $"SELECT @clientId, @courseId, @sectionId, {parameters}, @importId, @rowNumber, @importId, @rowNumber " +
             """WHERE EXISTS (SELECT 1 FROM "Clients" WHERE "ClientId" = @clientId) """ +
             """AND EXISTS (SELECT 1 FROM "Sections" WHERE "SectionId" = @sectionId AND "CourseId" = @courseId) """ +
             """ON CONFLICT DO NOTHING RETURNING "AssignmentId" """,
-            stored: true);
+            stored: true, lineage: true);
     }
 
     private static DbCommand CreateUpdate(DbConnection connection)
     {
         var sets = string.Join(", ", ClientAssignmentColumns.Stored.Select((s, i) => $"\"{s.Property}\" = COALESCE(@p{i}, \"{s.Property}\")"));
         return Prepare(connection,
-            $"UPDATE \"ClientAssignments\" SET {sets} WHERE \"ClientId\" = @clientId AND \"CourseId\" = @courseId AND \"SectionId\" = @sectionId RETURNING \"AssignmentId\"",
-            stored: true);
+            $"UPDATE \"ClientAssignments\" SET {sets}, \"LastImportId\" = @importId, \"LastImportRow\" = @rowNumber " +
+            "WHERE \"ClientId\" = @clientId AND \"CourseId\" = @courseId AND \"SectionId\" = @sectionId RETURNING \"AssignmentId\"",
+            stored: true, lineage: true);
     }
 
     /// <summary>The amount (and the open balance) is copied from the course's Fee in the database, so it is stored exactly as the fee is.</summary>
@@ -142,12 +187,14 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     {
         var command = connection.CreateCommand();
         command.CommandText =
-            """INSERT INTO "Invoices" ("AssignmentId", "Amount", "Balance", "InvoiceDate", "Status") """ +
-            """SELECT @assignmentId, "Fee", "Fee", @invoiceDate, @status FROM "Courses" WHERE "CourseId" = @courseId RETURNING "InvoiceId" """;
+            """INSERT INTO "Invoices" ("AssignmentId", "Amount", "Balance", "InvoiceDate", "Status", "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow") """ +
+            """SELECT @assignmentId, "Fee", "Fee", @invoiceDate, @status, @importId, @rowNumber, @importId, @rowNumber FROM "Courses" WHERE "CourseId" = @courseId RETURNING "InvoiceId" """;
         Add(command, "@assignmentId", 0L);
         Add(command, "@courseId", 0);
         Add(command, "@invoiceDate", settings.CommitDay);
         Add(command, "@status", OpenInvoiceStatus);
+        Add(command, "@importId", 0);
+        Add(command, "@rowNumber", 0);
         return command;
     }
 
@@ -156,8 +203,11 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         """(SELECT COUNT(*) FROM "Clients" WHERE "ClientId" = @clientId)""",
         stored: false);
 
-    /// <summary>A command with the key parameters, and the stored columns' parameters (@p0..) when <paramref name="stored"/>.</summary>
-    private static DbCommand Prepare(DbConnection connection, string sql, bool stored)
+    /// <summary>
+    /// A command with the key parameters, the stored columns' parameters (@p0..) when <paramref name="stored"/>, and
+    /// the import and row (@importId, @rowNumber) when <paramref name="lineage"/>.
+    /// </summary>
+    private static DbCommand Prepare(DbConnection connection, string sql, bool stored, bool lineage = false)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -172,6 +222,11 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         Add(command, "@clientId", 0);
         Add(command, "@courseId", 0);
         Add(command, "@sectionId", 0);
+        if (lineage)
+        {
+            Add(command, "@importId", 0);
+            Add(command, "@rowNumber", 0);
+        }
 
         return command;
     }
@@ -190,5 +245,6 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         _update?.Dispose();
         _invoice?.Dispose();
         _diagnose?.Dispose();
+        _beforeImages?.Dispose();
     }
 }

@@ -15,6 +15,10 @@ public sealed class ClientAssignmentDomain : IImportDomain
     public static readonly DomainOption AutoCreateInvoices = new(ImportOptionKeys.AutoCreateInvoices, "Auto Create Invoices",
         "Each new assignment gets one open invoice for its course fee, dated the day of the import.", [Operation.Add, Operation.AddUpdate]);
 
+    /// <summary>SPEC section 15: a blank Enrollment Date takes the import's Batch Date.</summary>
+    public static readonly DomainOption UseBatchDateAsEnrollmentDate = new(ImportOptionKeys.UseBatchDateAsEnrollmentDate, "Use the batch date as enrollment date",
+        "A row whose Enrollment Date is blank takes the Batch Date; the row shows it as a correction.", [Operation.Add, Operation.Update, Operation.AddUpdate]);
+
     private static readonly IReadOnlyList<SelectListField> SelectListFieldsStored = [.. ClientAssignmentColumns.Stored
         .Where(s => ClientAssignmentColumns.SelectLists.Contains(s.Column))
         .Select(s => new SelectListField(s.Column, "ClientAssignments", s.Property))];
@@ -40,7 +44,7 @@ public sealed class ClientAssignmentDomain : IImportDomain
 
     public IReadOnlyList<string> SelectListColumns => ClientAssignmentColumns.SelectLists;
 
-    public IReadOnlyList<DomainOption> Options { get; } = [AutoCreateInvoices];
+    public IReadOnlyList<DomainOption> Options { get; } = [AutoCreateInvoices, UseBatchDateAsEnrollmentDate];
 
     public string PrefilledTemplateDescription => "The existing assignments of a course. Use it when updating records in bulk.";
 

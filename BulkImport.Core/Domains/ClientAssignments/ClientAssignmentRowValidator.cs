@@ -42,7 +42,13 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
 
     public RowValidation Validate(string?[] values)
     {
+        var filled = Imports.Discrepancies.BatchDateAsEnrollmentDate.Fill(_settings, values, IndexOf(ClientAssignmentColumns.EnrollmentDate), ClientAssignmentColumns.EnrollmentDate);
         var messages = CheckCells(values);
+        if (filled is not null)
+        {
+            messages.Add(filled);
+        }
+
         var clientId = RequiredId(values, _clientId, ClientAssignmentColumns.ClientId, messages);
         var courseId = RequiredId(values, _courseId, ClientAssignmentColumns.CourseId, messages);
         var sectionId = RequiredId(values, _sectionId, ClientAssignmentColumns.SectionId, messages);

@@ -38,6 +38,8 @@ public sealed class ClientDomain : IImportDomain
 
     public IReadOnlyList<string> SelectListColumns => ClientColumns.SelectLists;
 
+    public bool FindsPossibleDuplicates => true;
+
     public string PrefilledTemplateDescription => "The existing client data of a course (every client with an assignment in it). Use it when updating records in bulk.";
 
     public IReadOnlyList<string> RequiredColumns(Operation operation) => operation == Operation.Update
@@ -77,7 +79,7 @@ public sealed class ClientDomain : IImportDomain
         return new ClientRowValidator(settings, selectLists, existing);
     }
 
-    public IDomainCommitter CreateCommitter(CommitSettings settings) => new ClientCommitter();
+    public IDomainCommitter CreateCommitter(CommitSettings settings) => new ClientCommitter(settings);
 
     public string DescribeKey(string rowKey) => $"Client ID {rowKey}";
 

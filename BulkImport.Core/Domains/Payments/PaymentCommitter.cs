@@ -28,7 +28,7 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
             $"\"Status\" = CASE WHEN {balance} = ?1 THEN '{Invoice.PaidStatus}' ELSE \"Status\" END " +
             $"WHERE \"InvoiceId\" = ?2 AND \"Status\" <> '{Invoice.PaidStatus}' AND {balance} >= ?1");
         _insert ??= engine.PrepareInsert(connection, "Payments",
-            ["InvoiceId", "Amount", "PaymentDate", "Method", "Reference", "CreatedByImportId", "CreatedByRow"], "PaymentId");
+            ["InvoiceId", "Amount", "PaymentDate", "Method", "Reference", "CreatedByImportId", "CreatedByRow", "LastImportId", "LastImportRow"], "PaymentId");
 
         var outcomes = new RowOutcome[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -59,6 +59,8 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
 
             _insert.Bind(6, settings.ImportId);
             _insert.Bind(7, row.RowNumber);
+            _insert.Bind(8, settings.ImportId);
+            _insert.Bind(9, row.RowNumber);
             outcomes[r] = RowOutcome.Succeeded(row.RowNumber, RowAction.Insert, _insert.ExecuteInsert());
         }
 

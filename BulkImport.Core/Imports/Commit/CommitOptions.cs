@@ -13,4 +13,11 @@ public sealed class CommitOptions
     /// replay continues and fails again further on. Read from configuration only, never from a request.
     /// </summary>
     public int FailAfterRows { get; set; }
+
+    /// <summary>
+    /// Whether Update rows keep before-images for undo (SPEC 21). On by default; the benchmark turns it off for some
+    /// commits to measure the before-images' cost in the same run. An import committed without them keeps its updated
+    /// records when undone (no before-image to restore from).
+    /// </summary>
+    public bool KeepBeforeImages { get; set; } = true;
 }

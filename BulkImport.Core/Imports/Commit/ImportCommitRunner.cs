@@ -130,11 +130,12 @@ public sealed class ImportCommitRunner(
     private async Task CommitBatchesAsync(BulkImportDbContext db, Import import, int through, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
     {
         var domain = domains.Get(import.Domain);
-        var settings = new CommitSettings(import.Operation, import.AutoCreateInvoices, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), import.Id);
+        var settings = new CommitSettings(import.Operation, import.AutoCreateInvoices, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), import.Id,
+            commitOptions.CurrentValue.KeepBeforeImages);
         var batchSize = importOptions.Value.CommitBatchSize;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        using var committer = domain.CreateCommitter(settings);
+        using var committer = Discrepancies.SelectedClientCommitter.Around(domain.CreateCommitter(settings), import);
         using var store = new CommitBatchStore(connection, import.Id);
         using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);

@@ -122,6 +122,8 @@ public sealed class RowRetention(
                 continue;
             }
 
+            // The problem groups hold cell values too.
+            await db.ProblemGroupCounts.Where(g => g.ImportId == import.Id).ExecuteDeleteAsync(ct);
             var rows = db.ImportRows.Where(r => r.ImportId == import.Id);
             var first = await rows.MinAsync(r => r.RowNumber, ct);
             var last = await rows.MaxAsync(r => r.RowNumber, ct);

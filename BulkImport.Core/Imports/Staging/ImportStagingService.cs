@@ -5,6 +5,7 @@ using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Discrepancies;
 using BulkImport.Core.Imports.Mapping;
 using BulkImport.Core.Imports.Validation;
 using BulkImport.Core.Jobs;
@@ -122,11 +123,14 @@ public sealed class ImportStagingService(
 
     private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch, CancellationToken ct)
     {
-        var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null);
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
         RowCounts.Reset(import);
 
         var repeatedKeys = new HashSet<string>(StringComparer.Ordinal);
+        // Possible duplicates (SPEC 14): the existing clients' keys are read on a thread of their own meanwhile.
+        var duplicates = import.CheckDuplicates && domain.FindsPossibleDuplicates && import.Operation != Operation.Update ? DuplicateCheck.Start(dbFactory, ct) : null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -142,7 +146,7 @@ public sealed class ImportStagingService(
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, turns, stop.Token), stop);
             try
             {
-                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, batches, watch, stop.Token);
+                ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, duplicates, batches, watch, stop.Token);
                 await parsing;
                 batches.CompleteAdding();
                 await writing;
@@ -175,8 +179,25 @@ public sealed class ImportStagingService(
         }
 
         await DuplicateKeyRule.ApplyAsync(db, import, domain, validator, repeatedKeys, ct);
-        // Ready for review, unless a person cancelled it meanwhile: the import decides on the status it has when saved.
-        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(), ct);
+        // The Problems panel's groups (SPEC 20), counted once the duplicate rule has settled the messages.
+        await ProblemGroupCounts.CountStagedAsync(db, import.Id, domain, ct);
+        var discrepancies = 0;
+        if (duplicates is not null)
+        {
+            await duplicates.FinishAsync();
+            feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null, null, ReadingPhase.CheckingForDiscrepancies));
+            var comparing = System.Diagnostics.Stopwatch.StartNew();
+            discrepancies = await DiscrepancyWriter.WriteAsync(db, import.Id, duplicates, ct);
+            var times = duplicates.Times;
+            logger.LogInformation(
+                "Import {ImportId}: {Discrepancies} possible duplicates; clients' keys read in {ClientKeys:F2} s beside the file, file keys hashed in {FilePass:F2} s, then waited {Wait:F2} s for the clients' keys, merged in {Merge:F2} s, {Hints} hints compared in {Compare:F2} s",
+                import.Id, discrepancies, times.ClientKeys.TotalSeconds, times.FilePass.TotalSeconds, times.WaitForClientKeys.TotalSeconds, times.Merge.TotalSeconds,
+                duplicates.ClientHints.Count + duplicates.RowHints.Count, comparing.Elapsed.TotalSeconds);
+        }
+
+        import.Discrepancies = import.UnresolvedDiscrepancies = discrepancies;
+        // Ready for review (or awaiting verification), unless a person cancelled it meanwhile: the import decides on the status it has when saved.
+        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(discrepancies), ct);
     }
 
     /// <summary>Runs a stage on a thread of its own; if it fails, the other stages are stopped.</summary>
@@ -223,7 +244,7 @@ public sealed class ImportStagingService(
 
     /// <remarks>Repeated keys are looked for only when <paramref name="repeatedKeys"/> is given: a domain whose rows may share a key has no duplicate rule.</remarks>
     private void ValidateRows(Import import, IImportDomain domain, BlockingCollection<List<ParsedRow>> parsed, IRowValidator validator, int batchSize, HashSet<string>? repeatedKeys,
-        BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
+        DuplicateCheck? duplicates, BlockingCollection<List<StagedRow>> batches, StagingCancelWatch watch, CancellationToken ct)
     {
         // Only a hash of each key is kept. A row whose key's hash was seen before is a duplicate (or, rarely, shares the
         // hash of another key) and is marked as it is staged, so a key filled down a million rows is written once; the
@@ -236,6 +257,11 @@ public sealed class ImportStagingService(
             foreach (var row in rows)
             {
                 var (status, action, messages, key) = Judge(row, validator);
+                if (duplicates is not null && status == RowStatus.Valid && action == RowAction.Insert)
+                {
+                    duplicates.Observe(row.RowNumber, row.Values);
+                }
+
                 byte[] messagesUtf8;
                 if (key is not null && repeatedKeys is not null && !seenKeys.Add(RowKeyHash.Of(key)))
                 {
@@ -261,7 +287,7 @@ public sealed class ImportStagingService(
 
                 if (import.TotalRows % ProgressEveryRows == 0)
                 {
-                    feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null));
+                    feed.Publish(new ImportProgress(import.Id, ImportStatus.Validating, 0, import.TotalRows, 0, 0, 0, 0, null, null, ReadingPhase.AutoReadingEntries));
                     // Besides the watch's timer: a cancel seen while the progress was shown stops the reading here.
                     watch.Check();
                 }

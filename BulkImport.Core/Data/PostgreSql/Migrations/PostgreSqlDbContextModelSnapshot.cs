@@ -138,6 +138,12 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Property<string>("ClientType")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DateOfBirth")
                         .HasColumnType("text");
 
@@ -164,6 +170,12 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
                     b.Property<string>("Language")
                         .HasColumnType("text");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -207,11 +219,23 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EnrollmentDate")
                         .HasColumnType("text");
 
                     b.Property<string>("EnrollmentStatus")
                         .HasColumnType("text");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MarketingSource")
                         .HasColumnType("text");
@@ -284,8 +308,20 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)");
 
+                    b.Property<int?>("CreatedByImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CreatedByRow")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("InvoiceDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastImportRow")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -318,6 +354,12 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastImportRow")
                         .HasColumnType("integer");
 
                     b.Property<string>("Method")
@@ -428,6 +470,80 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.ToTable("SelectListValueRenames");
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SelectedClientId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.HasIndex("ImportId", "Resolution", "RowNumber");
+
+                    b.ToTable("ImportDiscrepancies", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Column")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rule")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ValueKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("ImportId", "Column", "Rule", "ValueKey");
+
+                    b.ToTable("ImportProblemGroups", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Import", b =>
                 {
                     b.Property<int>("Id")
@@ -439,6 +555,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Property<bool>("AutoCreateInvoices")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("BatchDate")
+                        .HasColumnType("date");
+
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");
 
@@ -447,6 +566,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
                     b.Property<string>("CancelledBy")
                         .HasColumnType("text");
+
+                    b.Property<bool>("CheckDuplicates")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ColumnMapping")
                         .HasColumnType("text");
@@ -470,6 +592,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Discrepancies")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Domain")
                         .IsRequired()
@@ -504,10 +629,16 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("FixesImportId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("InsertRows")
                         .HasColumnType("integer");
 
                     b.Property<int>("Inserted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeptRows")
                         .HasColumnType("integer");
 
                     b.Property<bool>("MapColumns")
@@ -573,11 +704,26 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("UndoStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("UndoneRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnresolvedDiscrepancies")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UpdateRows")
                         .HasColumnType("integer");
 
                     b.Property<int>("Updated")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("UseBatchDateAsEnrollmentDate")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ValidRows")
                         .HasColumnType("integer");
@@ -701,6 +847,57 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasDatabaseName("IX_ImportRowResults_ImportId_RowNumber");
 
                     b.ToTable("ImportRowResults", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OldValues")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PreviousImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PreviousImportRow")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.ToTable("ImportBeforeImages", (string)null);
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImportId", "RowNumber");
+
+                    b.ToTable("ImportUndoResults", (string)null);
                 });
 
             modelBuilder.Entity("BulkImport.Core.Intake.IntakeFile", b =>
@@ -1123,6 +1320,42 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Discrepancies.Discrepancy", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Fixes.ProblemGroupCount", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

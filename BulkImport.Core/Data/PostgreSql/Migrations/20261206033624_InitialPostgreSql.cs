@@ -105,7 +105,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     DiplomaStatus = table.Column<string>(type: "text", nullable: true),
                     JobStatus = table.Column<string>(type: "text", nullable: true),
                     AdultClient = table.Column<string>(type: "text", nullable: true),
-                    ClientType = table.Column<string>(type: "text", nullable: true)
+                    ClientType = table.Column<string>(type: "text", nullable: true),
+                    CreatedByImportId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByRow = table.Column<int>(type: "integer", nullable: true),
+                    LastImportId = table.Column<int>(type: "integer", nullable: true),
+                    LastImportRow = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,6 +184,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CheckDuplicates = table.Column<bool>(type: "boolean", nullable: false),
+                    BatchDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    UseBatchDateAsEnrollmentDate = table.Column<bool>(type: "boolean", nullable: false),
+                    Discrepancies = table.Column<int>(type: "integer", nullable: false),
+                    UnresolvedDiscrepancies = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: true),
                     Domain = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Operation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -218,6 +227,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     FailureReason = table.Column<string>(type: "text", nullable: true),
                     NotifyMe = table.Column<bool>(type: "boolean", nullable: false),
                     RowsPurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FixesImportId = table.Column<int>(type: "integer", nullable: true),
+                    UndoneBy = table.Column<string>(type: "text", nullable: true),
+                    UndoStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UndoneRows = table.Column<int>(type: "integer", nullable: false),
+                    KeptRows = table.Column<int>(type: "integer", nullable: false),
                     MapColumns = table.Column<bool>(type: "boolean", nullable: false),
                     ColumnMapping = table.Column<string>(type: "text", nullable: true),
                     MappingName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -469,6 +483,99 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportBeforeImages",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    RecordId = table.Column<long>(type: "bigint", nullable: false),
+                    Changed = table.Column<long>(type: "bigint", nullable: false),
+                    OldValues = table.Column<string>(type: "text", nullable: false),
+                    PreviousImportId = table.Column<int>(type: "integer", nullable: true),
+                    PreviousImportRow = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBeforeImages", x => new { x.ImportId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_ImportBeforeImages_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportDiscrepancies",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Rules = table.Column<string>(type: "text", nullable: false),
+                    Candidates = table.Column<string>(type: "text", nullable: false),
+                    Resolution = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SelectedClientId = table.Column<int>(type: "integer", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportDiscrepancies", x => new { x.ImportId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_ImportDiscrepancies_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportProblemGroups",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    Column = table.Column<string>(type: "text", nullable: false),
+                    Rule = table.Column<string>(type: "text", nullable: false),
+                    ValueKey = table.Column<string>(type: "text", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: true),
+                    Value = table.Column<string>(type: "text", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportProblemGroups", x => new { x.ImportId, x.Column, x.Rule, x.ValueKey });
+                    table.ForeignKey(
+                        name: "FK_ImportProblemGroups_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportUndoResults",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RecordId = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportUndoResults", x => new { x.ImportId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_ImportUndoResults_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -513,7 +620,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     RegisteredBy = table.Column<string>(type: "text", nullable: true),
                     TranscriptStatus = table.Column<string>(type: "text", nullable: true),
                     SponsorCompany = table.Column<string>(type: "text", nullable: true),
-                    MarketingSource = table.Column<string>(type: "text", nullable: true)
+                    MarketingSource = table.Column<string>(type: "text", nullable: true),
+                    CreatedByImportId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByRow = table.Column<int>(type: "integer", nullable: true),
+                    LastImportId = table.Column<int>(type: "integer", nullable: true),
+                    LastImportRow = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -548,7 +659,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
                     InvoiceDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Balance = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedByImportId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByRow = table.Column<int>(type: "integer", nullable: true),
+                    LastImportId = table.Column<int>(type: "integer", nullable: true),
+                    LastImportRow = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -573,7 +688,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     Method = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     CreatedByImportId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedByRow = table.Column<int>(type: "integer", nullable: true)
+                    CreatedByRow = table.Column<int>(type: "integer", nullable: true),
+                    LastImportId = table.Column<int>(type: "integer", nullable: true),
+                    LastImportRow = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -650,6 +767,11 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 table: "Courses",
                 column: "CourseCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportDiscrepancies_ImportId_Resolution_RowNumber",
+                table: "ImportDiscrepancies",
+                columns: new[] { "ImportId", "Resolution", "RowNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportRowResults_ImportId_RowNumber",
@@ -781,10 +903,22 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ImportBeforeImages");
+
+            migrationBuilder.DropTable(
+                name: "ImportDiscrepancies");
+
+            migrationBuilder.DropTable(
+                name: "ImportProblemGroups");
+
+            migrationBuilder.DropTable(
                 name: "ImportRowResults");
 
             migrationBuilder.DropTable(
                 name: "ImportRows");
+
+            migrationBuilder.DropTable(
+                name: "ImportUndoResults");
 
             migrationBuilder.DropTable(
                 name: "IntakeFiles");

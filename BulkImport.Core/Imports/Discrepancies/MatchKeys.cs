@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+
+namespace BulkImport.Core.Imports.Discrepancies;
+
+/// <summary>
+/// The values a rule compares, made comparable (SPEC section 14): names without case, accents, spaces or punctuation;
+/// e-mail without case; phone as its digits; SSN and date of birth in their canonical form. A rule takes part only when
+/// every value it compares is filled in. The key and its hash are written into a caller's buffer, so checking a
+/// million rows makes no string per rule.
+/// </summary>
+public readonly struct MatchKeys
+{
+    /// <summary>Large enough for the longest key: two names of 50 characters, an e-mail of 254, separators.</summary>
+    public const int MaxKeyLength = 400;
+
+    private readonly string? _first;
+    private readonly string? _last;
+    private readonly string? _email;
+    private readonly string? _phone;
+    private readonly string? _ssn;
+    private readonly string? _birthDate;
+
+    public MatchKeys(string? first, string? last, string? email, string? phone, string? ssn, string? birthDate)
+    {
+        _first = first;
+        _last = last;
+        _email = email;
+        _phone = phone;
+        _ssn = ssn;
+        _birthDate = birthDate;
+    }
+
+    /// <summary>The keys of a row in Client template order (Client ID first).</summary>
+    public static MatchKeys OfClientValues(IReadOnlyList<string?> values) => new(
+        At(values, 1), At(values, 2), At(values, 3), At(values, 4), At(values, 5), At(values, 6));
+
+    /// <summary>Writes the rule's key into <paramref name="buffer"/>; 0 when the rule does not apply (a value is blank).</summary>
+    public int Write(DuplicateRule rule, Span<char> buffer)
+    {
+        var length = 0;
+        buffer[length++] = (char)('0' + (int)rule);
+        switch (rule)
+        {
+            case DuplicateRule.Ssn:
+                return AppendDigits(_ssn, buffer, ref length) ? length : 0;
+            case DuplicateRule.NameAndBirthDate:
+                return AppendName(_first, buffer, ref length) && Separator(buffer, ref length)
+                    && AppendName(_last, buffer, ref length) && Separator(buffer, ref length)
+                    && AppendDigits(_birthDate, buffer, ref length) ? length : 0;
+            case DuplicateRule.Email:
+                return AppendLower(_email, buffer, ref length) ? length : 0;
+            default:
+                return AppendDigits(_phone, buffer, ref length) && Separator(buffer, ref length)
+                    && AppendName(_last, buffer, ref length) ? length : 0;
+        }
+    }
+
+    /// <summary>The rule's key as a string (for the few rows compared exactly); null when the rule does not apply.</summary>
+    public string? Key(DuplicateRule rule)
+    {
+        Span<char> buffer = stackalloc char[MaxKeyLength];
+        var length = Write(rule, buffer);
+        return length == 0 ? null : new string(buffer[..length]);
+    }
+
+    /// <summary>The rule's key hashed (stable within the process); null when the rule does not apply.</summary>
+    public int? Hash(DuplicateRule rule, Span<char> buffer)
+    {
+        var length = Write(rule, buffer);
+        return length == 0 ? null : string.GetHashCode(buffer[..length]);
+    }
+
+    /// <summary>The rules that hold between these values and <paramref name="other"/>'s.</summary>
+    public List<DuplicateRule> RulesMatching(MatchKeys other)
+    {
+        var rules = new List<DuplicateRule>(1);
+        foreach (var rule in Enum.GetValues<DuplicateRule>())
+        {
+            if (Key(rule) is { } key && key == other.Key(rule))
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return rules;
+    }
+
+    private static string? At(IReadOnlyList<string?> values, int index) => index < values.Count ? values[index] : null;
+
+    private static bool Separator(Span<char> buffer, ref int length)
+    {
+        buffer[length++] = '|';
+        return true;
+    }
+
+    private static bool AppendDigits(string? value, Span<char> buffer, ref int length)
+    {
+        var start = length;
+        foreach (var c in value.AsSpan())
+        {
+            if (char.IsAsciiDigit(c) && length < buffer.Length)
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return length > start;
+    }
+
+    private static bool AppendLower(string? value, Span<char> buffer, ref int length)
+    {
+        var text = value.AsSpan().Trim();
+        if (text.IsEmpty || length + text.Length > buffer.Length)
+        {
+            return false;
+        }
+
+        length += text.ToLowerInvariant(buffer[length..]);
+        return true;
+    }
+
+    /// <summary>Letters and digits only, lower case, accents taken off ("O'Brien" and "obrien", "Zoë" and "Zoe" are one name).</summary>
+    private static bool AppendName(string? value, Span<char> buffer, ref int length)
+    {
+        var start = length;
+        var text = value.AsSpan();
+        foreach (var c in text)
+        {
+            if (c >= 128)
+            {
+                // Rare: decompose once, so an accent is a mark of its own, and drop the marks.
+                length = start;
+                AppendDecomposed(value!, buffer, ref length);
+                return length > start;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c) && length < buffer.Length)
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return length > start;
+    }
+
+    private static void AppendDecomposed(string value, Span<char> buffer, ref int length)
+    {
+        foreach (var c in value.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && length < buffer.Length)
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+    }
+}

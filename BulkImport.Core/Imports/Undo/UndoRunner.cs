@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BulkImport.Core.Imports.Undo;
+
+/// <summary>
+/// Undoes one import in batches, like a commit (SPEC 21, DESIGN §6 "undo is a job"): each batch undoes its rows'
+/// records and writes their results and the counters in one transaction, so a crash loses at most the batch in flight
+/// and undoing again continues after the last row with a result. A cancel is honoured between batches. Progress goes to
+/// every viewer through the import progress feed.
+/// </summary>
+public sealed class UndoRunner(
+    IDbContextFactory<BulkImportDbContext> dbFactory,
+    ImportProgressFeed feed,
+    IOptions<ImportOptions> importOptions,
+    IOptionsMonitor<UndoOptions> undoOptions,
+    TimeProvider clock,
+    WriteTurns turns,
+    ILogger<UndoRunner> logger)
+{
+    public async Task RunAsync(int importId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, ct);
+        if (import is null || import.Status != ImportStatus.Undoing)
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var start = import.UndoneRows + import.KeptRows;
+        Publish(import, stopwatch, start);
+        try
+        {
+            await UndoBatchesAsync(db, import, stopwatch, start, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The host is stopping: the import stays Undoing and is found as interrupted on the next start.
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Undo of import {ImportId} failed", importId);
+            db.ChangeTracker.Clear();
+            var fresh = await db.Imports.SingleAsync(i => i.Id == importId, CancellationToken.None);
+            var reason = $"The undo stopped: {e.Message} Records undone before the stop stay undone; undo the import again to continue.";
+            await FinishAsync(db, fresh, i => i.MarkUndoFailed(reason, Now), CancellationToken.None);
+        }
+    }
+
+    private async Task UndoBatchesAsync(BulkImportDbContext db, Import import, Stopwatch stopwatch, int start, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        using var undo = RecordUndoers.Create(import.Domain, connection, import.Id);
+        using var store = new UndoBatchStore(connection, import.Id);
+        var batchSize = importOptions.Value.CommitBatchSize;
+        var last = store.LastUndoneRow();
+        while (true)
+        {
+            if (store.CancelRequested())
+            {
+                await db.Entry(import).ReloadAsync(ct);
+                await FinishAsync(db, import, i => i.MarkUndoCancelled(Now), ct);
+                return;
+            }
+
+            var batch = store.NextBatch(last, batchSize);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            (int Undone, int Kept) counts;
+            // Each batch takes its turn among the writers of other imports' commits and staging (WriteTurns).
+            using (await turns.BatchAsync(import.Id, ct))
+            await using (var transaction = await connection.BeginTransactionAsync(ct))
+            {
+                var outcomes = batch.ConvertAll(undo.Undo);
+                counts = store.Record(outcomes);
+                await transaction.CommitAsync(ct);
+            }
+
+            last = batch[^1].RowNumber;
+            import.UndoneRows += counts.Undone;
+            import.KeptRows += counts.Kept;
+            db.ChangeTracker.AcceptAllChanges();
+            Publish(import, stopwatch, start);
+
+            var failAfter = undoOptions.CurrentValue.FailAfterRows;
+            if (failAfter > 0 && import.UndoneRows + import.KeptRows - start >= failAfter)
+            {
+                throw new InvalidOperationException($"Injected failure after {import.UndoneRows + import.KeptRows - start} rows of this run (Undo:FailAfterRows).");
+            }
+        }
+
+        await db.Entry(import).ReloadAsync(ct);
+        await FinishAsync(db, import, i => i.MarkUndone(Now), ct);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task FinishAsync(BulkImportDbContext db, Import import, Action<Import> end, CancellationToken ct)
+    {
+        await ImportChanges.SaveAsync(db, import, end, ct);
+        feed.Publish(Snapshot(import, 0, null));
+    }
+
+    private void Publish(Import import, Stopwatch stopwatch, int start)
+    {
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var done = import.UndoneRows + import.KeptRows;
+        var rate = seconds > 0 ? (done - start) / seconds : 0;
+        var left = import.Inserted + import.Updated - done;
+        TimeSpan? remaining = rate > 0 ? TimeSpan.FromSeconds(left / rate) : null;
+        feed.Publish(Snapshot(import, rate, remaining));
+    }
+
+    /// <summary>The undo's progress as the commit's snapshot: its rows are the committed ones.</summary>
+    public static ImportProgress Snapshot(Import import, double rate, TimeSpan? remaining) =>
+        new(import.Id, import.Status, import.Inserted + import.Updated, import.UndoneRows + import.KeptRows, import.Inserted, import.Updated, import.Failed,
+            rate, remaining, import.FailureReason, Undone: import.UndoneRows, Kept: import.KeptRows);
+}

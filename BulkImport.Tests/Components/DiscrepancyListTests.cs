@@ -1,0 +1,97 @@
+using System.Text;
+using Bunit;
+using BulkImport.App.Components.Shared.Discrepancies;
+using BulkImport.Core.Domains;
+using BulkImport.Core.Domains.Clients;
+using BulkImport.Core.Imports;
+using BulkImport.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BulkImport.Tests.Components;
+
+/// <summary>
+/// "View Discrepancies" (SPEC 14, seed 001): the reason, the new submission data beside each candidate with the
+/// differing cells marked, "Select" / "New Person" then a confirmation button, and the bulk actions.
+/// Reference client 1 is Marco Lee, SSN 486594045.
+/// </summary>
+public sealed class DiscrepancyListTests(AppFixture fixture) : AppComponentTest(fixture)
+{
+    private const string File = "Client ID,First Name,Last Name,Email,Phone Number,SSN,Date of Birth\n"
+        + ",Marcus,Lee,,,486594045,\n"
+        + ",Nina,Novak,,,,03/04/1980\n"
+        + ",Nina,Novak,,,,03/04/1980\n";
+
+    private async Task<Import> StageAsync()
+    {
+        var files = AppServices.GetRequiredService<ImportFiles>();
+        var stored = await files.StoreAsync(new MemoryStream(Encoding.UTF8.GetBytes(File)), CancellationToken.None);
+        var created = await AppServices.GetRequiredService<ImportCommands>().CreateAsync(
+            new NewImport(stored, "batch.csv", ClientDomain.Key, Operation.Add, false, "Batch", "importer@bulkimport.local"), CancellationToken.None);
+        // The app's validation worker reads it (staging it here as well raced with the worker).
+        var history = AppServices.GetRequiredService<ImportHistory>();
+        var status = ImportStatus.Validating;
+        await Eventually.TrueAsync(() => (status = history.GetAsync(created.Id, CancellationToken.None).GetAwaiter().GetResult().Status) != ImportStatus.Validating,
+            $"import {created.Id} is read");
+        return await history.GetAsync(created.Id, CancellationToken.None);
+    }
+
+    private IRenderedComponent<DiscrepancyList> Show(Import import, List<Import> resolved) => Render<DiscrepancyList>(p => p
+        .Add(x => x.ImportId, import.Id)
+        .Add(x => x.Domain, AppServices.GetRequiredService<ImportDomains>().Get(ClientDomain.Key))
+        .Add(x => x.AllowResolve, true)
+        .Add(x => x.User, "importer@bulkimport.local")
+        .Add(x => x.OnResolved, (Import i) => resolved.Add(i)));
+
+    [Fact]
+    public async Task Each_entry_shows_the_reason_the_submission_beside_its_candidates_with_differing_cells_marked()
+    {
+        var import = await StageAsync();
+        import.Status.Should().Be(ImportStatus.AwaitingVerification);
+
+        var list = Show(import, []);
+
+        var entries = list.FindAll("[data-testid=discrepancy]");
+        entries.Should().HaveCount(2);
+        entries[0].QuerySelector("[data-testid=discrepancy-reason]")!.TextContent.Should().Be("Row 2: Same SSN as client 1, Marco Lee");
+        entries[0].QuerySelector("[data-testid=new-submission]")!.TextContent.Should().Contain("Marcus").And.Contain("***-**-4045");
+        var candidate = entries[0].QuerySelector("[data-testid=candidate]")!;
+        candidate.GetAttribute("data-client").Should().Be("1");
+        var differing = candidate.QuerySelectorAll("[data-differs=true]").Select(c => c.TextContent).ToList();
+        differing.Should().Contain("Marco", "the first names differ").And.NotContain("Lee", "the last names are the same");
+        entries[1].QuerySelector("[data-testid=discrepancy-reason]")!.TextContent.Should().Be("Row 4: Same name and date of birth as row 3 of this file");
+        entries[1].QuerySelectorAll("[data-testid=select]").Should().BeEmpty("a row of the file cannot be selected, only New Person");
+    }
+
+    [Fact]
+    public async Task Select_then_confirm_resolves_the_row_and_New_Person_for_all_remaining_resolves_the_rest()
+    {
+        var import = await StageAsync();
+        var resolved = new List<Import>();
+        var list = Show(import, resolved);
+
+        list.Find("[data-testid=discrepancy][data-row='2'] [data-testid=select]").Click();
+        list.Find("[data-testid=confirm-resolution]").TextContent.Trim().Should().Be("Confirm Select client 1");
+        list.Find("[data-testid=confirm-resolution]").Click();
+
+        list.WaitForAssertion(() => list.FindAll("[data-testid=discrepancy]").Should().ContainSingle());
+        resolved.Should().ContainSingle().Which.UnresolvedDiscrepancies.Should().Be(1);
+
+        list.Find("[data-testid=new-person-for-all]").Click();
+        list.WaitForAssertion(() => list.FindAll("[data-testid=discrepancy]").Should().BeEmpty());
+        resolved[^1].Status.Should().Be(ImportStatus.ReadyForReview);
+    }
+
+    [Fact]
+    public async Task Select_the_SSN_matches_resolves_only_the_rows_with_one_SSN_match()
+    {
+        var import = await StageAsync();
+        var resolved = new List<Import>();
+        var list = Show(import, resolved);
+
+        list.Find("[data-testid=select-ssn-matches]").Click();
+
+        list.WaitForAssertion(() => list.FindAll("[data-testid=discrepancy]").Select(e => e.GetAttribute("data-row")).Should().Equal("4"));
+        resolved[^1].UnresolvedDiscrepancies.Should().Be(1);
+        resolved[^1].UpdateRows.Should().Be(1);
+    }
+}

@@ -1,0 +1,116 @@
+using BulkImport.Core.Imports.Discrepancies;
+
+namespace BulkImport.Tests.Imports.Discrepancies;
+
+/// <summary>The four rules of SPEC section 14, one by one, and that only filled-in values match.</summary>
+public sealed class DuplicateRuleTests
+{
+    private static string?[] Person(string? first = "Maria", string? last = "Lopez", string? email = null, string? phone = null, string? ssn = null, string? birth = null) =>
+        [null, first, last, email, phone, ssn, birth];
+
+    private static List<DuplicateRule> Rules(string?[] a, string?[] b) => MatchKeys.OfClientValues(a).RulesMatching(MatchKeys.OfClientValues(b));
+
+    [Fact]
+    public void Same_ssn_matches_by_Ssn_whatever_the_names() =>
+        Rules(Person(first: "Ann", ssn: "123456789"), Person(first: "Bob", last: "Other", ssn: "123456789")).Should().Equal(DuplicateRule.Ssn);
+
+    [Fact]
+    public void Same_names_and_birth_date_match_ignoring_case_accents_spaces_and_punctuation() =>
+        Rules(Person("Zoë", "O'Brien-Smith", birth: "01/02/1990"), Person("ZOE", "obrien smith", birth: "01/02/1990"))
+            .Should().Equal(DuplicateRule.NameAndBirthDate);
+
+    [Fact]
+    public void Same_names_with_another_birth_date_do_not_match() =>
+        Rules(Person(birth: "01/02/1990"), Person(birth: "01/03/1990")).Should().BeEmpty();
+
+    [Fact]
+    public void Same_email_matches_ignoring_case() =>
+        Rules(Person(first: "A", email: "Maria.Lopez@Example.org"), Person(first: "B", last: "C", email: "maria.lopez@example.org"))
+            .Should().Equal(DuplicateRule.Email);
+
+    [Fact]
+    public void Same_phone_and_last_name_match_but_phone_alone_does_not()
+    {
+        Rules(Person(first: "A", phone: "(727) 123-1234"), Person(first: "B", phone: "(727) 123-1234")).Should().Equal(DuplicateRule.PhoneAndLastName);
+        Rules(Person(first: "A", phone: "(727) 123-1234"), Person(first: "B", last: "Other", phone: "(727) 123-1234")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Blank_values_never_match()
+    {
+        Rules(Person(), Person()).Should().BeEmpty("two rows without a birth date are not the same person by NameAndBirthDate");
+        Rules(Person(email: "", ssn: ""), Person(email: "", ssn: "")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Several_rules_are_all_named_and_the_reason_says_them_in_words()
+    {
+        var discrepancy = DiscrepancyJudge.Judge(1, 9, Person(email: "m@x.org", ssn: "123456789"),
+            [(12, [ "12", "Maria", "Lopez", "M@X.org", null, "123456789", null ])], [(7, Person(first: "Other", last: "Person", email: "m@x.org"))]);
+
+        discrepancy.Should().NotBeNull();
+        discrepancy!.Rules.Should().Equal(DuplicateRule.Ssn, DuplicateRule.Email);
+        discrepancy.Reason.Should().Be("Same SSN and e-mail as client 12, Maria Lopez; same e-mail as row 7 of this file");
+        discrepancy.Candidates.Select(c => (c.ClientId, c.RowNumber)).Should().Equal((12, (int?)null), ((int?)null, 7));
+    }
+
+    [Fact]
+    public void At_most_five_candidates_are_kept_clients_first()
+    {
+        var clients = Enumerable.Range(1, 7).Select(id => (id, (string?[])[id.ToString(System.Globalization.CultureInfo.InvariantCulture), "X", "Y", null, null, "123456789", null]));
+        var discrepancy = DiscrepancyJudge.Judge(1, 9, Person(ssn: "123456789"), clients, [(3, Person(ssn: "123456789"))]);
+
+        discrepancy!.Candidates.Should().HaveCount(Discrepancy.MaxCandidates);
+        discrepancy.Candidates.Should().OnlyContain(c => c.ClientId != null);
+    }
+
+    [Fact]
+    public void The_file_keys_name_the_first_row_of_a_key_and_every_client_of_it_in_row_order()
+    {
+        var clients = new ClientMatchIndex(2);
+        clients.Add(7, 3);
+        clients.Add(-5, 4);
+        clients.Add(7, 1);
+        clients.Add(99, 8);
+        clients.Seal();
+        var file = new FileMatchKeys();
+        file.Add(42, 2);
+        file.Add(7, 2);
+        file.Add(42, 5);
+        for (var i = 0; i < 100_000; i++)
+        {
+            file.Add(1000 + i, 10 + i);
+        }
+
+        file.Add(-7, 9);
+        file.Add(42, 9);
+        file.Add(-5, 9);
+        file.Add(-7, 11);
+        file.Add(42, 11);
+        file.Add(7, 11);
+
+        var (rows, clientHints) = file.Hints(clients, maxClientsPerRow: 10);
+
+        rows.Should().Equal([(5L << 32) | 2, (9L << 32) | 2, (11L << 32) | 2, (11L << 32) | 9],
+            "each later row names the first row of its key, once per pair, in row order, after the list grew");
+        clientHints.Should().Equal([(2L << 32) | 1, (2L << 32) | 3, (9L << 32) | 4, (11L << 32) | 1, (11L << 32) | 3],
+            "every client of a key, none of a key no row has, in row order");
+    }
+
+    [Fact]
+    public void A_row_is_hinted_at_most_the_given_number_of_clients()
+    {
+        var clients = new ClientMatchIndex(30);
+        for (var id = 1; id <= 30; id++)
+        {
+            clients.Add(id % 2 == 0 ? 5 : 6, id);
+        }
+
+        clients.Seal();
+        var file = new FileMatchKeys();
+        file.Add(5, 2);
+        file.Add(6, 2);
+
+        file.Hints(clients, maxClientsPerRow: 20).ClientHints.Should().HaveCount(20);
+    }
+}

@@ -45,6 +45,9 @@ public sealed record BenchmarkOptions
     /// <summary>Only the workbook lines (SPEC 17): the insert file staged as CSV and as .xlsx.</summary>
     public bool WorkbookOnly { get; init; }
 
+    /// <summary>Only the insert file staged, committed and its results written, with the raw floor (the 10,000,000-row run on SQLite).</summary>
+    public bool InsertsOnly { get; init; }
+
     /// <summary><c>--engine postgres</c>: the PostgreSQL lines only, on this server (a database of the run's own is made on it).</summary>
     public string? PostgreSql { get; init; }
 

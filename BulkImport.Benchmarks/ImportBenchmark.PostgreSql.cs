@@ -17,7 +17,7 @@ public sealed partial class ImportBenchmark
     {
         var server = options.PostgreSql ?? throw new InvalidOperationException("--engine postgres needs a server: --postgres CONNECTION or BULKIMPORT_POSTGRES.");
         await using var database = await BenchmarkDatabase.CreateAsync(server, ct);
-        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "postgres"), ct, database.ConnectionString);
+        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "postgres"), ct, database.ConnectionString, options.Rows);
         var lists = await app.SelectListValuesAsync(ct);
         var inserts = await ClientFileGenerator.WriteInsertsAsync(Path.Combine(work, "clients-insert.csv"), options.Rows, lists, ct);
         log.WriteLine($"Generated {inserts.Rows:N0} insert rows ({inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB)");
@@ -26,24 +26,27 @@ public sealed partial class ImportBenchmark
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var memory = MemorySampler.StartSelf();
         var whole = Stopwatch.StartNew();
+        var cpu = Cpu();
         var stage = Stopwatch.StartNew();
         var import = await UploadAndStageAsync(app, inserts, Operation.Add, ct);
         stage.Stop();
         Expect(import.TotalRows == inserts.Rows && import.ErrorRows == inserts.ErrorRows,
             $"the insert import should have {inserts.Rows} rows with {inserts.ErrorRows} errors; it has {import.TotalRows} with {import.ErrorRows}");
-        log.WriteLine($"PostgreSQL: Upload -> ReadyForReview {stage.Elapsed.TotalSeconds:F2} s");
+        log.WriteLine($"PostgreSQL: Upload -> ReadyForReview {stage.Elapsed.TotalSeconds:F2} s, app cpu {(Cpu() - cpu).TotalSeconds:F2} s");
 
+        cpu = Cpu();
         var commit = await CommitAsync(app, import.Id, viewers: 0, ct);
         var committed = await app.History.GetAsync(import.Id, ct);
         Expect(committed.Status == ImportStatus.Committed && committed.Inserted == import.ValidRows && committed.Failed == 0,
             $"the insert commit should insert {import.ValidRows} rows; it is {committed.Status} with {committed.Inserted} inserted, {committed.Failed} failed");
-        log.WriteLine($"PostgreSQL: commit of {committed.Inserted:N0} inserts {commit.TotalSeconds:F2} s");
+        log.WriteLine($"PostgreSQL: commit of {committed.Inserted:N0} inserts {commit.TotalSeconds:F2} s, app cpu {(Cpu() - cpu).TotalSeconds:F2} s");
 
+        cpu = Cpu();
         var results = Stopwatch.StartNew();
         var resultsLines = await DownloadResultsAsync(app, committed, Path.Combine(work, "results-insert-postgres.csv"), ct);
         results.Stop();
         whole.Stop();
-        log.WriteLine($"PostgreSQL: results file {results.Elapsed.TotalSeconds:F2} s");
+        log.WriteLine($"PostgreSQL: results file {results.Elapsed.TotalSeconds:F2} s, app cpu {(Cpu() - cpu).TotalSeconds:F2} s");
         memory.Stop();
         Expect(resultsLines == committed.TotalRows + 1, $"the results file should have {committed.TotalRows + 1} lines; it has {resultsLines}");
 

@@ -54,6 +54,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunWorkbookOnlyAsync(work, ct);
             }
+            else if (options.InsertsOnly)
+            {
+                await RunInsertsOnlyAsync(work, ct);
+            }
             else if (options.DuplicatesOnly)
             {
                 await RunDuplicatesOnlyAsync(work, ct);
@@ -99,7 +103,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
 
     private async Task RunInProcessAsync(string work, CancellationToken ct)
     {
-        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "inprocess"), ct);
+        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "inprocess"), ct, rows: options.Rows);
         var lists = await app.SelectListValuesAsync(ct);
 
         var generating = Stopwatch.StartNew();
@@ -269,7 +273,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
     /// </summary>
     private async Task RunSameKeyOnlyAsync(string work, CancellationToken ct)
     {
-        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "inprocess"), ct);
+        await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "inprocess"), ct, rows: options.Rows);
         var lists = await app.SelectListValuesAsync(ct);
         var inserts = await ClientFileGenerator.WriteInsertsAsync(Path.Combine(work, "clients-insert.csv"), options.Rows, lists, ct);
         var import = await UploadAndStageAsync(app, inserts, Operation.Add, ct);

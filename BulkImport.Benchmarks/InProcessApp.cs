@@ -57,7 +57,8 @@ public sealed class InProcessApp : IAsyncDisposable
     public int CommitBatchSize => Services.GetRequiredService<IOptions<ImportOptions>>().Value.CommitBatchSize;
 
     /// <param name="postgreSql">A PostgreSQL database's connection string (<c>--engine postgres</c>), or null for a SQLite file in the folder.</param>
-    public static async Task<InProcessApp> CreateAsync(string folder, CancellationToken ct, string? postgreSql = null)
+    /// <param name="rows">The rows of the largest file the run imports: past the default <c>Import:MaxDataRows</c> the limits are raised to take it.</param>
+    public static async Task<InProcessApp> CreateAsync(string folder, CancellationToken ct, string? postgreSql = null, int rows = 0)
     {
         Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -66,7 +67,7 @@ public sealed class InProcessApp : IAsyncDisposable
             EnvironmentName = Environments.Production,
             DisableDefaults = true,
         });
-        var settings = Settings(folder);
+        var settings = Settings(folder, rows);
         if (postgreSql is not null)
         {
             settings["Database:Provider"] = DatabaseProvider.PostgreSql;
@@ -91,14 +92,29 @@ public sealed class InProcessApp : IAsyncDisposable
     /// Settings of the benchmark installation: its own database and data folder, and usage limits high enough for
     /// several million-row imports in one day (the defaults allow one).
     /// </summary>
-    public static Dictionary<string, string?> Settings(string folder) => new()
+    /// <param name="rows">
+    /// The rows of the largest file the run imports. Past the default <c>Import:MaxDataRows</c> (1,000,000), as for the
+    /// 10,000,000-row run of issue 23, <c>Import:MaxDataRows</c> is raised to it and <c>Import:MaxFileBytes</c> to 4 GB
+    /// (the generated rows are about 170 bytes each); the defaults stay otherwise, so a 1,000,000-row run measures them.
+    /// </param>
+    public static Dictionary<string, string?> Settings(string folder, int rows = 0)
     {
-        ["ConnectionStrings:BulkImport"] = $"Data Source={Path.Combine(folder, "bulkimport.db")}",
-        ["Import:DataFolder"] = folder,
-        ["Usage:RowsPerDay"] = "2000000000",
-        ["Usage:RowsPerWeek"] = "2000000000",
-        ["Usage:RowsPerMonth"] = "2000000000",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:BulkImport"] = $"Data Source={Path.Combine(folder, "bulkimport.db")}",
+            ["Import:DataFolder"] = folder,
+            ["Usage:RowsPerDay"] = "2000000000",
+            ["Usage:RowsPerWeek"] = "2000000000",
+            ["Usage:RowsPerMonth"] = "2000000000",
+        };
+        if (rows > new ImportOptions().MaxDataRows)
+        {
+            settings["Import:MaxDataRows"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Import:MaxFileBytes"] = (4L * 1024 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
 
     /// <summary>The current select-list values by field, for the file generator.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> SelectListValuesAsync(CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BulkImport.Benchmarks;
 
-// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
+// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only | --inserts-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
 var options = new BenchmarkOptions();
 string? reportPath = null;
 var engine = "sqlite";
@@ -20,6 +20,7 @@ for (var i = 0; i < args.Length; i++)
         case "--workbook-only": options = options with { WorkbookOnly = true, Payments = false }; break;
         case "--duplicates-only": options = options with { DuplicatesOnly = true, Payments = false }; break;
         case "--undo-only": options = options with { UndoOnly = true, Payments = false }; break;
+        case "--inserts-only": options = options with { InsertsOnly = true, Payments = false, Http = false }; break;
         case "--no-payments": options = options with { Payments = false }; break;
         case "--payments-only": options = options with { PaymentsOnly = true, Payments = true }; break;
         case "--viewers": options = options with { Viewers = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -37,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--postgres": postgres = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
             return 64;
     }
 }

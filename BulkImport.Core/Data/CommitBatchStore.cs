@@ -23,9 +23,12 @@ public sealed class CommitBatchStore : IDisposable
         _importId = importId;
         var engine = DatabaseEngine.Of(connection);
         _result = engine.PrepareAppend(connection, "ImportRowResults", ["ImportId", "Status", "RowNumber", "RecordId", "InvoiceId", "Error"], idColumn: null);
-        // One seek per status: the results are clustered by (ImportId, Status, RowNumber).
+        // A seek from the batch's first row: ordered by row number, the only plan is a walk of the (ImportId, RowNumber)
+        // index from there (or one seek per status of the clustered key), which stops at once when no row is past it.
+        // Without the order PostgreSQL's cached plan for this statement was a scan of the import's results looking for
+        // a row that is not there, once per batch: 1,000,000 rows, 60 s of server time growing with the square of the rows.
         _committedFrom = engine.Prepare(connection,
-            """SELECT "RowNumber" FROM "ImportRowResults" WHERE "ImportId" = ?1 AND "Status" IN (?2, ?3) AND "RowNumber" >= ?4 LIMIT 1""");
+            """SELECT "RowNumber" FROM "ImportRowResults" WHERE "ImportId" = ?1 AND "Status" IN (?2, ?3) AND "RowNumber" >= ?4 ORDER BY "RowNumber" LIMIT 1""");
         _counters = engine.Prepare(connection,
             """UPDATE "Imports" SET "ProcessedRows" = "ProcessedRows" + ?1, "Inserted" = "Inserted" + ?2, "Updated" = "Updated" + ?3, "Failed" = "Failed" + ?4 WHERE "Id" = ?5""");
         _usage = engine.Prepare(connection, """INSERT INTO "UsageEntries" ("ImportId", "CommittedAt", "Rows") VALUES (?1, ?2, ?3)""");

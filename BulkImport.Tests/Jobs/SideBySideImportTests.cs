@@ -127,6 +127,9 @@ public sealed class SideBySideImportTests
             var small = await UploadAsync(api, SmallFile);
             hold.Free(small);
             (await api.WaitForAsync(small, s => s.Status != ImportStatus.Validating)).Status.Should().Be(ImportStatus.ReadyForReview);
+            // The import is ReadyForReview as soon as the reading's last save commits; its job leaves the pool a moment
+            // later, once the staging has published the summary and deleted the upload.
+            await Eventually.TrueAsync(() => pool.Running.All(j => j.ImportId != small), "the small import's job has ended");
 
             pool.Waiting.Should().ContainSingle().Which.ImportId.Should().Be(second);
             pool.Running.Should().ContainSingle().Which.ImportId.Should().Be(first);

@@ -92,7 +92,7 @@ public sealed class ImportStagingService(
             }
 
             import.PresentColumns = [.. file.PresentColumns];
-            await StageAsync(db, import, domain, file, settings, watch, watch.Token);
+            await StageAsync(db, import, domain, file, settings, watch, watch.Token, ct);
         }
         catch (CsvFileException e)
         {
@@ -128,7 +128,10 @@ public sealed class ImportStagingService(
         }
     }
 
-    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch, CancellationToken ct)
+    /// <param name="ct">Cancelled when a person cancels the import (<see cref="StagingCancelWatch"/>) or the app stops: the reading stops.</param>
+    /// <param name="stopping">Cancelled only when the app stops: the reading's last save, which a cancel must not interrupt.</param>
+    private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch,
+        CancellationToken ct, CancellationToken stopping)
     {
         var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null);
@@ -181,7 +184,7 @@ public sealed class ImportStagingService(
 
         if (import.TotalRows == 0)
         {
-            await FailAsync(db, import, ["The file has no data rows. Add at least one row under the header and upload it again."], ct);
+            await FailAsync(db, import, ["The file has no data rows. Add at least one row under the header and upload it again."], stopping);
             return;
         }
 
@@ -204,7 +207,10 @@ public sealed class ImportStagingService(
 
         import.Discrepancies = import.UnresolvedDiscrepancies = discrepancies;
         // Ready for review (or awaiting verification), unless a person cancelled it meanwhile: the import decides on the status it has when saved.
-        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(discrepancies), ct);
+        // Saved under the app's stopping token, not the cancel watch's: a cancel made now is what this save's retry is for
+        // (it stands, and the import keeps its counts; issue 15), and the watch seeing it mid-save must not throw the
+        // counts away and delete the rows as if the reading had been stopped.
+        await ImportChanges.SaveAsync(db, import, i => i.FinishReading(discrepancies), stopping);
     }
 
     /// <summary>Runs a stage on a thread of its own; if it fails, the other stages are stopped.</summary>

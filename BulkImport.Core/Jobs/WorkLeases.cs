@@ -87,6 +87,7 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
                 if (lease.TakenOver)
                 {
                     logger.LogWarning("Took over {Kind} of import {ImportId}: its lease had lapsed (the instance running it stopped renewing it)", kind, importId);
+                    Telemetry.ImportTelemetry.LeaseTakenOver(kind);
                 }
             }
 

@@ -24,7 +24,7 @@ public static class ImportTelemetry
     /// <summary>How long a stage of an import ran on one instance, from its first snapshot to its end.</summary>
     public static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("bulkimport.job.duration", "s", "Duration of validation and commit jobs");
 
-    /// <summary>Work taken over from an instance whose lease lapsed (recorded by the lease code through <see cref="LeaseTakenOver"/>).</summary>
+    /// <summary>Work taken over from an instance whose lease lapsed (counted by WorkLeases when a claim finds a lapsed lease).</summary>
     public static readonly Counter<long> LeaseTakeovers = Meter.CreateCounter<long>("bulkimport.lease.takeovers", "{job}", "Jobs taken over after a lapsed lease");
 
     /// <summary>The hook for the lease code: one job of <paramref name="kind"/> (validation, commit, undo, …) taken over.</summary>

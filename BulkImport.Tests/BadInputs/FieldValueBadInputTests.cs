@@ -230,7 +230,7 @@ public sealed class FieldValueBadInputTests : BadInputApiTest
         await using var bunit = new BunitContext();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         bunit.Services.AddMudServices();
-        foreach (var service in new[] { typeof(RowPages), typeof(RowEdits), typeof(ImportHistory), typeof(BulkImport.Core.Domains.Common.SelectListSource), typeof(SensitiveDataAudit), typeof(BulkImport.App.Security.CurrentUsers) })
+        foreach (var service in new[] { typeof(RowPages), typeof(RowEdits), typeof(ImportHistory), typeof(BulkImport.Core.Domains.Common.SelectListSource), typeof(SensitiveDataAudit), typeof(BulkImport.App.Security.CurrentUsers), typeof(BulkImport.Core.Imports.Fixes.ProblemGroups) })
         {
             bunit.Services.AddSingleton(service, App.Services.GetRequiredService(service));
         }

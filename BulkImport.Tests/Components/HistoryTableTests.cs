@@ -48,7 +48,7 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(1));
         var headers = cut.FindAll("[data-testid=history-table] thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0).ToList();
-        headers.Should().Equal("Import ID", "Domain", "Status", "Operation", "File Name", "Total Records", "Valid Records", "Errors", "User", "Date");
+        headers.Should().Equal("Import ID", "Domain", "Status", "Operation", "File Name", "Batch", "Total Records", "Valid Records", "Errors", "User", "Date");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().Equal(second.Id.ToString(), first.Id.ToString()));
         var cells = cut.FindAll("[data-testid=history-table] tbody tr")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        cells.Take(10).Should().Equal(second.Id.ToString(), "Client", "Ready for Review", "Add & Update", "second.csv", "2", "1", "1", _user, second.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"));
+        cells.Take(11).Should().Equal(second.Id.ToString(), "Client", "Ready for Review", "Add & Update", "second.csv", "", "2", "1", "1", _user, second.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"));
         cut.Find($"a[href='/imports/{second.Id}']").TextContent.Should().Be(second.Id.ToString());
         var chips = cut.FindAll("[data-testid=status-chip]");
         chips.Select(c => c.TextContent).Should().Equal("Ready for Review", "Committed");

@@ -19,7 +19,18 @@ public sealed class ClientAssignmentCommitterTests : IAsyncLifetime
     private const int DemoInvoiceIds = 5030;
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    /// <summary>The import the commit belongs to: an update keeps its before-image under it (SPEC 21), which needs a real import.</summary>
+    private int _importId;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await using var db = _database.CreateDbContext();
+        var import = new Import { FileName = "assignments.csv", StoredFileName = "assignments.csv", CreatedBy = "someone", Status = ImportStatus.Committing, Domain = ClientAssignmentDomain.Key };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync();
+        _importId = import.Id;
+    }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -34,7 +45,7 @@ public sealed class ClientAssignmentCommitterTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        using var committer = new ClientAssignmentDomain().CreateCommitter(new CommitSettings(Operation.AddUpdate, autoCreateInvoices, CommitDay));
+        using var committer = new ClientAssignmentDomain().CreateCommitter(new CommitSettings(Operation.AddUpdate, autoCreateInvoices, CommitDay, _importId));
         await using var transaction = await connection.BeginTransactionAsync();
         var outcomes = await committer.CommitBatchAsync(connection, transaction, rows, CancellationToken.None);
         if (rollBack)
@@ -86,6 +97,8 @@ public sealed class ClientAssignmentCommitterTests : IAsyncLifetime
         outcomes.Single().RecordId.Should().Be(assignment.AssignmentId);
         assignment.EnrollmentStatus.Should().Be("Completed");
         assignment.EnrollmentDate.Should().Be("03/02/2026");
+        (await db.Set<BulkImport.Core.Imports.Undo.BeforeImage>().AsNoTracking().SingleAsync(b => b.ImportId == _importId)).RowNumber
+            .Should().Be(2, "the update kept what it changed, so the import can be undone");
         assignment.RegisteredBy.Should().Be("Staff");
         assignment.MarketingSource.Should().Be("Print");
         (await db.Invoices.CountAsync(i => i.InvoiceId > DemoInvoiceIds)).Should().Be(0);

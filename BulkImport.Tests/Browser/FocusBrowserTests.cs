@@ -105,4 +105,48 @@ public sealed class FocusBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(width, "the page is no wider than the screen");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"review-edit-{width}") });
     }
+
+    /// <summary>
+    /// WCAG 2.4.7: every control the Tab key reaches on the review page shows a visible focus ring (an outline of at
+    /// least 2 px), not only MudBlazor's ripple, which a keyboard user never sees.
+    /// </summary>
+    [Fact]
+    public async Task Every_control_reached_with_Tab_shows_a_focus_ring()
+    {
+        var id = await ImportInReviewAsync();
+        var (page, _) = await app.PageAsync(Roles.Importer);
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync($"{app.BaseUrl}/imports/{id}");
+        await Support.Browser.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("row-status-3")).ToHaveTextAsync("Error");
+
+        var withoutRing = new List<string>();
+        var reached = new HashSet<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+                () => {
+                    const e = document.activeElement;
+                    if (!e || e === document.body) return null;
+                    const style = getComputedStyle(e);
+                    return { html: (e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.textContent.trim().slice(0, 30)) + ' ' + e.outerHTML.slice(0, 60), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+                }
+                """);
+            if (focused.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            var html = focused.GetProperty("html").GetString()!;
+            reached.Add(html);
+            if (!focused.GetProperty("ring").GetBoolean())
+            {
+                withoutRing.Add(html);
+            }
+        }
+
+        reached.Should().Contain(h => h.Contains("continue-to-confirm"), "Tab reaches Continue within 40 presses");
+        withoutRing.Distinct().Should().BeEmpty();
+    }
 }

@@ -83,9 +83,8 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserApp app) : IClassFixtur
 
         await Expect(page.GetByTestId("review-grid")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("row-status-3")).ToHaveTextAsync("Error");
-        // Issue 20's Problems panel sits above the grid and pushes its rows under the fold at 768 px: the shot is taken
-        // with the rows in error (3 to 5) brought into view, the middle one centred, as a person scrolls to read them.
-        await page.GetByTestId("row-errors-4").ScrollIntoViewIfNeededAsync();
+        // The Problems panel above the grid has its own shot: this one starts at the grid, under the app bar.
+        await page.GetByTestId("row-filter").EvaluateAsync("e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 72)");
         foreach (var reason in Reasons)
         {
             // In the pinned "Row and errors" column (the failing cell repeats it, possibly scrolled off to the right).
@@ -126,7 +125,40 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserApp app) : IClassFixtur
         await ShotAsync(page, "phone-review");
     }
 
-    // The problems panel (issue 21's "problems panel", built on branch `fix`) gets its screenshot here once it is on
-    // main: a test The_problems_panel that opens an import with several kinds of error, asserts the panel lists them
-    // with their counts, and saves docs/screenshots/problems-panel.png (README's "Screenshots" section has its place).
+    /// <summary>
+    /// The Problems panel (SPEC 20) of a 30-row file with three kinds of error, each group with its count, the did-you-mean
+    /// suggestion one click away, Replace all and Skip these rows; the shot starts at the panel, with the grid under it.
+    /// </summary>
+    [Fact]
+    public async Task The_problems_panel()
+    {
+        var csv = new StringBuilder("First Name,Last Name,Email,Language\r\n");
+        var run = Interlocked.Increment(ref _files);
+        for (var i = 1; i <= 30; i++)
+        {
+            csv.Append("Person").Append(run).Append('x').Append(i).Append(',')
+                .Append(i % 5 == 2 ? "" : "Smith").Append(',')
+                .Append(i % 10 == 7 ? "n/a" : $"person{i}@example.org").Append(',')
+                .Append(i % 3 == 0 ? "Englsh" : "English").Append("\r\n");
+        }
+
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), operation: "Add", checkDuplicates: false);
+        await api.WaitForAsync(import.Id, i => i.Status == ImportStatus.ReadyForReview);
+
+        var page = await OpenAsync($"/imports/{import.Id}", 1366, 768);
+
+        var panel = page.GetByTestId("problems-panel");
+        var groups = panel.GetByTestId("problem-group");
+        await Expect(groups.Filter(new() { HasText = "Language" })).ToBeVisibleAsync();
+        var kinds = await groups.AllInnerTextsAsync();
+        kinds.Should().HaveCount(3, "the file has three kinds of error: {0}", string.Join(" | ", kinds));
+        await Expect(groups.Filter(new() { HasText = "Language" }).GetByTestId("problem-count")).ToHaveTextAsync("10 rows");
+        await Expect(groups.Filter(new() { HasText = "Language" }).GetByTestId("problem-suggestion")).ToHaveTextAsync("Replace with 'English'");
+        await Expect(groups.Filter(new() { HasText = "Last Name" }).GetByTestId("problem-count")).ToHaveTextAsync("6 rows");
+        await Expect(groups.Filter(new() { HasText = "Email" }).GetByTestId("problem-count")).ToHaveTextAsync("3 rows");
+        await panel.EvaluateAsync("panel => window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - 72)");
+        await Expect(panel).ToBeInViewportAsync(new() { Ratio = 1 });
+        await ShotAsync(page, "problems-panel");
+    }
 }

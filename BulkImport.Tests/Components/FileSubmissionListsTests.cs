@@ -48,4 +48,31 @@ public sealed class FileSubmissionListsTests(AppFixture fixture) : AppComponentT
         cut.Find($"[data-testid=view-results-{partial.Id}]").GetAttribute("href").Should().Be($"/imports/{partial.Id}/report");
         cut.Find("[data-testid=list-errors-count]").TextContent.Should().Be("2");
     }
+
+    /// <summary>A list's count reads like every other figure of the product ("1,200", never "1200"; issue 21).</summary>
+    [Fact]
+    public async Task A_list_s_count_is_formatted_like_every_other_figure()
+    {
+        await using (var db = await AppServices.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync())
+        {
+            var now = DateTime.UtcNow;
+            db.Imports.AddRange(Enumerable.Range(1, 1_200).Select(i => new Import
+            {
+                Domain = BulkImport.Core.Domains.Clients.ClientDomain.Key,
+                Operation = Operation.Add,
+                Status = ImportStatus.ValidationFailed,
+                FileName = $"bad-{i}.csv",
+                StoredFileName = Guid.NewGuid().ToString("N") + ".csv",
+                CreatedBy = _user,
+                CreatedAt = now,
+                CompletedAt = now,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        SignIn(_user, Roles.Importer);
+        var cut = Render<FileSubmissionLists>(p => p.Add(x => x.CreatedBy, _user));
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=list-errors-count]").TextContent.Should().Be("1,200"));
+    }
 }

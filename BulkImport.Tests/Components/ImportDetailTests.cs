@@ -185,4 +185,48 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         await dialogs.WaitForAssertionAsync(() => dialogs.FindAll(".mud-dialog").Should().BeEmpty());
         (await StoredAsync(id)).Status.Should().Be(ImportStatus.Cancelled);
     }
+
+    /// <summary>
+    /// The same-file warning speaks of committing ("Committing both would apply its rows twice"): it shows while the
+    /// import can still be committed and is gone once it was, while the file's other warnings stay (issue 21).
+    /// </summary>
+    [Fact]
+    public async Task The_same_file_warning_shows_in_review_and_not_once_the_import_was_committed()
+    {
+        const string sameFile = "The same file was uploaded on 2026-12-01 10:00 UTC as import #1, which is Ready for Review. Committing both would apply its rows twice: cancel one of them.";
+        const string other = "Column 'Notes' is not in the template and was ignored.";
+        SameFileWarning.Is(sameFile).Should().BeTrue("the test's text is the warning the upload writes");
+        var id = await StagedImports.AddAsync(AppServices, "importer@bulkimport.local");
+        await using (var db = await AppServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BulkImport.Core.Data.BulkImportDbContext>>().CreateDbContextAsync())
+        {
+            var stored = await db.Imports.FindAsync(id);
+            stored!.FileWarnings = [sameFile, other];
+            await db.SaveChangesAsync();
+        }
+
+        SignIn("importer@bulkimport.local", Roles.Importer);
+        var review = Render<ImportDetail>(p => p.Add(x => x.Id, id));
+        await review.WaitForAssertionAsync(() => review.FindAll("[data-testid=file-warning]").Select(w => w.TextContent).Should().Equal(sameFile, other));
+
+        await AppServices.SetStatusAsync(id, ImportStatus.Committed);
+        var committed = Render<ImportDetail>(p => p.Add(x => x.Id, id));
+        await committed.WaitForAssertionAsync(() => committed.Find("[data-testid=completion-summary]"));
+        committed.FindAll("[data-testid=file-warning]").Select(w => w.TextContent).Should().Equal(other);
+    }
+
+    /// <summary>Confirm &amp; Import says nothing in a message: the progress panel says it, and a message would outlive the commit (issue 21).</summary>
+    [Fact]
+    public async Task Confirm_and_Import_leaves_no_message_that_would_outlive_the_commit()
+    {
+        var (_, page) = await OpenAsync();
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+
+        page.Find("[data-testid=continue-to-confirm]").Click();
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=confirm-import]"));
+        page.Find("[data-testid=confirm-import]").Click();
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=progress-panel], [data-testid=completion-summary]"));
+
+        Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars.Should().BeEmpty();
+        snackbars.FindAll(".mud-snackbar").Should().BeEmpty();
+    }
 }

@@ -56,4 +56,22 @@ public sealed class LiveImportsTests(AppFixture fixture) : AppComponentTest(fixt
         finished.QuerySelector("[data-testid=status-chip]")!.TextContent.Should().Be("Cancelled");
         finished.TextContent.Should().Contain("View Results");
     }
+
+    /// <summary>A commit in progress shows, as the import's own page does, the percentage and the time remaining beside the rows and rate (issue 21).</summary>
+    [Fact]
+    public async Task A_commit_shows_its_percentage_and_time_remaining_with_the_figures_formatted()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"], ["Bob", "Jones"]]);
+        await AppServices.SetStatusAsync(import.Id, ImportStatus.Committing);
+        AppServices.GetRequiredService<BulkImport.Core.Imports.Commit.ImportProgressFeed>().Publish(
+            new BulkImport.Core.Imports.Commit.ImportProgress(import.Id, ImportStatus.Committing, 200_000, 50_000, 49_000, 1_000, 0, 2_500, TimeSpan.FromSeconds(90)));
+        SignIn("supervisor@bulkimport.local", Roles.Supervisor);
+
+        var page = Render<LiveImports>();
+
+        await page.WaitForAssertionAsync(() => page.Find($"[data-testid=live-progress-{import.Id}]").TextContent.Trim()
+            .Should().Be("50,000 of 200,000 rows (25%) · inserted 49,000 · updated 1,000 · failed 0 · 2,500 rows/s · about 1 min 30 s remaining"));
+        page.Find($"[data-testid=live-{import.Id}] [role=progressbar]").GetAttribute("aria-valuenow").Should().Be("25");
+        await AppServices.SetStatusAsync(import.Id, ImportStatus.Cancelled);
+    }
 }

@@ -40,7 +40,9 @@ public static class ProblemGroupCounts
                     foreach (var (key, code, value, message, count) in moves.Skip(start).Take(GroupsPerStatement))
                     {
                         sql.Append(p == 0 ? "" : ", ").Append('(');
-                        foreach (var field in new object?[] { importId, key.Column, key.Rule, key.ValueKey, code, value, message, count })
+                        // PostgreSQL's text cannot hold U+0000 (a NUL read from a UTF-16 cell is a cell error, not a reason to fail the
+                        // file): the group keeps it as U+FFFD, on both engines alike (docs/decisions.md, "Problem groups and NUL").
+                        foreach (var field in new object?[] { importId, key.Column, key.Rule, WithoutNul(key.ValueKey), code, WithoutNul(value), WithoutNul(message), count })
                         {
                             var parameter = command.CreateParameter();
                             parameter.ParameterName = "@p" + p;
@@ -108,4 +110,6 @@ public static class ProblemGroupCounts
         var total = items.Count < take && (skip == 0 || items.Count > 0) ? skip + items.Count : await groups.CountAsync(ct);
         return (items, total);
     }
+
+    private static string? WithoutNul(string? text) => text?.Replace('\0', '\uFFFD');
 }

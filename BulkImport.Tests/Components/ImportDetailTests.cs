@@ -229,4 +229,21 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars.Should().BeEmpty();
         snackbars.FindAll(".mud-snackbar").Should().BeEmpty();
     }
+
+    /// <summary>While a file is read, the page names the source article's phases (issue 17): "Auto Reading Entries", then "Checking For Discrepancies".</summary>
+    [Fact]
+    public async Task While_a_file_is_read_the_page_names_the_article_s_phases()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"]]);
+        await AppServices.SetStatusAsync(import.Id, ImportStatus.Validating);
+        SignIn(import.CreatedBy, Roles.Importer);
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=reading-phase]").TextContent.Should().Be("Auto Reading Entries…"));
+
+        AppServices.GetRequiredService<BulkImport.Core.Imports.Commit.ImportProgressFeed>().Publish(new BulkImport.Core.Imports.Commit.ImportProgress(
+            import.Id, ImportStatus.Validating, 0, 1, 0, 0, 0, 0, null, null, BulkImport.Core.Imports.Discrepancies.ReadingPhase.CheckingForDiscrepancies));
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=reading-phase]").TextContent.Should().Be("Checking For Discrepancies…"));
+        await AppServices.SetStatusAsync(import.Id, ImportStatus.Cancelled);
+    }
 }

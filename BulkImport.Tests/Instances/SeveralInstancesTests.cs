@@ -154,12 +154,7 @@ public sealed class SeveralInstancesTests
             final.ProcessedRows.Should().Be(Rows);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await ReadyAsync(b)).Redis != "Connected")
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "B says Redis is back on /health/ready within 60 s");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => (await ReadyAsync(b)).Redis == "Connected", "B says Redis is back on /health/ready", 60);
     }
 
     [Fact]

@@ -16,4 +16,19 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>The same for a condition that asks the app (an HTTP call), checked every 100 ms so it does not flood it.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not within {timeoutSeconds} s: {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -160,12 +160,15 @@ public static class ClientFileGenerator
         values[1] = FirstNames[first];
         values[2] = LastNames[last];
         values[3] = $"{FirstNamesAscii[first]}.{LastNamesAscii[last]}{emailTag}@example.org";
+        // Phone and SSN are unique per row up to hundreds of millions of rows, so a 10,000,000-row file is not full of
+        // possible duplicates (SPEC 14: same SSN, or same phone and Last Name) that a smaller file does not have.
         var area = 201 + (n % 700);
         var line = n % 10_000;
-        values[4] = n % 7 == 0 ? Invariant($"{area}.555.{line:D4}") : Invariant($"({area}) 555-{line:D4}");
+        var exchange = 200 + (n / 70_000 % 800);
+        values[4] = n % 7 == 0 ? Invariant($"{area}.{exchange}.{line:D4}") : Invariant($"({area}) {exchange}-{line:D4}");
         var ssnArea = 1 + (n % 665);
         var ssnGroup = 1 + (n / 665 % 99);
-        var ssnSerial = 1 + (n % 9_999);
+        var ssnSerial = 1 + (n / 65_835 % 9_999);
         values[5] = n % 5 == 0 ? Invariant($"{ssnArea:D3}-{ssnGroup:D2}-{ssnSerial:D4}") : Invariant($"{ssnArea:D3}{ssnGroup:D2}{ssnSerial:D4}");
         var birth = new DateOnly(1950, 1, 1).AddDays(n * 37 % 20_000);
         values[6] = birth.ToString(n % 9 == 0 ? "yyyy-MM-dd" : "MM/dd/yyyy", CultureInfo.InvariantCulture);

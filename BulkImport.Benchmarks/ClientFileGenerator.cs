@@ -170,7 +170,9 @@ public static class ClientFileGenerator
         var ssnGroup = 1 + (n / 665 % 99);
         var ssnSerial = 1 + (n / 65_835 % 9_999);
         values[5] = n % 5 == 0 ? Invariant($"{ssnArea:D3}-{ssnGroup:D2}-{ssnSerial:D4}") : Invariant($"{ssnArea:D3}{ssnGroup:D2}{ssnSerial:D4}");
-        var birth = new DateOnly(1950, 1, 1).AddDays(n * 37 % 20_000);
+        // Name and birth date repeat together every 4,620,000 rows (35 x 33 names, 20,000 days); each such run shifts the
+        // date by a day, so up to 23,100,000 rows no two rows share all three (SPEC 14's NameAndBirthDate).
+        var birth = new DateOnly(1950, 1, 1).AddDays((int)(((long)n * 37 + n / 4_620_000) % 20_000));
         values[6] = birth.ToString(n % 9 == 0 ? "yyyy-MM-dd" : "MM/dd/yyyy", CultureInfo.InvariantCulture);
         values[7] = Invariant($"{(n % 9_999) + 1} {Streets[n % Streets.Length]}") + (n % 10 == 0 ? Invariant($", Apt {(n % 50) + 1}") : "");
         values[8] = Cities[n % Cities.Length];

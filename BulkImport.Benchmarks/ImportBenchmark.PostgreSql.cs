@@ -30,6 +30,7 @@ public sealed partial class ImportBenchmark
         var stage = Stopwatch.StartNew();
         var import = await UploadAndStageAsync(app, inserts, Operation.Add, ct);
         stage.Stop();
+        import = await VerifyAsNewPeopleAsync(app, import, log, ct);
         Expect(import.TotalRows == inserts.Rows && import.ErrorRows == inserts.ErrorRows,
             $"the insert import should have {inserts.Rows} rows with {inserts.ErrorRows} errors; it has {import.TotalRows} with {import.ErrorRows}");
         log.WriteLine($"PostgreSQL: Upload -> ReadyForReview {stage.Elapsed.TotalSeconds:F2} s, app cpu {(Cpu() - cpu).TotalSeconds:F2} s");

@@ -84,7 +84,7 @@ public sealed class UserSeeder(UserManager<AppUser> users, RoleManager<IdentityR
         if (open.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The demo account{(open.Count > 1 ? "s" : "")} {string.Join(", ", open)} still {(open.Count > 1 ? "have their" : "has its")} published password (README, \"Demo users\"), "
+                $"The demo account{(open.Count > 1 ? "s" : "")} {string.Join(", ", open)} still {(open.Count > 1 ? "have their" : "has its")} published password (README, \"Use it\"; docs/guide.md, \"Demo users\"), "
                 + "so anyone can sign in with it. Outside Development the app does not start while such an account exists. "
                 + "Start once with Seed:DisableDemoUsers=true (environment Seed__DisableDemoUsers=true) to disable them, "
                 + "with Seed:AdminEmail and Seed:AdminPassword for an administrator of your own if the demo administrator was the only one.");

@@ -10,6 +10,7 @@ using BulkImport.Core.Imports.Results;
 using BulkImport.Core.Imports.Staging;
 using BulkImport.Core.Imports.Validation;
 using BulkImport.Core.Jobs;
+using BulkImport.Core.Telemetry;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,9 @@ public static class ServiceRegistration
         services.AddImportDomain<PaymentDomain>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportWorkQueue>();
+        // The app's meter, from the host's meter factory (AddMetrics is a no-op when the host added it already).
+        services.AddMetrics();
+        services.AddSingleton<ImportTelemetry>();
         services.AddSingleton<WorkLeases>();
         services.AddSingleton<JobPool>();
         // Turns by batch are for an engine with one writer; PostgreSQL's row locks let writers write side by side.

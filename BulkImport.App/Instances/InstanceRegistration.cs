@@ -64,10 +64,10 @@ public static class InstanceRegistration
 /// <summary>The queue length metric: jobs waiting for a worker and running, on this instance.</summary>
 public sealed class QueueLengthGauge : IHostedService
 {
-    public QueueLengthGauge(JobPool pool)
+    public QueueLengthGauge(JobPool pool, ImportTelemetry telemetry)
     {
-        ImportTelemetry.Meter.CreateObservableGauge("bulkimport.jobs.waiting", () => pool.Waiting.Count, "{job}", "Jobs waiting for a worker on this instance");
-        ImportTelemetry.Meter.CreateObservableGauge("bulkimport.jobs.running", () => pool.Running.Count, "{job}", "Jobs running on this instance");
+        telemetry.Meter.CreateObservableGauge("bulkimport.jobs.waiting", () => pool.Waiting.Count, "{job}", "Jobs waiting for a worker on this instance");
+        telemetry.Meter.CreateObservableGauge("bulkimport.jobs.running", () => pool.Running.Count, "{job}", "Jobs running on this instance");
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

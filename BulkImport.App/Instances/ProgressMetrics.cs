@@ -11,7 +11,7 @@ namespace BulkImport.App.Instances;
 /// validated and committed since the previous snapshot, and the stage's duration when it ends. Read from the feed the
 /// screens use, so the figures are the ones a person sees, and no import code has to know about telemetry.
 /// </summary>
-public sealed class ProgressMetrics(ImportProgressFeed feed) : IHostedService
+public sealed class ProgressMetrics(ImportProgressFeed feed, ImportTelemetry telemetry) : IHostedService
 {
     private readonly ConcurrentDictionary<int, Stage> _stages = new();
     private IDisposable? _subscription;
@@ -43,13 +43,15 @@ public sealed class ProgressMetrics(ImportProgressFeed feed) : IHostedService
             return;
         }
 
-        current ??= _stages.GetOrAdd(progress.ImportId, id => new Stage(name, progress.ProcessedRows, Stopwatch.GetTimestamp(),
+        // A validation reads its file from the first row (a takeover too), so its first snapshot's rows are counted; a
+        // commit starts from the rows committed before it (a resumed or taken-over commit), which were counted there.
+        current ??= _stages.GetOrAdd(progress.ImportId, id => new Stage(name, name == "validation" ? 0 : progress.ProcessedRows, Stopwatch.GetTimestamp(),
             ImportTelemetry.Activities.StartActivity($"{name} import", ActivityKind.Internal, parentContext: default,
                 tags: [new("bulkimport.import_id", id), new("bulkimport.stage", name)])));
         var delta = progress.ProcessedRows - Interlocked.Exchange(ref current.Processed, progress.ProcessedRows);
         if (delta > 0)
         {
-            var counter = name == "validation" ? ImportTelemetry.RowsValidated : ImportTelemetry.RowsCommitted;
+            var counter = name == "validation" ? telemetry.RowsValidated : telemetry.RowsCommitted;
             counter.Add(delta, new KeyValuePair<string, object?>("stage", name));
         }
     }
@@ -62,7 +64,7 @@ public sealed class ProgressMetrics(ImportProgressFeed feed) : IHostedService
         }
 
         var seconds = Stopwatch.GetElapsedTime(stage.Started).TotalSeconds;
-        ImportTelemetry.JobDuration.Record(seconds, new("stage", stage.Name), new("outcome", outcome.ToString()));
+        telemetry.JobDuration.Record(seconds, new("stage", stage.Name), new("outcome", outcome.ToString()));
         stage.Activity?.SetTag("bulkimport.outcome", outcome.ToString());
         stage.Activity?.Stop();
     }

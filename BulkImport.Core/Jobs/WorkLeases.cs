@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using BulkImport.Core.Data;
+using BulkImport.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace BulkImport.Core.Jobs;
 /// serves one instance, a lease is only this instance's note that the work runs here, so a doorbell rung twice still
 /// runs the work once.
 /// </summary>
-public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory, IOptionsMonitor<JobOptions> options, ILogger<WorkLeases> logger)
+public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory, IOptionsMonitor<JobOptions> options, ImportTelemetry telemetry, ILogger<WorkLeases> logger)
 {
     private readonly ConcurrentDictionary<(string Kind, int ImportId), WorkLease> _held = new();
 
@@ -87,7 +88,7 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
                 if (lease.TakenOver)
                 {
                     logger.LogWarning("Took over {Kind} of import {ImportId}: its lease had lapsed (the instance running it stopped renewing it)", kind, importId);
-                    Telemetry.ImportTelemetry.LeaseTakenOver(kind);
+                    telemetry.LeaseTakenOver(kind);
                 }
             }
 

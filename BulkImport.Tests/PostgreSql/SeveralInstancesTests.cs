@@ -5,6 +5,7 @@ using System.Text;
 using BulkImport.App.Api;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Security;
+using BulkImport.Tests.Imports.Undo;
 using BulkImport.Tests.Support;
 
 namespace BulkImport.Tests.PostgreSql;
@@ -106,6 +107,73 @@ public sealed class SeveralInstancesTests
         Console.WriteLine($"Commit of {Rows} rows taken over {takeover.TotalSeconds:0.0} s after SIGKILL, at row {running.ProcessedRows}+");
     }
 
+    [Fact]
+    public async Task An_instance_killed_mid_undo_has_its_undo_finished_by_the_other_every_record_once()
+    {
+        const int Existing = 8_000, Added = 8_000, Rows = Existing + Added;
+        // Small batches (the undo's are the commit's) keep the undo running long enough to be killed mid-way.
+        var settings = new Dictionary<string, string> { ["Import:CommitBatchSize"] = "25" };
+        await using var a = new AppProcess(settings, TestEngine.PostgreSql);
+        await a.StartAsync();
+        await using var b = AppProcess.Beside(a, settings);
+        await b.StartAsync();
+        var importer = await a.ApiAsync(Roles.Importer);
+
+        // Clients an earlier import made, which the undone import updates: the undo must restore them, not delete them.
+        var earlier = await importer.ImportAsync(CsvFiles.NewClients(Existing, "Earlier"), operation: "Add");
+        (await importer.CommitAndWaitAsync(earlier.Id, timeoutSeconds: 300)).Inserted.Should().Be(Existing);
+        var before = RecordTables.Snapshot(a.ConnectionString);
+        var ids = Ids(a, """SELECT "ClientId" FROM "Clients" WHERE "FirstName" = 'Earlier' ORDER BY 1""");
+        var csv = new StringBuilder("Client ID,First Name,Last Name,Email,Phone Number,City\n");
+        for (var i = 0; i < Rows; i++)
+        {
+            // Updates and inserts interleaved, so the rows undone by each instance include both.
+            csv.Append(i % 2 == 0 ? $"{ids[i / 2]},,,changed{i}@example.org,,Clearwater\n" : $",Mixed,Row{i},mixed{i}@example.org,,Largo\n");
+        }
+
+        var import = await importer.ImportAsync(csv.ToString(), operation: "AddUpdate");
+        // Signed in on both before the undo starts, so nothing slows the kill once the undo runs.
+        var supportOn = new Dictionary<AppProcess, ApiClient> { [a] = await a.ApiAsync(Roles.Support), [b] = await b.ApiAsync(Roles.Support) };
+        import.ErrorRows.Should().Be(0);
+        var committed = await importer.CommitAndWaitAsync(import.Id, timeoutSeconds: 300);
+        (committed.Inserted, committed.Updated).Should().Be((Added, Existing));
+
+        (await importer.Http.PostAsync($"/api/imports/{import.Id}/undo", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var running = await importer.WaitForAsync(import.Id, s => s.UndoneRows > 0 || s.Status != ImportStatus.Undoing);
+        running.Status.Should().Be(ImportStatus.Undoing, "the import must be large enough to still be undoing");
+        var runsOn = $"Undo of import {import.Id} runs on";
+        await Eventually.TrueAsync(() => a.HasLogged(runsOn) || b.HasLogged(runsOn), "one instance says it runs the undo");
+        var (undoing, survivor) = a.HasLogged(runsOn) ? (a, b) : (b, a);
+        var support = supportOn[survivor];
+
+        await undoing.KillAsync();
+        var sinceKill = Stopwatch.StartNew();
+        var atKill = await support.GetAsync(import.Id);
+        await Eventually.TrueAsync(() => survivor.HasLogged($"Took over Undo of import {import.Id}"), "the other instance takes the undo over", timeoutSeconds: 60);
+        var takeover = sinceKill.Elapsed;
+        // SPEC 22: within 30 s of the death (a lease of 15 s plus a heartbeat of 5 s); the margin is for a loaded machine's log.
+        takeover.Should().BeLessThan(TimeSpan.FromSeconds(35), "a dead instance's work is taken over within 30 s");
+        atKill.Status.Should().Be(ImportStatus.Undoing);
+        atKill.UndoneRows.Should().BeGreaterThan(0).And.BeLessThan(Rows, "the kill came mid-way through the undo");
+
+        var done = await support.WaitForAsync(import.Id, s => s.Status is not ImportStatus.Undoing, timeoutSeconds: 300);
+        done.Status.Should().Be(ImportStatus.Undone, done.FailureReason);
+        done.UndoneRows.Should().Be(Rows);
+        done.KeptRows.Should().Be(0);
+        RecordTables.Snapshot(survivor.ConnectionString).Should().BeEquivalentTo(before, o => o.WithStrictOrdering(),
+            "every record the import added is removed and every one it updated restored, once");
+        Scalar(survivor, $"""SELECT COUNT(DISTINCT "RowNumber") FROM "ImportUndoResults" WHERE "ImportId" = {import.Id}""").Should().Be(Rows);
+
+        var response = await support.Http.GetAsync($"/api/imports/{import.Id}/undo-results.csv");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var results = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        results.Should().HaveCount(Rows, "one line per committed row");
+        results.Should().OnlyContain(line => line.Contains(",Undone,"));
+        results.Select(line => int.Parse(line[..line.IndexOf(',')], System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Equal(Enumerable.Range(2, Rows), "each row once, in row order (row 1 is the header)");
+        Console.WriteLine($"Undo of {Rows} rows taken over {takeover.TotalSeconds:0.0} s after SIGKILL, at row {atKill.UndoneRows}");
+    }
+
     /// <summary>
     /// How many of the imports' validation and commit jobs <paramref name="app"/> says it started under its lease. A job
     /// may start on both (the second, rung while the work waited, finds it done and ends at once); what each did is
@@ -113,6 +181,21 @@ public sealed class SeveralInstancesTests
     /// </summary>
     private static int JobsRunBy(AppProcess app, IEnumerable<int> ids) =>
         ids.Sum(id => (app.HasLogged($"Validation of import {id} runs on") ? 1 : 0) + (app.HasLogged($"Commit of import {id} runs on") ? 1 : 0));
+
+    private static List<int> Ids(AppProcess app, string sql)
+    {
+        using var connection = app.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var ids = new List<int>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
 
     private static long Scalar(AppProcess app, string sql)
     {

@@ -1,5 +1,6 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Jobs;
+using BulkImport.Core.Telemetry;
 using BulkImport.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public sealed class WorkLeaseTests
         var a = app.Services.GetRequiredService<WorkLeases>();
         // Instance B: another holder on the same database, whose heartbeat is run by the test only.
         var b = new WorkLeases(app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>(),
-            app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(), NullLogger<WorkLeases>.Instance);
+            app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(), app.Services.GetRequiredService<ImportTelemetry>(), NullLogger<WorkLeases>.Instance);
 
         var aCommit = await a.TryClaimAsync("Commit", 4242, default);
         aCommit.Should().NotBeNull();

@@ -85,11 +85,11 @@ public sealed class ApiClient(HttpClient http)
         }
     }
 
-    public async Task<ImportSummary> CommitAndWaitAsync(int id)
+    public async Task<ImportSummary> CommitAndWaitAsync(int id, int timeoutSeconds = 60)
     {
         var response = await Http.PostAsync($"/api/imports/{id}/commit", null);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return await WaitForAsync(id, s => s.Status.IsFinal());
+        return await WaitForAsync(id, s => s.Status.IsFinal(), timeoutSeconds);
     }
 
     public async Task<PageDto<ImportRowDto>> RowsAsync(int id, string? status = null, int page = 1, int pageSize = 100) =>

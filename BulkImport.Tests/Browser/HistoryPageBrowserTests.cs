@@ -133,6 +133,12 @@ public sealed class HistoryPageBrowserTests : IAsyncLifetime
 
         // The lists of file submissions stand above the table: the first row is scrolled up into view (only up and
         // down; the page cannot scroll sideways, as checked above), and then its Date and Download Results are on the screen.
+        // The search box is as tall as the filters beside it (its width, set on the field itself, once made it 280 px tall).
+        var heights = await page.EvaluateAsync<double[]>("""
+            () => ['history-status-filter', 'history-search'].map(id => document.querySelector(`[data-testid=${id}]`).closest('.mud-input-control').getBoundingClientRect().height)
+            """);
+        heights[1].Should().BeLessThanOrEqualTo(heights[0] + 8, "the search box is one line, like the Status filter");
+
         var first = rows.First;
         await Assertions.Expect(first.Locator("[data-testid=status-chip]")).ToHaveTextAsync("Committed");
         await first.ScrollIntoViewIfNeededAsync();

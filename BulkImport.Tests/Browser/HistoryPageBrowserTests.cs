@@ -146,5 +146,13 @@ public sealed class HistoryPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(first.GetByTestId("history-date")).ToBeInViewportAsync(new() { Ratio = 1 });
         await Assertions.Expect(first.GetByRole(AriaRole.Link, new() { Name = "Download Results" })).ToBeInViewportAsync(new() { Ratio = 1 });
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("history-1366") });
+
+        // On a phone each import is a card whose values carry their column's name, no wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(first.Locator("td:has([data-testid=history-date])")).ToHaveAttributeAsync("data-label", "Date");
+        var label = await first.GetByTestId("history-date").EvaluateAsync<string>("e => getComputedStyle(e.closest('td'), '::before').content");
+        label.Should().Be("\"Date\"");
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("history-390") });
     }
 }

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Security;
 using BulkImport.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -99,34 +101,35 @@ public sealed class ScreenLayoutBrowserTests(BrowserApp app) : IClassFixture<Bro
     }
 
     /// <summary>
-    /// While a skip's message shows: what is under the pager's buttons, the rows-per-page choice and Continue. The
-    /// function returns nothing until a message is on the screen, so the check is made while it is there.
+    /// While a skip's message shows: what is under the pager's buttons, the rows-per-page choice, Continue and Confirm &amp;
+    /// Import. The function returns nothing until a message is on the screen and, when <c>need</c> is given, that element
+    /// too, so the check is made while both are there.
     /// </summary>
     private const string Covered = """
-        () => {
+        need => {
             const message = document.querySelector('.mud-snackbar');
-            if (!message) return null;
+            if (!message || (need && !document.querySelector(need))) return null;
             const covered = [];
-            const targets = [...document.querySelectorAll('.mud-table-pagination button, .mud-table-pagination .mud-select, [data-testid=continue-to-confirm]')]
+            const targets = [...document.querySelectorAll('.mud-table-pagination button, .mud-table-pagination .mud-select, [data-testid=continue-to-confirm], [data-testid=confirm-import]')]
                 .filter(e => { const b = e.getBoundingClientRect(); return b.width > 0 && b.bottom > 0 && b.top < innerHeight; });
             for (const target of targets) {
                 const b = target.getBoundingClientRect();
                 const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
                 if (hit && hit.closest('.mud-snackbar')) covered.push(target.outerHTML.slice(0, 80));
             }
-            return { covered, checked: targets.length };
+            return { covered, checked: targets.length, confirm: targets.some(t => t.matches('[data-testid=confirm-import]')) };
         }
         """;
 
     /// <summary>
     /// A message after a skip, while Continue is on the screen (the page at its top) and while the pager is (the page at
-    /// its foot, where the grid's last rows are skipped). The skip is clicked by its event, so the page stays where the
-    /// person left it.
+    /// its foot, where the grid's last rows are skipped); then a skip and at once Continue, so the message is still up
+    /// when Confirm &amp; Import appears. The skip is clicked by its event, so the page stays where the person left it.
     /// </summary>
     [Theory]
     [InlineData(1366, 768)]
     [InlineData(390, 844)]
-    public async Task A_skip_s_message_does_not_cover_the_pager_or_Continue(int width, int height)
+    public async Task A_skip_s_message_does_not_cover_the_pager_Continue_or_Confirm_and_Import(int width, int height)
     {
         var id = await ImportInReviewAsync();
         var (page, _) = await app.PageAsync(Roles.Importer);
@@ -139,10 +142,64 @@ public sealed class ScreenLayoutBrowserTests(BrowserApp app) : IClassFixture<Bro
         {
             await page.EvaluateAsync($"() => window.scrollTo(0, {scroll})");
             await page.GetByTestId($"skip-row-{row}").DispatchEventAsync("click");
-            var result = await (await page.WaitForFunctionAsync(Covered)).JsonValueAsync<JsonElement>();
+            var result = await (await page.WaitForFunctionAsync(Covered, (string?)null)).JsonValueAsync<JsonElement>();
             result.GetProperty("checked").GetInt32().Should().BeGreaterThan(0, $"{where} is on the screen when row {row} is skipped");
             result.GetProperty("covered").EnumerateArray().Select(e => e.GetString()).Should().BeEmpty($"the message after skipping row {row} at {width} px covers nothing one clicks next");
             await Expect(page.GetByTestId($"row-status-{row}")).ToHaveTextAsync("Skipped");
+        }
+
+        // Skip, then Continue straight away: Confirm & Import shows while the skip's message is still up.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.GetByTestId("skip-row-3").DispatchEventAsync("click");
+        await page.GetByTestId("continue-to-confirm").ClickAsync();
+        var confirm = page.GetByTestId("confirm-import");
+        await confirm.ScrollIntoViewIfNeededAsync();
+        var onConfirm = await (await page.WaitForFunctionAsync(Covered, "[data-testid=confirm-import]")).JsonValueAsync<JsonElement>();
+        onConfirm.GetProperty("confirm").GetBoolean().Should().BeTrue("Confirm & Import is on the screen while the message is");
+        onConfirm.GetProperty("covered").EnumerateArray().Select(e => e.GetString()).Should().BeEmpty($"the message at {width} px does not cover Confirm & Import");
+        await Expect(confirm).ToBeEnabledAsync();
+    }
+
+    /// <summary>
+    /// Live Imports on a phone while an import commits, with what makes its line long (a file name without spaces, a
+    /// long e-mail, eight-digit figures): nothing in the page is wider than the screen and the import's Cancel is on it.
+    /// </summary>
+    [Fact]
+    public async Task Live_Imports_on_a_phone_with_a_commit_fits_the_screen_and_its_Cancel_is_in_view()
+    {
+        var services = app.App.Services;
+        var import = await StagedImports.CreateAsync(services, ["First Name", "Last Name"], [["Ann", "Smith"], ["Bob", "Jones"]],
+            createdBy: "alexandra.montgomery-fitzgerald@northern-region.bulkimport.local", fileName: "client_enrollment_export_northern_region_2026_Q4_final.csv");
+        await services.SetStatusAsync(import.Id, ImportStatus.Committing);
+        services.GetRequiredService<ImportProgressFeed>().Publish(
+            new ImportProgress(import.Id, ImportStatus.Committing, 12_345_678, 4_567_890, 4_500_000, 67_890, 0, 12_345, TimeSpan.FromMinutes(17)));
+        try
+        {
+            var (page, _) = await app.PageAsync(Roles.Supervisor);
+            await page.SetViewportSizeAsync(390, 844);
+            await page.GotoAsync($"{app.BaseUrl}/imports/live");
+            await Support.Browser.WaitForInteractiveAsync(page);
+            var card = page.GetByTestId($"live-{import.Id}");
+            await Expect(card.GetByTestId($"live-progress-{import.Id}")).ToContainTextAsync("4,567,890 of 12,345,678 rows");
+
+            // Every element of the page's content (the closed menu drawer lies off the screen on purpose), but a progress
+            // bar's inner bar: it is slid left out of its track by the share still to do, and the track clips it.
+            var tooWide = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.mud-main-content *:not(.mud-progress-linear-bar)')]
+                    .filter(e => { const b = e.getBoundingClientRect(); return b.width > 0 && (Math.round(b.right) > innerWidth || b.left < -0.5); })
+                    .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().width)} px`)
+                """);
+            tooWide.Should().BeEmpty("nothing on Live Imports is wider than a 390 px screen");
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+            var cancel = page.GetByTestId($"live-cancel-{import.Id}");
+            await cancel.ScrollIntoViewIfNeededAsync();
+            await Expect(cancel).ToBeInViewportAsync(new() { Ratio = 1 });
+            await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("phone-live-imports"), FullPage = true });
+        }
+        finally
+        {
+            // Out of the list of imports in progress, for the other tests of the class.
+            await services.SetStatusAsync(import.Id, ImportStatus.Cancelled);
         }
     }
 }

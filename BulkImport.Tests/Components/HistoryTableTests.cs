@@ -134,7 +134,7 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
 
         var th = cut.FindAll("[data-testid=history-table] thead th").Single(th => th.TextContent.Trim() == "Date");
         th.GetAttribute("aria-sort").Should().Be("descending");
-        th.QuerySelector(".sortable-column-header")!.Click();
+        th.QuerySelector("[data-testid=history-sort-date]")!.Click();
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().Equal(first.Id.ToString(), second.Id.ToString()));
     }

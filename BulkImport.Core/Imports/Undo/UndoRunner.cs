@@ -65,6 +65,9 @@ public sealed class UndoRunner(
         await db.Database.OpenConnectionAsync(ct);
         using var undo = RecordUndoers.Create(import.Domain, connection, import.Id);
         using var store = new UndoBatchStore(connection, import.Id);
+        // The commit's settings for the whole run (SQLite: a larger page cache, and the WAL checkpointed by a second
+        // connection instead of the writer's commits, which stalled them): an undo writes as much as the commit it undoes.
+        using var hotWriter = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         var batchSize = importOptions.Value.CommitBatchSize;
         var last = store.LastUndoneRow();
         while (true)

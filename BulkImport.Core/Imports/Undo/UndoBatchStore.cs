@@ -4,8 +4,9 @@ using BulkImport.Core.Data;
 namespace BulkImport.Core.Imports.Undo;
 
 /// <summary>
-/// The undo's statements around its batches: the committed rows still to undo (read before a batch), and in the
-/// batch's transaction each row's result and the import's undo counters. A row's result is keyed by (import, row), so a
+/// The undo's statements around its batches: the last row with a result (where a resumed undo continues), and in the
+/// batch's transaction each row's result and the import's undo counters (the rows themselves are read by
+/// <see cref="UndoRowReader"/>). A row's result is keyed by (import, row), so a
 /// batch replayed after a crash fails on its first row and rolls back whole: nothing is undone twice.
 /// </summary>
 internal sealed class UndoBatchStore : IDisposable
@@ -34,39 +35,6 @@ internal sealed class UndoBatchStore : IDisposable
         command.CommandText = """SELECT MAX("RowNumber") FROM "ImportUndoResults" WHERE "ImportId" = @importId""";
         Add(command, "@importId", _importId);
         return command.ExecuteScalar() is { } last and not DBNull ? Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture) : 0;
-    }
-
-    /// <summary>The next committed rows after <paramref name="after"/>, in row order, with the before-images of the updates.</summary>
-    public List<UndoRow> NextBatch(int after, int size)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText =
-            """SELECT r."RowNumber", r."RecordId", r."InvoiceId", b."Changed", b."OldValues", b."PreviousImportId", b."PreviousImportRow", b."RecordId" """ +
-            """FROM "ImportRowResults" r LEFT JOIN "ImportBeforeImages" b ON b."ImportId" = r."ImportId" AND b."RowNumber" = r."RowNumber" """ +
-            """WHERE r."ImportId" = @importId AND r."Status" = @success AND r."RowNumber" > @after ORDER BY r."RowNumber" LIMIT @size""";
-        Add(command, "@importId", _importId);
-        Add(command, "@success", (int)RowStatus.Success);
-        Add(command, "@after", after);
-        Add(command, "@size", size);
-        var rows = new List<UndoRow>(size);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var rowNumber = reader.GetInt32(0);
-            var image = reader.IsDBNull(3) ? null : new BeforeImage
-            {
-                ImportId = _importId,
-                RowNumber = rowNumber,
-                Changed = reader.GetInt64(3),
-                OldValues = reader.GetString(4),
-                PreviousImportId = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                PreviousImportRow = reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                RecordId = reader.GetInt64(7),
-            };
-            rows.Add(new UndoRow(rowNumber, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), image));
-        }
-
-        return rows;
     }
 
     /// <summary>Whether someone asked to cancel the undo (read at each batch boundary).</summary>

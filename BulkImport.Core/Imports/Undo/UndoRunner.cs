@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports.Commit;
@@ -65,8 +66,60 @@ public sealed class UndoRunner(
         await db.Database.OpenConnectionAsync(ct);
         using var undo = RecordUndoers.Create(import.Domain, connection, import.Id);
         using var store = new UndoBatchStore(connection, import.Id);
+        // The commit's settings for the whole run (SQLite: a larger page cache, and the WAL checkpointed by a second
+        // connection instead of the writer's commits, which stalled them): an undo writes as much as the commit it undoes.
+        using var hotWriter = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         var batchSize = importOptions.Value.CommitBatchSize;
         var last = store.LastUndoneRow();
+
+        // As the commit does, the next batches are read on a second connection, on a thread of its own, while this one
+        // writes (two cores, two stages; issue 22: the undo at most as long as the commit, which reads so). The
+        // hand-over is a bounded blocking queue, which needs no thread-pool thread.
+        await using var readDb = await dbFactory.CreateDbContextAsync(ct);
+        await readDb.Database.OpenConnectionAsync(ct);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var batches = new BlockingCollection<List<UndoRow>>(boundedCapacity: 2);
+        var reader = new UndoRowReader(readDb.Database.GetDbConnection(), import.Id);
+        var reading = Task.Factory.StartNew(() => ReadBatches(reader, last, batchSize, batches, stopReading.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            await WriteBatchesAsync(db, import, undo, store, batches, reading, stopwatch, start, ct);
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await Task.WhenAny(reading);
+        }
+    }
+
+    /// <summary>Reads the rows after <paramref name="last"/>, the last row with an undo result (a resumed undo continues there).</summary>
+    private static void ReadBatches(UndoRowReader reader, int last, int batchSize, BlockingCollection<List<UndoRow>> batches, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                var batch = reader.NextBatch(last, batchSize);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                batches.Add(batch, ct);
+                last = batch[^1].RowNumber;
+            }
+        }
+        finally
+        {
+            batches.CompleteAdding();
+        }
+    }
+
+    private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IRecordUndo undo, UndoBatchStore store,
+        BlockingCollection<List<UndoRow>> batches, Task reading, Stopwatch stopwatch, int start, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
         while (true)
         {
             if (store.CancelRequested())
@@ -76,9 +129,10 @@ public sealed class UndoRunner(
                 return;
             }
 
-            var batch = store.NextBatch(last, batchSize);
-            if (batch.Count == 0)
+            if (!batches.TryTake(out var batch, Timeout.Infinite, ct))
             {
+                // No more batches: because every row was read, or because reading failed, which must not pass for done.
+                await reading;
                 break;
             }
 
@@ -94,7 +148,6 @@ public sealed class UndoRunner(
                 await transaction.CommitAsync(ct);
             }
 
-            last = batch[^1].RowNumber;
             import.UndoneRows += counts.Undone;
             import.KeptRows += counts.Kept;
             db.ChangeTracker.AcceptAllChanges();

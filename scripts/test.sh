@@ -49,6 +49,17 @@ fi
 # The multi-instance tests (trait Needs=Redis) start Redis servers of their own on free ports (they stop and restart them
 # mid-commit) or use the one started here for the run (BULKIMPORT_REDIS, on a free port, nothing saved, stopped on exit)
 # with a channel prefix each. Debian's redis-server is installed when missing.
+# The multi-instance test of clocks that differ runs one instance a minute ahead with Debian's libfaketime
+# (LD_PRELOAD), installed when missing.
+FAKETIME_LIB="${BULKIMPORT_FAKETIME_LIB:-/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1}"
+if [ ! -f "$FAKETIME_LIB" ]; then
+  echo "Installing libfaketime for the clock-skew test (apt-get)..."
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libfaketime >/dev/null \
+    || echo "libfaketime could not be installed with apt-get; the clock-skew test will say so."
+fi
+export BULKIMPORT_FAKETIME_LIB="$FAKETIME_LIB"
 NO_REDIS=""
 if ! command -v "${BULKIMPORT_REDIS_SERVER:-redis-server}" >/dev/null 2>&1; then
   echo "Installing Redis for the multi-instance tests (apt-get)..."

@@ -22,7 +22,12 @@ public sealed class SeveralInstancesTests
     public async Task Work_waiting_on_one_instance_is_taken_by_the_other()
     {
         // One job at a time per instance and a quick heartbeat, so what waits on A is found by B's look for unleased work.
-        var settings = new Dictionary<string, string> { ["Jobs:MaxConcurrent"] = "1", ["Jobs:HeartbeatSeconds"] = "1", ["Jobs:LeaseSeconds"] = "3" };
+        // Commit batches of 5 make each commit last seconds (1,000 batches): on a quiet machine A once did all four
+        // files' work between two of B's heartbeats, and B found nothing waiting.
+        var settings = new Dictionary<string, string>
+        {
+            ["Jobs:MaxConcurrent"] = "1", ["Jobs:HeartbeatSeconds"] = "1", ["Jobs:LeaseSeconds"] = "3", ["Import:CommitBatchSize"] = "5",
+        };
         await using var a = new AppProcess(settings, TestEngine.PostgreSql);
         await a.StartAsync();
         await using var b = AppProcess.Beside(a, settings);
@@ -105,6 +110,54 @@ public sealed class SeveralInstancesTests
         results.Should().HaveCount(Rows);
         results.Should().OnlyContain(line => line.Contains(",Success,Insert,"));
         Console.WriteLine($"Commit of {Rows} rows taken over {takeover.TotalSeconds:0.0} s after SIGKILL, at row {running.ProcessedRows}+");
+    }
+
+    [Fact]
+    public async Task An_instance_whose_clock_is_a_minute_ahead_takes_over_no_live_lease()
+    {
+        // SPEC 22: clocks that differ by seconds between instances, leases still hold. B runs a minute ahead (libfaketime,
+        // installed by scripts/test.sh), four times its lease: had it judged expiries by its own clock, every lease A
+        // holds would look lapsed to it at its first heartbeat, and it would take A's running commit over.
+        var fakeTime = Environment.GetEnvironmentVariable("BULKIMPORT_FAKETIME_LIB") ?? "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
+        File.Exists(fakeTime).Should().BeTrue($"libfaketime skews the second instance's clock: install Debian's libfaketime (scripts/test.sh does) or set BULKIMPORT_FAKETIME_LIB; {fakeTime} is missing");
+        // Batches of 10 keep the commit running for several of B's heartbeats (one a second).
+        const int Rows = 30_000;
+        var settings = new Dictionary<string, string>
+        {
+            ["Import:CommitBatchSize"] = "10", ["Jobs:MaxConcurrent"] = "1", ["Jobs:HeartbeatSeconds"] = "1", ["Jobs:LeaseSeconds"] = "15",
+        };
+        await using var a = new AppProcess(settings, TestEngine.PostgreSql);
+        await a.StartAsync();
+        // The offset only: the monotonic clock the runtime's timers use keeps its pace.
+        await using var b = AppProcess.Beside(a, new Dictionary<string, string>(settings)
+        {
+            ["LD_PRELOAD"] = fakeTime, ["FAKETIME"] = "+60s", ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1",
+        });
+        await b.StartAsync();
+        var skew = await ServerClockAsync(b) - await ServerClockAsync(a);
+        skew.Should().BeCloseTo(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), "B's clock must really be a minute ahead for this test to mean anything");
+
+        var importer = await a.ApiAsync(Roles.Importer);
+        var import = await importer.ImportAsync(CsvFiles.NewClients(Rows, "Skewed"), operation: "Add");
+        var running = Stopwatch.StartNew();
+        (await importer.Http.PostAsync($"/api/imports/{import.Id}/commit", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var done = await importer.WaitForAsync(import.Id, s => s.Status.IsFinal(), timeoutSeconds: 300);
+        running.Stop();
+
+        done.Status.Should().Be(ImportStatus.Committed, done.FailureReason);
+        running.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(3), "the commit must outlast several of B's heartbeats");
+        a.HasLogged("Took over").Should().BeFalse("no lease lapsed");
+        b.HasLogged("Took over").Should().BeFalse("a clock a minute ahead must not make a live lease look lapsed");
+        Scalar(a, """SELECT COUNT(*) FROM "Clients" WHERE "FirstName" = 'Skewed'""").Should().Be(Rows, "every row once");
+        Scalar(a, $"""SELECT COUNT(DISTINCT "RowNumber") FROM "ImportRowResults" WHERE "ImportId" = {import.Id}""").Should().Be(Rows);
+    }
+
+    /// <summary>The instance's own clock, from the Date header it sends (Kestrel writes it from the process's time).</summary>
+    private static async Task<DateTimeOffset> ServerClockAsync(AppProcess app)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var response = await http.GetAsync("/health/live");
+        return response.Headers.Date ?? throw new InvalidOperationException($"{app.BaseUrl} sent no Date header");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Collections.Concurrent;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Jobs;
@@ -153,62 +152,35 @@ public sealed class ImportCommitRunner(
         using var cache = DatabaseEngine.Of(connection).BeginHotWriter(connection);
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
 
-        // The next batches are read and decoded on a second connection, on a thread of its own, while this one writes
-        // (two cores, two stages). The hand-over is a bounded blocking queue, which needs no thread-pool thread.
+        // The next batches are read and decoded on a second connection while this one writes (ReadAhead).
         await using var readDb = await dbFactory.CreateDbContextAsync(ct);
         await readDb.Database.OpenConnectionAsync(ct);
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var batches = new BlockingCollection<List<CommitRow>>(boundedCapacity: 2);
-        var readConnection = readDb.Database.GetDbConnection();
-        var reading = Task.Factory.StartNew(() => ReadBatches(readConnection, import.Id, through, batchSize, relabel, batches, stopReading.Token),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            await WriteBatchesAsync(db, import, committer, store, batches, reading, stopwatch, startProcessed, ct);
-        }
-        finally
-        {
-            await stopReading.CancelAsync();
-            await Task.WhenAny(reading);
-        }
+        using var reader = new ValidRowReader(readDb.Database.GetDbConnection(), import.Id);
+        await using var batches = new ReadAhead<CommitRow>(NextBatches(reader, through, batchSize, relabel), ct);
+        await WriteBatchesAsync(db, import, committer, store, batches, stopwatch, startProcessed, ct);
     }
 
     /// <summary>
     /// Reads the rows waiting after <paramref name="through"/>, the last row already committed (a replay continues there),
-    /// with the current text of any select-list value renamed since the upload.
+    /// a batch per call, with the current text of any select-list value renamed since the upload.
     /// </summary>
-    private static void ReadBatches(DbConnection connection, int importId, int through, int batchSize, SelectListRelabel? relabel,
-        BlockingCollection<List<CommitRow>> batches, CancellationToken ct)
+    private static Func<List<CommitRow>> NextBatches(ValidRowReader reader, int through, int batchSize, SelectListRelabel? relabel)
     {
-        try
+        var lastRow = through;
+        return () =>
         {
-            using var reader = new ValidRowReader(connection, importId);
-            var lastRow = through;
-            while (true)
+            var batch = reader.NextBatch(lastRow, batchSize);
+            if (batch.Count > 0)
             {
-                var batch = reader.NextBatch(lastRow, batchSize);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                if (relabel is not null)
-                {
-                    batch = batch.ConvertAll(relabel.Apply);
-                }
-
-                batches.Add(batch, ct);
                 lastRow = batch[^1].RowNumber;
             }
-        }
-        finally
-        {
-            batches.CompleteAdding();
-        }
+
+            return relabel is null ? batch : batch.ConvertAll(relabel.Apply);
+        };
     }
 
     private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IDomainCommitter committer, CommitBatchStore store,
-        BlockingCollection<List<CommitRow>> batches, Task reading, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
+        ReadAhead<CommitRow> batches, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         while (true)
@@ -220,10 +192,8 @@ public sealed class ImportCommitRunner(
                 return;
             }
 
-            if (!batches.TryTake(out var batch, Timeout.Infinite, ct))
+            if (await batches.NextAsync(ct) is not { } batch)
             {
-                // No more batches: because every row was read, or because reading failed, which must not pass for done.
-                await reading;
                 break;
             }
 

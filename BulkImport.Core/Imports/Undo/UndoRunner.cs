@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports.Commit;
@@ -72,52 +71,29 @@ public sealed class UndoRunner(
         var batchSize = importOptions.Value.CommitBatchSize;
         var last = store.LastUndoneRow();
 
-        // As the commit does, the next batches are read on a second connection, on a thread of its own, while this one
-        // writes (two cores, two stages; issue 22: the undo at most as long as the commit, which reads so). The
-        // hand-over is a bounded blocking queue, which needs no thread-pool thread.
+        // As the commit does, the next batches are read on a second connection while this one writes (ReadAhead; issue 22:
+        // the undo at most as long as the commit). Nothing the undo writes changes them (results and before-images are the commit's).
         await using var readDb = await dbFactory.CreateDbContextAsync(ct);
         await readDb.Database.OpenConnectionAsync(ct);
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var batches = new BlockingCollection<List<UndoRow>>(boundedCapacity: 2);
         var reader = new UndoRowReader(readDb.Database.GetDbConnection(), import.Id);
-        var reading = Task.Factory.StartNew(() => ReadBatches(reader, last, batchSize, batches, stopReading.Token),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            await WriteBatchesAsync(db, import, undo, store, batches, reading, stopwatch, start, ct);
-        }
-        finally
-        {
-            await stopReading.CancelAsync();
-            await Task.WhenAny(reading);
-        }
+        await using var batches = new ReadAhead<UndoRow>(NextBatches(reader, last, batchSize), ct);
+        await WriteBatchesAsync(db, import, undo, store, batches, stopwatch, start, ct);
     }
 
-    /// <summary>Reads the rows after <paramref name="last"/>, the last row with an undo result (a resumed undo continues there).</summary>
-    private static void ReadBatches(UndoRowReader reader, int last, int batchSize, BlockingCollection<List<UndoRow>> batches, CancellationToken ct)
+    /// <summary>Reads the rows after <paramref name="last"/>, the last row with an undo result (a resumed undo continues there), a batch per call.</summary>
+    private static Func<List<UndoRow>> NextBatches(UndoRowReader reader, int last, int batchSize) => () =>
     {
-        try
+        var batch = reader.NextBatch(last, batchSize);
+        if (batch.Count > 0)
         {
-            while (true)
-            {
-                var batch = reader.NextBatch(last, batchSize);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
+            last = batch[^1].RowNumber;
+        }
 
-                batches.Add(batch, ct);
-                last = batch[^1].RowNumber;
-            }
-        }
-        finally
-        {
-            batches.CompleteAdding();
-        }
-    }
+        return batch;
+    };
 
     private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IRecordUndo undo, UndoBatchStore store,
-        BlockingCollection<List<UndoRow>> batches, Task reading, Stopwatch stopwatch, int start, CancellationToken ct)
+        ReadAhead<UndoRow> batches, Stopwatch stopwatch, int start, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         while (true)
@@ -129,10 +105,8 @@ public sealed class UndoRunner(
                 return;
             }
 
-            if (!batches.TryTake(out var batch, Timeout.Infinite, ct))
+            if (await batches.NextAsync(ct) is not { } batch)
             {
-                // No more batches: because every row was read, or because reading failed, which must not pass for done.
-                await reading;
                 break;
             }
 

@@ -101,11 +101,16 @@ public static class ClientFileGenerator
     /// <summary>
     /// Writes a file of <paramref name="rows"/> full rows by Client ID, for Update: one row per existing client (in ID
     /// order), with new e-mail, phone and address values marked by <paramref name="variant"/>. Error rows use IDs that do
-    /// not exist, so every existing client appears at most once (a repeated ID would be a duplicate-key error).
+    /// not exist, so every existing client appears at most once (a repeated ID would be a duplicate-key error). With
+    /// <paramref name="onlyColumns"/>, every other cell but the Client ID is left blank (an Update keeps a blank cell's
+    /// stored value): a file that changes a few cells of each client, as a partner's monthly contact update does.
     /// </summary>
     public static async Task<GeneratedFile> WriteUpdatesAsync(string path, int rows, IAsyncEnumerable<int> existingIds, string variant,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists, CancellationToken ct)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> selectLists, CancellationToken ct, IReadOnlyCollection<string>? onlyColumns = null)
     {
+        var blank = onlyColumns is null
+            ? []
+            : ClientColumns.All.Select((c, i) => (c, i)).Where(x => x.c != ClientColumns.ClientId && !onlyColumns.Contains(x.c)).Select(x => x.i).ToArray();
         var errors = 0;
         var bytes = await WriteAsync(path, ct, async write =>
         {
@@ -117,6 +122,7 @@ public static class ClientFileGenerator
                 {
                     var missing = 1_600_000_000 + i;
                     Fill(values, i + 7, Invariant(missing), $"{missing}.{variant}", selectLists);
+                    Blank(values, blank);
                     Spoil(values, i, unknownId: missing);
                     errors++;
                 }
@@ -124,6 +130,7 @@ public static class ClientFileGenerator
                 {
                     var id = ids.Current;
                     Fill(values, id + variant.Length, Invariant(id), $"{id}.{variant}", selectLists);
+                    Blank(values, blank);
                 }
 
                 await write(values);
@@ -191,6 +198,14 @@ public static class ClientFileGenerator
             var allowed = selectLists[field];
             var value = allowed[(n + f) % allowed.Count];
             values[ColumnIndex(field)] = n % 17 == f ? value.ToUpperInvariant() : value;
+        }
+    }
+
+    private static void Blank(string[] values, int[] columns)
+    {
+        foreach (var i in columns)
+        {
+            values[i] = "";
         }
     }
 

@@ -1,5 +1,6 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Reports;
@@ -57,15 +58,11 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         await CommittedRows.ApplyAsync(db, import.Id, rows, ct);
         foreach (var row in rows.Where(r => r.Status == RowStatus.Valid))
         {
-            row.Messages = [new RowMessage(null, NotReached(import.Status), "not-committed")];
+            row.Messages = [new RowMessage(null, NotReachedRows.Message(import.Status), NotReachedRows.Code)];
         }
 
         return rows;
     }
-
-    private static string NotReached(ImportStatus status) => status == ImportStatus.Cancelled
-        ? "Not imported: the import was cancelled before this row was committed."
-        : "Not imported: the commit stopped before this row. Replay the import to continue.";
 
     /// <summary>The row numbers not imported, as one query (a union of the three sources, each read through an index).</summary>
     private static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, CancellationToken ct)

@@ -84,7 +84,7 @@ public sealed class ImportReportApiTests
         report.GetProperty("counts").GetProperty("notImported").GetInt32().Should().Be(2);
         RowNumbers(report).Should().Equal(4, 5);
         report.GetProperty("rows").GetProperty("items")[0].GetProperty("messages")[0].GetProperty("message").GetString()
-            .Should().Be("Not imported: the commit stopped before this row. Replay the import to continue.");
+            .Should().Be("The commit stopped before this row. Replay the import to continue.");
     }
 
     [Fact]

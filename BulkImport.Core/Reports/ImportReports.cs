@@ -22,7 +22,8 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         var notImported = ImportOutcomes.NotImported(import, blank);
         var listed = import.Status.IsFinal() ? notImported : await (await NotImportedQueryAsync(db, import, ct)).CountAsync(ct);
         var rows = await NotImportedRowsAsync(db, import, page.Skip, page.PageSize, ct);
-        return new ImportReport(import, ImportOutcomes.Of(import, notImported), new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank),
+        return new ImportReport(import, ImportOutcomes.Of(import, notImported), ImportOutcomes.Summary(import, notImported),
+            new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank), ReportUndo.Of(import),
             import.FileErrors, import.FailureReason, new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
     }
 
@@ -58,7 +59,7 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         await CommittedRows.ApplyAsync(db, import.Id, rows, ct);
         foreach (var row in rows.Where(r => r.Status == RowStatus.Valid))
         {
-            row.Messages = [new RowMessage(null, NotReachedRows.Message(import.Status), NotReachedRows.Code)];
+            row.Messages = [new RowMessage(null, NotReachedRows.Message(import), NotReachedRows.Code)];
         }
 
         return rows;
@@ -73,7 +74,8 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
             .Where(r => r.ImportId == id && r.Status != RowStatus.Valid && (r.Status == RowStatus.Error || r.SkippedByOperator))
             .Select(r => r.RowNumber)
             .Concat(db.RowResults.Where(r => r.ImportId == id && r.Status == RowStatus.Failed).Select(r => r.RowNumber));
-        if (import.Status is ImportStatus.CommitFailed or ImportStatus.Cancelled)
+        // An undone import lists what its commit left too: the report says what the file did (CommitEnding).
+        if (CommitEnding.Of(import) is ImportStatus.CommitFailed or ImportStatus.Cancelled)
         {
             var through = await CommittedRows.ThroughAsync(db, id, ct);
             numbers = numbers.Concat(CommittedRows.Waiting(db, id, through).Select(r => r.RowNumber));

@@ -13,8 +13,8 @@ public static class NotReachedRows
     /// <summary>The code of their message, where a row message is listed with one.</summary>
     public const string Code = "not-committed";
 
-    /// <summary>Why such a row was not imported, and what would import it, given how the commit ended.</summary>
-    public static string Message(ImportStatus status) => status switch
+    /// <summary>Why such a row was not imported, and what would import it, given how the commit ended (undone or not).</summary>
+    public static string Message(Import import) => CommitEnding.Of(import) switch
     {
         ImportStatus.Cancelled => "The import was cancelled before this row was committed.",
         ImportStatus.CommitFailed => "The commit stopped before this row. Replay the import to continue.",

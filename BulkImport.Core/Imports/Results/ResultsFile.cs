@@ -24,7 +24,7 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         await using var writer = CsvExport.Create(destination);
         writer.WriteHeader(withInvoices ? [.. Columns, InvoiceColumn] : Columns);
 
-        var notReached = NotReachedRows.Message(import.Status);
+        var notReached = NotReachedRows.Message(import);
 
         var fields = new string[withInvoices ? 6 : 5];
         using var duplicates = new DuplicateKeyMessages(db, import.Id, domains.Get(import.Domain));

@@ -11,8 +11,12 @@ namespace BulkImport.App.Api;
 public static class ReportEndpoints
 {
     /// <summary>The report: outcome, counts, file errors, why it failed, a page of the rows not imported, and who helps with corrections.</summary>
+    /// <remarks>
+    /// <c>Outcome</c> and <c>Counts</c> describe what the file did, also once it was undone; <c>Undo</c> (null until an
+    /// undo starts) says what the undo did.
+    /// </remarks>
     public sealed record ImportReportDto(int ImportId, string FileName, ImportStatus Status, ReportOutcome Outcome, string Summary, ReportCounts Counts,
-        IReadOnlyList<string> FileErrors, string? FailureReason, PageDto<ImportRowDto> Rows, string? SupportContact);
+        ReportUndo? Undo, IReadOnlyList<string> FileErrors, string? FailureReason, PageDto<ImportRowDto> Rows, string? SupportContact);
 
     public static RouteGroupBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +29,7 @@ public static class ReportEndpoints
             var domain = domains.Get(import.Domain);
             var rows = report.Rows;
             return TypedResults.Ok(new ImportReportDto(id, report.Import.FileName, report.Import.Status, report.Outcome,
-                SubmissionLists.Marker(report.Import, report.Counts.NotImported), report.Counts, report.FileErrors, report.FailureReason,
+                report.Summary, report.Counts, report.Undo, report.FileErrors, report.FailureReason,
                 new PageDto<ImportRowDto>([.. rows.Items.Select(r => ImportRowDto.From(r, domain))], rows.PageNumber, rows.PageSize, rows.TotalCount),
                 support.CurrentValue.Sentence));
         });

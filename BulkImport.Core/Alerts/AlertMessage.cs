@@ -32,7 +32,7 @@ public static class AlertMessage
         text.AppendLine(CultureInfo.InvariantCulture, $"Total rows:   {counts.TotalRows:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Inserted:     {counts.Inserted:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Updated:      {counts.Updated:N0}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Skipped:      {counts.NotImported:N0} (rows not imported)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Not imported: {counts.NotImported:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Blank rows:   {counts.BlankRows:N0}");
 
         if (import.FileErrors.Count > 0)

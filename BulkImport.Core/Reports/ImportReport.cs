@@ -9,7 +9,7 @@ public enum ReportOutcome
     FullyProcessed,
     /// <summary>Committed, with rows not imported (errors, rows a person skipped, rows that failed in the commit).</summary>
     PartiallyProcessed,
-    /// <summary>ValidationFailed, CommitFailed or Cancelled.</summary>
+    /// <summary>ValidationFailed, CommitFailed or Cancelled (an undone import keeps the outcome of its commit).</summary>
     Failed,
     /// <summary>Not ended yet: the report shows what is known so far.</summary>
     InProgress,
@@ -21,8 +21,24 @@ public enum ReportOutcome
 /// </summary>
 public sealed record ReportCounts(int TotalRows, int Inserted, int Updated, int NotImported, int BlankRows);
 
-/// <summary>View Results of one import: its outcome, counts, file-level errors, why it failed, and a page of the rows not imported.</summary>
-public sealed record ImportReport(Import Import, ReportOutcome Outcome, ReportCounts Counts, IReadOnlyList<string> FileErrors, string? FailureReason, Page<ImportRow> Rows);
+/// <summary>
+/// What an undo did to an import (SPEC 21), beside the outcome of its commit: the undo's status, who asked for it,
+/// when it started and ended, and how many committed rows it undid and kept.
+/// </summary>
+public sealed record ReportUndo(ImportStatus Status, string? UndoneBy, DateTime? StartedAt, DateTime? EndedAt, int UndoneRows, int KeptRows)
+{
+    /// <summary>Null for an import no undo has touched.</summary>
+    public static ReportUndo? Of(Import import) => import.Status is ImportStatus.Undoing or ImportStatus.Undone or ImportStatus.UndoFailed
+        ? new ReportUndo(import.Status, import.UndoneBy, import.UndoStartedAt, import.Status == ImportStatus.Undoing ? null : import.CompletedAt, import.UndoneRows, import.KeptRows)
+        : null;
+}
+
+/// <summary>
+/// View Results of one import: its outcome and summary in words, counts, what an undo did, file-level errors, why it
+/// failed, and a page of the rows not imported.
+/// </summary>
+public sealed record ImportReport(Import Import, ReportOutcome Outcome, string Summary, ReportCounts Counts, ReportUndo? Undo,
+    IReadOnlyList<string> FileErrors, string? FailureReason, Page<ImportRow> Rows);
 
 /// <summary>The rules that turn an import's counters into the seed's words.</summary>
 public static class ImportOutcomes
@@ -30,12 +46,33 @@ public static class ImportOutcomes
     /// <summary>Rows not imported: every row but the inserted, the updated and the blank ones.</summary>
     public static int NotImported(Import import, int blankRows) => Math.Max(0, import.TotalRows - import.Inserted - import.Updated - blankRows);
 
-    public static ReportOutcome Of(Import import, int notImported) => import.Status switch
+    /// <summary>
+    /// The outcome of the import's commit. An undo does not change it (it stays what the file did, and the report says
+    /// what the undo did beside it), so an undone import reads as its commit ended: Committed or Cancelled.
+    /// </summary>
+    public static ReportOutcome Of(Import import, int notImported) => CommitEnding.Of(import) switch
     {
         ImportStatus.Committed => notImported == 0 ? ReportOutcome.FullyProcessed : ReportOutcome.PartiallyProcessed,
-        _ when import.Status.IsFinal() => ReportOutcome.Failed,
+        var ending when ending.IsFinal() => ReportOutcome.Failed,
         _ => ReportOutcome.InProgress,
     };
+
+    /// <summary>
+    /// The outcome in words: the history's marker ("Fully processed", "Partially processed: N rows skipped", or the
+    /// status), followed for an undone import by what became of it ("Fully processed; undone").
+    /// </summary>
+    public static string Summary(Import import, int notImported)
+    {
+        var ending = CommitEnding.Of(import);
+        var commit = ending == ImportStatus.Committed ? ProcessedMarker(notImported) : ending.DisplayName();
+        return import.Status switch
+        {
+            ImportStatus.Undoing => $"{commit}; being undone",
+            ImportStatus.Undone => $"{commit}; undone",
+            ImportStatus.UndoFailed => $"{commit}; undo failed",
+            _ => commit,
+        };
+    }
 
     /// <summary>"Fully processed" or "Partially processed: N rows skipped" (the Processed Files heading's marker).</summary>
     public static string ProcessedMarker(int notImported) =>

@@ -1,5 +1,6 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Reports;
@@ -21,7 +22,8 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         var notImported = ImportOutcomes.NotImported(import, blank);
         var listed = import.Status.IsFinal() ? notImported : await (await NotImportedQueryAsync(db, import, ct)).CountAsync(ct);
         var rows = await NotImportedRowsAsync(db, import, page.Skip, page.PageSize, ct);
-        return new ImportReport(import, ImportOutcomes.Of(import, notImported), new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank),
+        return new ImportReport(import, ImportOutcomes.Of(import, notImported), ImportOutcomes.Summary(import, notImported),
+            new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank), ReportUndo.Of(import),
             import.FileErrors, import.FailureReason, new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
     }
 
@@ -57,15 +59,11 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         await CommittedRows.ApplyAsync(db, import.Id, rows, ct);
         foreach (var row in rows.Where(r => r.Status == RowStatus.Valid))
         {
-            row.Messages = [new RowMessage(null, NotReached(import.Status), "not-committed")];
+            row.Messages = [new RowMessage(null, NotReachedRows.Message(import), NotReachedRows.Code)];
         }
 
         return rows;
     }
-
-    private static string NotReached(ImportStatus status) => status == ImportStatus.Cancelled
-        ? "Not imported: the import was cancelled before this row was committed."
-        : "Not imported: the commit stopped before this row. Replay the import to continue.";
 
     /// <summary>The row numbers not imported, as one query (a union of the three sources, each read through an index).</summary>
     private static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, CancellationToken ct)
@@ -76,7 +74,8 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
             .Where(r => r.ImportId == id && r.Status != RowStatus.Valid && (r.Status == RowStatus.Error || r.SkippedByOperator))
             .Select(r => r.RowNumber)
             .Concat(db.RowResults.Where(r => r.ImportId == id && r.Status == RowStatus.Failed).Select(r => r.RowNumber));
-        if (import.Status is ImportStatus.CommitFailed or ImportStatus.Cancelled)
+        // An undone import lists what its commit left too: the report says what the file did (CommitEnding).
+        if (CommitEnding.Of(import) is ImportStatus.CommitFailed or ImportStatus.Cancelled)
         {
             var through = await CommittedRows.ThroughAsync(db, id, ct);
             numbers = numbers.Concat(CommittedRows.Waiting(db, id, through).Select(r => r.RowNumber));

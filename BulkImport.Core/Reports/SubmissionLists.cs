@@ -7,11 +7,11 @@ namespace BulkImport.Core.Reports;
 /// <summary>The three lists of the source article's File Submission page (SPEC section 18).</summary>
 public enum SubmissionList
 {
-    /// <summary>"Incoming Files": every import not ended yet.</summary>
+    /// <summary>"Incoming Files": every import not ended yet, Undoing included.</summary>
     Incoming,
-    /// <summary>"Processed Files and Results": Committed, and the undo statuses after it.</summary>
+    /// <summary>"Processed Files and Results": Committed, and Undone (marked so).</summary>
     Processed,
-    /// <summary>"Errors Files and Results": ValidationFailed, CommitFailed, Cancelled.</summary>
+    /// <summary>"Errors Files and Results": ValidationFailed, CommitFailed, Cancelled, UndoFailed.</summary>
     Errors,
 }
 
@@ -31,8 +31,9 @@ public sealed class SubmissionLists(IDbContextFactory<BulkImportDbContext> dbFac
 
     public static SubmissionList Of(ImportStatus status) => status switch
     {
-        // An import being undone, undone or whose undo stopped was processed first; its View Results says the rest (SPEC 21).
-        ImportStatus.Committed or ImportStatus.Undoing or ImportStatus.Undone or ImportStatus.UndoFailed => SubmissionList.Processed,
+        // SPEC 18: an undo at work is still incoming work, a finished undo is processed (its marker says Undone), and an
+        // undo that stopped needs a person like a failed commit. Undoing is not final, so it falls to Incoming below.
+        ImportStatus.Committed or ImportStatus.Undone => SubmissionList.Processed,
         _ when status.IsFinal() => SubmissionList.Errors,
         _ => SubmissionList.Incoming,
     };

@@ -49,7 +49,7 @@ public sealed class AlertEmailTests
         messages.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
 
         var partialMail = messages.Single(m => To(m) == Ops && m.Subject!.StartsWith("partial.csv"));
-        partialMail.TextBody.Should().Contain("Total rows:   5").And.Contain("Inserted:     2").And.Contain("Skipped:      2").And.Contain("Blank rows:   1")
+        partialMail.TextBody.Should().Contain("Total rows:   5").And.Contain("Inserted:     2").And.Contain("Not imported: 2").And.Contain("Blank rows:   1")
             .And.Contain("- Row 3: Client ID: Client ID 9999 does not exist").And.Contain("- Row 5: Email:")
             .And.Contain($"View Results: {AlertApp.LinkBase}/imports/{partial.Id}/report")
             .And.Contain($"For assistance with corrections, email {AlertApp.SupportContact}.");
@@ -71,7 +71,7 @@ public sealed class AlertEmailTests
         (await api.CommitAndWaitAsync(import.Id)).Status.Should().Be(ImportStatus.CommitFailed);
         var first = await smtp.WaitForAsync(m => m.Count == 1);
         first[0].Subject.Should().Be("replayed.csv: import failed");
-        first[0].TextBody.Should().Contain("Commit:FailAfterRows").And.Contain("- Row 4: Not imported: the commit stopped before this row.");
+        first[0].TextBody.Should().Contain("Commit:FailAfterRows").And.Contain("- Row 4: The commit stopped before this row. Replay the import to continue.");
 
         var support = await app.ApiAsync(Roles.Support);
         (await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);

@@ -49,6 +49,24 @@ public sealed class FileSubmissionListsTests(AppFixture fixture) : AppComponentT
         cut.Find("[data-testid=list-errors-count]").TextContent.Should().Be("2");
     }
 
+    [Fact]
+    public async Task An_undo_at_work_is_incoming_an_undone_import_is_processed_and_marked_so_and_a_failed_undo_is_an_error()
+    {
+        var undoing = await StageAsync("undoing.csv", ImportStatus.Undoing, inserted: 2);
+        var undone = await StageAsync("undone.csv", ImportStatus.Undone, inserted: 2);
+        var undoFailed = await StageAsync("undo-failed.csv", ImportStatus.UndoFailed, inserted: 2);
+        SignIn(_user, Roles.Importer);
+
+        var cut = Render<FileSubmissionLists>(p => p.Add(x => x.CreatedBy, _user));
+
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=view-results-]").Should().HaveCount(3));
+        cut.FindAll($"[data-testid=list-incoming] [data-testid=view-results-{undoing.Id}]").Should().ContainSingle();
+        cut.FindAll($"[data-testid=list-processed] [data-testid=view-results-{undone.Id}]").Should().ContainSingle();
+        cut.FindAll($"[data-testid=list-errors] [data-testid=view-results-{undoFailed.Id}]").Should().ContainSingle();
+        cut.Find($"[data-testid=submission-{undone.Id}-marker]").TextContent.Should().StartWith("Undone ·");
+        cut.Find($"[data-testid=submission-{undoFailed.Id}-marker]").TextContent.Should().StartWith("Undo Failed ·");
+    }
+
     /// <summary>A list's count reads like every other figure of the product ("1,200", never "1200"; issue 21).</summary>
     [Fact]
     public async Task A_list_s_count_is_formatted_like_every_other_figure()

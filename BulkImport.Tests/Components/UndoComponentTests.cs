@@ -103,12 +103,13 @@ public sealed class UndoComponentTests(AppFixture fixture) : AppComponentTest(fi
         cut.Find("[data-testid=cancel-undo]").TextContent.Trim().Should().Be("Cancel Undo");
     }
 
+    /// <summary>SPEC 18: an undo at work is incoming, a finished one processed, a stopped one an error to look at.</summary>
     [Theory]
-    [InlineData(ImportStatus.Undoing)]
-    [InlineData(ImportStatus.Undone)]
-    [InlineData(ImportStatus.UndoFailed)]
-    public void An_undone_import_stays_under_Processed(ImportStatus status) =>
-        SubmissionLists.Of(status).Should().Be(SubmissionList.Processed);
+    [InlineData(ImportStatus.Undoing, SubmissionList.Incoming)]
+    [InlineData(ImportStatus.Undone, SubmissionList.Processed)]
+    [InlineData(ImportStatus.UndoFailed, SubmissionList.Errors)]
+    public void The_undo_statuses_go_under_the_headings_SPEC_18_names(ImportStatus status, SubmissionList list) =>
+        SubmissionLists.Of(status).Should().Be(list);
 
     [Fact]
     public void Lineage_links_to_the_import_that_created_and_the_one_that_last_changed_the_record()

@@ -337,9 +337,9 @@ public sealed class ImportRowPagesTests : IDisposable
         await using (var writer = CsvExport.Create(expected))
         {
             writer.WriteHeader(ResultsFile.Columns);
-            var notProcessed = import.Status == ImportStatus.Cancelled
-                ? "Not committed: the import was cancelled before this row."
-                : "Not committed yet: the commit stopped before this row. Replay the import to continue.";
+            var notReached = import.Status == ImportStatus.Cancelled
+                ? "The import was cancelled before this row was committed."
+                : "The commit stopped before this row. Replay the import to continue.";
             foreach (var row in await ShownRows.LoadAsync(db, id))
             {
                 var messages = string.Join("; ", row.Messages.Select(m => m.IsWarning ? "Warning: " + m.Message : m.Message));
@@ -349,7 +349,8 @@ public sealed class ImportRowPagesTests : IDisposable
                     RowStatus.Failed => ("Failed", row.Action.ToString(), messages),
                     RowStatus.Error => ("Failed", "", messages),
                     RowStatus.Skipped => ("Skipped", "", row.SkippedByOperator ? "Skipped by the operator." : "Blank row."),
-                    _ => ("Skipped", "", notProcessed),
+                    // SPEC 18: rows the commit never reached are "Not imported", their action kept.
+                    _ => ("Not imported", row.Action.ToString(), notReached),
                 };
                 await writer.WriteRecordAsync(new[] { row.RowNumber.ToString(CultureInfo.InvariantCulture), status, action, row.RecordId?.ToString(CultureInfo.InvariantCulture) ?? "", shown });
             }

@@ -84,7 +84,61 @@ public sealed class ImportReportApiTests
         report.GetProperty("counts").GetProperty("notImported").GetInt32().Should().Be(2);
         RowNumbers(report).Should().Equal(4, 5);
         report.GetProperty("rows").GetProperty("items")[0].GetProperty("messages")[0].GetProperty("message").GetString()
-            .Should().Be("Not imported: the commit stopped before this row. Replay the import to continue.");
+            .Should().Be("The commit stopped before this row. Replay the import to continue.");
+    }
+
+    private static async Task UndoAsync(ApiClient api, int id)
+    {
+        var response = await api.Http.PostAsync($"/api/imports/{id}/undo", null);
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        (await api.WaitForAsync(id, s => s.Status is ImportStatus.Undone or ImportStatus.UndoFailed)).Status.Should().Be(ImportStatus.Undone);
+    }
+
+    /// <summary>The report describes what the file did, so an undo keeps it and says what the undo did beside it.</summary>
+    [Fact]
+    public async Task An_undone_import_keeps_the_outcome_counts_and_rows_of_its_commit_and_says_it_was_undone()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync();
+        var import = await AlertApp.UploadAsync(api, "First Name,Last Name,Email\nAna,One,\nBen,Two,bad\nCy,Three,\n", "undone.csv");
+        await api.CommitAndWaitAsync(import.Id);
+        var before = await ReportAsync(api, import.Id);
+        before.GetProperty("undo").ValueKind.Should().Be(JsonValueKind.Null, "no undo has touched it yet");
+
+        await UndoAsync(api, import.Id);
+        var report = await ReportAsync(api, import.Id);
+
+        report.GetProperty("status").GetString().Should().Be("Undone");
+        report.GetProperty("outcome").GetString().Should().Be("PartiallyProcessed");
+        report.GetProperty("summary").GetString().Should().Be("Partially processed: 1 row skipped; undone");
+        report.GetProperty("counts").GetRawText().Should().Be(before.GetProperty("counts").GetRawText());
+        RowNumbers(report).Should().Equal(3);
+        var undo = report.GetProperty("undo");
+        undo.GetProperty("status").GetString().Should().Be("Undone");
+        undo.GetProperty("undoneBy").GetString().Should().Be("importer@bulkimport.local");
+        (undo.GetProperty("undoneRows").GetInt32(), undo.GetProperty("keptRows").GetInt32()).Should().Be((2, 0));
+        undo.GetProperty("endedAt").ValueKind.Should().Be(JsonValueKind.String);
+    }
+
+    [Fact]
+    public async Task An_undone_cancelled_import_stays_Failed_and_still_lists_the_rows_its_commit_never_reached()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync();
+        var import = await AlertApp.UploadAsync(api, "First Name,Last Name\nAna,One\nBen,Two\n", "cancelled.csv");
+        (await api.Http.PostAsync($"/api/imports/{import.Id}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await UndoAsync(api, import.Id);
+
+        var report = await ReportAsync(api, import.Id);
+
+        report.GetProperty("outcome").GetString().Should().Be("Failed");
+        report.GetProperty("summary").GetString().Should().Be("Cancelled; undone");
+        report.GetProperty("counts").GetProperty("notImported").GetInt32().Should().Be(2);
+        RowNumbers(report).Should().Equal(2, 3);
+        report.GetProperty("rows").GetProperty("items")[0].GetProperty("messages")[0].GetProperty("message").GetString()
+            .Should().Be("The import was cancelled before this row was committed.");
+        (await api.ResultsAsync(import.Id)).Should().Contain("2,Not imported,Insert,,The import was cancelled before this row was committed.")
+            .And.Contain("3,Not imported,Insert,,The import was cancelled before this row was committed.");
     }
 
     [Fact]

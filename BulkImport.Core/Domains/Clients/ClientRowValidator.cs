@@ -54,7 +54,10 @@ public sealed class ClientRowValidator : CellRuleValidator, IRowValidator
         {
             if (_settings.Operation == Operation.Update)
             {
+                // An Update row never inserts, so the Insert rules (names required) would only bury the one real
+                // problem under messages that do not apply; the row's own cell errors stay, they are wrong either way.
                 messages.Add(new RowMessage(ClientColumns.ClientId, "Client ID is required for Update. Fill in the ID of the client to change, or use Add & Update to add new clients.", "required"));
+                return RowValidation.From(RowAction.Update, messages, null);
             }
 
             action = RowAction.Insert;
@@ -69,13 +72,21 @@ public sealed class ClientRowValidator : CellRuleValidator, IRowValidator
                 rowKey = idText;
                 if (!int.TryParse(idText, System.Globalization.CultureInfo.InvariantCulture, out var id) || !_existingClientIds.Contains(id))
                 {
-                    messages.Add(new RowMessage(ClientColumns.ClientId, $"Client ID {idText} does not exist. Leave Client ID blank to add a new client, or correct the ID.", "not-found"));
+                    messages.Add(new RowMessage(ClientColumns.ClientId, UnknownId(idText!), "not-found"));
                 }
             }
         }
 
         return RowValidation.From(action, messages, rowKey);
     }
+
+    /// <summary>
+    /// An unknown Client ID, and what to do about it: on an Update import a blank ID is never right (it is an error of
+    /// its own), so only Add and Add &amp; Update suggest leaving it blank to add a new client.
+    /// </summary>
+    private string UnknownId(string idText) => _settings.Operation == Operation.Update
+        ? $"Client ID {idText} does not exist. Correct the ID: an Update import changes existing clients only."
+        : $"Client ID {idText} does not exist. Leave Client ID blank to add a new client, or correct the ID.";
 
     private static void RequireForInsert(string?[] values, int index, string column, List<RowMessage> messages)
     {

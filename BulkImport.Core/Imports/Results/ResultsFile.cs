@@ -24,12 +24,7 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         await using var writer = CsvExport.Create(destination);
         writer.WriteHeader(withInvoices ? [.. Columns, InvoiceColumn] : Columns);
 
-        var notProcessed = import.Status switch
-        {
-            ImportStatus.Cancelled => "Not committed: the import was cancelled before this row.",
-            ImportStatus.CommitFailed => "Not committed yet: the commit stopped before this row. Replay the import to continue.",
-            _ => "Not committed yet.",
-        };
+        var notReached = NotReachedRows.Message(import);
 
         var fields = new string[withInvoices ? 6 : 5];
         using var duplicates = new DuplicateKeyMessages(db, import.Id, domains.Get(import.Domain));
@@ -41,7 +36,8 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
                 RowStatus.Failed => ("Failed", row.Action.ToString(), Join(row.Messages)),
                 RowStatus.Error => ("Failed", "", Join(duplicates.Show(row.RowNumber, row.RowKey, row.Messages))),
                 RowStatus.Skipped => ("Skipped", "", row.SkippedByOperator ? "Skipped by the operator." : "Blank row."),
-                _ => ("Skipped", "", notProcessed),
+                // Valid, never reached by the commit: "Not imported" (SPEC 18), with the action it would have had.
+                _ => (NotReachedRows.Status, row.Action.ToString(), notReached),
             };
             fields[0] = row.RowNumber.ToString(CultureInfo.InvariantCulture);
             fields[1] = status;

@@ -41,12 +41,38 @@ public sealed class ClientRowValidatorTests
         result.RowKey.Should().BeNull();
     }
 
+    /// <summary>
+    /// An Update row never inserts: without a Client ID it gets that one message, not the Insert rules' "Last Name is
+    /// required to add a new client" on top (the row below has no Last Name).
+    /// </summary>
     [Fact]
-    public void Update_without_client_id_is_an_error()
+    public void Update_without_client_id_is_an_error_with_only_the_client_id_message()
     {
         var result = Validator(Operation.Update).Validate(Row(("First Name", "Ann")));
         result.Status.Should().Be(RowStatus.Error);
-        result.Messages.Should().ContainSingle(m => m.Column == "Client ID" && m.Message.StartsWith("Client ID is required for Update"));
+        result.Messages.Should().ContainSingle().Which.Should().Match<RowMessage>(m => m.Column == "Client ID" && m.Message.StartsWith("Client ID is required for Update"));
+    }
+
+    [Fact]
+    public void Update_without_client_id_or_names_still_gets_only_the_client_id_message()
+    {
+        var result = Validator(Operation.Update).Validate(Row(("City", "Tampa")));
+        result.Messages.Select(m => m.Column).Should().Equal("Client ID");
+    }
+
+    [Fact]
+    public void Update_without_client_id_keeps_the_errors_of_its_own_cells_which_are_wrong_whatever_the_id()
+    {
+        var result = Validator(Operation.Update).Validate(Row(("Email", "not-an-email")));
+        result.Messages.Select(m => m.Column).Should().BeEquivalentTo(["Client ID", "Email"]);
+    }
+
+    [Fact]
+    public void An_unknown_client_id_on_an_update_import_does_not_suggest_leaving_it_blank()
+    {
+        var result = Validator(Operation.Update, 1).Validate(Row(("Client ID", "999"), ("City", "Tampa")));
+        result.Messages.Should().ContainSingle().Which.Message.Should()
+            .Be("Client ID 999 does not exist. Correct the ID: an Update import changes existing clients only.");
     }
 
     [Theory]
@@ -65,7 +91,7 @@ public sealed class ClientRowValidatorTests
     public void An_unknown_client_id_is_an_error_naming_it()
     {
         var result = Validator(Operation.AddUpdate, 1).Validate(Row(("Client ID", "999"), ("First Name", "A"), ("Last Name", "B")));
-        result.Messages.Should().ContainSingle().Which.Message.Should().StartWith("Client ID 999 does not exist");
+        result.Messages.Should().ContainSingle().Which.Message.Should().Be("Client ID 999 does not exist. Leave Client ID blank to add a new client, or correct the ID.");
     }
 
     [Fact]

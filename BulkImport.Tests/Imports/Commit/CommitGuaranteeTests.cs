@@ -34,13 +34,18 @@ public class CommitGuaranteeTests
         {
             var fields = results[i].Split(',');
             fields[0].Should().Be(rows[i].RowNumber.ToString());
-            var expected = rows[i].Status switch
+            // SPEC 18: a Valid row the commit never reached reads "Not imported", with the action it would have had;
+            // "Skipped" is left to blank rows and rows a person skipped.
+            var (status, action) = rows[i].Status switch
             {
-                RowStatus.Success => "Success",
-                RowStatus.Failed or RowStatus.Error => "Failed",
-                _ => "Skipped",
+                RowStatus.Success => ("Success", rows[i].Action.ToString()),
+                RowStatus.Failed => ("Failed", rows[i].Action.ToString()),
+                RowStatus.Error => ("Failed", ""),
+                RowStatus.Valid => ("Not imported", rows[i].Action.ToString()),
+                _ => ("Skipped", ""),
             };
-            fields[1].Should().Be(expected);
+            fields[1].Should().Be(status);
+            fields[2].Should().Be(action);
             fields[3].Should().Be(rows[i].RecordId?.ToString() ?? "");
         }
     }
@@ -140,7 +145,10 @@ public class CommitGuaranteeTests
         done.ProcessedRows.Should().Be(20, "cancellation takes effect at the next batch boundary, after the first batch here");
         (await CountClientsAsync(app, "Cancel")).Should().Be(done.Inserted);
         await AssertResultsMatchDatabaseAsync(app, importer, done);
-        (await importer.ResultsAsync(import.Id)).Should().Contain("Not committed: the import was cancelled before this row.");
+        var lines = (await importer.ResultsAsync(import.Id)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        lines.Where(l => l.Contains(",Not imported,")).Should().HaveCount(2_000 - 20)
+            .And.AllSatisfy(l => l.Should().EndWith(",Not imported,Insert,,The import was cancelled before this row was committed."));
+        lines.Should().NotContain(l => l.Contains(",Skipped,"), "no row of this file is blank or was skipped by a person");
     }
 
     [Fact]

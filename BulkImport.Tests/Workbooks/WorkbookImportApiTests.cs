@@ -92,6 +92,23 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
         lines[3].Should().MatchRegex(@"^4,Success,Insert,\d+,$");
     }
 
+    [Theory]
+    [InlineData("April", "The workbook has no sheet named 'April'. Its sheets are 'Notes', 'Clients'; choose one of them and upload again.")]
+    [InlineData("notes", "Sheet 'Notes' is empty. The workbook's sheets are 'Notes', 'Clients'; choose the one that holds the data and upload again.")]
+    public async Task A_sheet_that_is_missing_or_empty_fails_the_upload_and_the_summary_still_lists_the_sheets(string sheet, string error)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Notes");
+        book.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Ann", "Sheetless");
+
+        var import = await UploadAsync(book.ToBytes(), sheet);
+
+        import.Status.Should().Be(ImportStatus.ValidationFailed);
+        import.FileErrors.Should().Equal(error);
+        import.Sheets.Should().Equal(["Notes", "Clients"], "the summary lists the sheets so the person can upload again with the right one");
+        import.TotalRows.Should().Be(0);
+    }
+
     [Fact]
     public async Task A_legacy_xls_upload_fails_with_its_message_and_stages_nothing()
     {

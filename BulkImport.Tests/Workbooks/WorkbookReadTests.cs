@@ -140,6 +140,37 @@ public sealed class WorkbookReadTests
         var (missing, _, _) = Read(bytes, sheet: "April");
         missing.Errors.Should().ContainSingle().Which.Message.Should()
             .Be("The workbook has no sheet named 'April'. Its sheets are 'Clients', 'March'; choose one of them and upload again.");
+        missing.Sheets.Should().Equal(["Clients", "March"], "the person picks the right sheet from this list");
+        missing.SheetName.Should().BeNull("no sheet was read");
+    }
+
+    [Fact]
+    public void A_named_sheet_that_is_empty_is_refused_and_the_workbooks_sheets_are_still_listed()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Cover");
+        book.Sheet("Hidden", hidden: true).Row(1, "ID", "Name").Row(2, "9", "Hidden");
+        book.Sheet("Clients").Row(1, "ID", "Name").Row(2, "1", "Ann");
+
+        var (file, rows, _) = Read(book.ToBytes(), sheet: "cover");
+
+        file.Errors.Should().ContainSingle().Which.Message.Should()
+            .Be("Sheet 'Cover' is empty. The workbook's sheets are 'Cover', 'Clients'; choose the one that holds the data and upload again.");
+        file.Sheets.Should().Equal("Cover", "Clients");
+        rows.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_workbook_whose_sheets_are_all_empty_is_refused_and_lists_them()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("One");
+        book.Sheet("Two").Row(3, null, "");
+
+        var (file, _, _) = Read(book.ToBytes());
+
+        file.Errors.Should().ContainSingle().Which.Message.Should().StartWith("The workbook has no data: every sheet is empty.");
+        file.Sheets.Should().Equal("One", "Two");
     }
 
     [Fact]

@@ -8,8 +8,18 @@ internal static class WorkbookMessages
 {
     private const string SaveAsXlsxOrCsv = "Save it as .xlsx or CSV and upload it again.";
 
+    /// <summary>Markup files open in Excel, so the way to a file we read goes through it.</summary>
+    private const string SaveAsXlsxOrCsvFromExcel = "Save it as .xlsx or CSV (open it in Excel, then File > Save As) and upload it again.";
+
     public static FileMessage LegacyXls() =>
         new($"This is an Excel 97-2003 workbook (.xls), which the importer does not read. {SaveAsXlsxOrCsv}");
+
+    public static FileMessage HtmlTable() =>
+        new("This is a web page (an HTML table), not a workbook, although Excel opens it: programs that \"export to Excel\" often save one with an .xls name. "
+            + SaveAsXlsxOrCsvFromExcel);
+
+    public static FileMessage XmlSpreadsheet() =>
+        new("This is an Excel 2003 XML Spreadsheet (an XML file, often named .xls), which the importer does not read. " + SaveAsXlsxOrCsvFromExcel);
 
     public static FileMessage Encrypted() =>
         new("This workbook is password-protected; save it without a password (File > Info > Protect Workbook > Encrypt with Password, clear the password) and upload it again.");

@@ -124,6 +124,23 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_html_export_named_xls_fails_saying_it_is_a_web_page_to_save_as_xlsx_or_csv()
+    {
+        const string html = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head><meta charset=\"utf-8\"></head><body>\r\n"
+            + "<table><tr><td>First Name</td><td>Last Name</td></tr><tr><td>Ann</td><td>Lee</td></tr></table></body></html>\r\n";
+
+        var response = await _api.PostImportAsync(System.Text.Encoding.UTF8.GetBytes(html), "Client", "Add", "Clients export.xls");
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+        var import = await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+
+        import.Status.Should().Be(ImportStatus.ValidationFailed);
+        import.TotalRows.Should().Be(0);
+        import.FileErrors.Should().ContainSingle().Which.Should()
+            .StartWith("This is a web page (an HTML table), not a workbook").And.Contain("Save it as .xlsx or CSV").And.NotContain("spaces");
+    }
+
+    [Fact]
     public async Task The_xlsx_template_has_the_header_in_bold_and_text_formatted_id_ssn_phone_and_zip_columns()
     {
         var response = await _api.Http.GetAsync("/api/templates/client.xlsx");

@@ -50,6 +50,9 @@ public sealed class ParsedFile : IDisposable
     /// <summary>A workbook's sheets, in workbook order (SPEC 17), also when the workbook was refused for its sheet; empty for a CSV file.</summary>
     public IReadOnlyList<string> Sheets { get; }
 
+    /// <summary>Whether the file is an .xlsx workbook (content decides), read or refused; false for CSV and for files refused before that is known.</summary>
+    public bool IsWorkbook { get; private init; }
+
     /// <summary>The sheet read from a workbook; null for a CSV file.</summary>
     public string? SheetName { get; }
 
@@ -99,6 +102,13 @@ public sealed class ParsedFile : IDisposable
             warnings.Add(sniff.Warning);
         }
 
+        // Accepted rather than refused: the file is readable whatever the setting, and a warning is enough for a
+        // person (or a script) that sends the same fields with every file to notice (docs/decisions.md).
+        if (!sniff.IsWorkbook && !string.IsNullOrWhiteSpace(sheet))
+        {
+            warnings.Add(CsvMessages.SheetIgnored(sheet.Trim()));
+        }
+
         WorkbookFile? workbook = null;
         if (sniff.IsWorkbook)
         {
@@ -106,7 +116,7 @@ public sealed class ParsedFile : IDisposable
             if (refused is not null)
             {
                 errors.Add(refused);
-                return new ParsedFile(path, limits, null, null, null, errors, warnings, sheets: sheets);
+                return new ParsedFile(path, limits, null, null, null, errors, warnings, sheets: sheets) { IsWorkbook = true };
             }
         }
 
@@ -189,6 +199,7 @@ public sealed class ParsedFile : IDisposable
 
         return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings, workbook)
         {
+            IsWorkbook = workbook is not null,
             PresentColumns = present,
             HeaderCells = layout?.Cells ?? [],
             UnmatchedColumns = layout is null ? [] : [.. layout.UnmatchedCells],

@@ -25,14 +25,14 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet) => UploadAsync(_api, workbook, sheet);
+    private Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet, string fileName = "partner clients.xlsx") => UploadAsync(_api, workbook, sheet, fileName);
 
-    private static async Task<ImportSummary> UploadAsync(ApiClient api, byte[] workbook, string? sheet)
+    private static async Task<ImportSummary> UploadAsync(ApiClient api, byte[] workbook, string? sheet, string fileName = "partner clients.xlsx")
     {
         using var content = new MultipartFormDataContent();
         var filePart = new ByteArrayContent(workbook);
-        filePart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(filePart, "file", "partner clients.xlsx");
+        filePart.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+        content.Add(filePart, "file", fileName);
         content.Add(new StringContent("Client"), "domain");
         content.Add(new StringContent("Add"), "operation");
         if (sheet is not null)
@@ -107,6 +107,21 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
         import.FileErrors.Should().Equal(error);
         import.Sheets.Should().Equal(["Notes", "Clients"], "the summary lists the sheets so the person can upload again with the right one");
         import.TotalRows.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_sheet_named_with_a_csv_upload_is_ignored_with_a_file_warning_and_the_file_is_read()
+    {
+        var csv = System.Text.Encoding.UTF8.GetBytes("First Name,Last Name\r\nAnn,Sheetless\r\n");
+
+        var import = await UploadAsync(csv, sheet: " March ", fileName: "clients.csv");
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        import.ValidRows.Should().Be(1);
+        import.FileWarnings.Should().Contain(
+            "This is a CSV file; the sheet setting ('March') was ignored. A CSV file has no sheets, so the whole file was read; leave the sheet empty for CSV files.");
+        import.Sheet.Should().BeNull("no sheet was read");
+        import.Sheets.Should().BeEmpty();
     }
 
     [Fact]

@@ -145,6 +145,19 @@ public sealed class WorkbookReadTests
     }
 
     [Fact]
+    public void A_sheet_named_for_a_csv_file_is_ignored_with_a_warning_and_the_file_is_read()
+    {
+        var (file, rows, _) = Read("ID,Name\r\n1,Ann\r\n"u8.ToArray(), sheet: "Clients");
+
+        file.Errors.Should().BeEmpty();
+        file.IsWorkbook.Should().BeFalse();
+        file.Warnings.Select(w => w.Message).Should().Equal(
+            "This is a CSV file; the sheet setting ('Clients') was ignored. A CSV file has no sheets, so the whole file was read; leave the sheet empty for CSV files.");
+        rows.Should().ContainSingle().Which.Values[1].Should().Be("Ann");
+        Read("ID,Name\r\n1,Ann\r\n"u8.ToArray(), sheet: "  ").File.Warnings.Should().BeEmpty("a blank sheet field names no sheet");
+    }
+
+    [Fact]
     public void A_named_sheet_that_is_empty_is_refused_and_the_workbooks_sheets_are_still_listed()
     {
         var book = new TestWorkbook();

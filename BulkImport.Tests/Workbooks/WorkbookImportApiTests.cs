@@ -125,6 +125,30 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_date_of_birth_cell_with_a_time_is_a_date_at_midnight_and_an_error_at_any_other_time_or_as_a_time_only()
+    {
+        const double March15 = 45000; // 03/15/2023
+        var book = new TestWorkbook();
+        book.Sheet("Clients").Row(1, "First Name", "Last Name", "Date of Birth")
+            .Row(2, "Ann", "Midnight", TestCell.Number(March15 - 12000, "m/d/yyyy h:mm"))
+            .Row(3, "Bo", "Evening", TestCell.Number(March15 - 12000 + 0.75, "m/d/yyyy h:mm"))
+            .Row(4, "Cy", "Duration", TestCell.Number(90.0 / 86_400, "mm:ss"));
+
+        var import = await UploadAsync(book.ToBytes(), sheet: null);
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        var ann = await _api.RowAsync(import.Id, 2);
+        (ann.Status, ann.Values["Date of Birth"]).Should().Be((RowStatus.Valid, "05/07/1990"));
+        var bo = await _api.RowAsync(import.Id, 3);
+        bo.Status.Should().Be(RowStatus.Error);
+        bo.Messages.Should().ContainSingle().Which.Message.Should()
+            .Be("Date of Birth has a time of day (18:00:00); it takes a date only, like MM/DD/YYYY. Delete the time, or format the column as a date without the time in the spreadsheet");
+        var cy = await _api.RowAsync(import.Id, 4);
+        cy.Values["Date of Birth"].Should().Be("00:01:30", "a time format is read as a time, never as a date in December 1899");
+        cy.Messages.Should().ContainSingle().Which.Message.Should().Be("Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)");
+    }
+
+    [Fact]
     public async Task A_legacy_xls_upload_fails_with_its_message_and_stages_nothing()
     {
         var xls = new byte[2048];

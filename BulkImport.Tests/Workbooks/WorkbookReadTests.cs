@@ -59,6 +59,59 @@ public sealed class WorkbookReadTests
         rows.Select(r => r.Values[2]).Should().Equal("03/14/1985", "12/31/2001", "01/02/1990", "03/15/2023 18:00:00");
     }
 
+    [Theory]
+    [InlineData("mm:ss", 90.0 / 86_400, "00:01:30")]
+    [InlineData("mm:ss.0", 90.0 / 86_400, "00:01:30")]
+    [InlineData("[$-409]mm:ss;@", 754.0 / 86_400, "00:12:34")]
+    [InlineData("h:mm", 9.0 / 24 + 5.0 / 1440, "09:05:00")]
+    [InlineData("hh:mm:ss", 0.75, "18:00:00")]
+    [InlineData("h:mm AM/PM", 13.5 / 24, "13:30:00")]
+    [InlineData("h:mm:ss A/P", 13.5 / 24, "13:30:00")]
+    [InlineData("h:mm", 45000.25, "06:00:00")]
+    [InlineData("[h]:mm:ss", 1.5, "36:00:00")]
+    [InlineData("[mm]:ss", 0.5 / 24, "00:30:00")]
+    public void A_time_only_format_reads_as_the_time_never_as_a_date(string format, double serial, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(serial, format));
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(20, "h:mm")]
+    [InlineData(21, "h:mm:ss")]
+    [InlineData(45, "mm:ss")]
+    [InlineData(47, "mmss.0")]
+    public void Excels_built_in_time_formats_read_as_times(uint builtIn, string code)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(75.0 / 86_400, builtInFormat: builtIn));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be("00:01:15", $"built-in format {builtIn} is {code}");
+    }
+
+    [Theory]
+    [InlineData("m/d/yyyy h:mm", 45000.75, "03/15/2023 18:00:00")]
+    [InlineData("m/d/yyyy h:mm", 45000.0, "03/15/2023")]
+    [InlineData("yyyy-mm-dd hh:mm:ss", 45000.5, "03/15/2023 12:00:00")]
+    [InlineData("dd/mm/yyyy hh:mm", 45000.0, "03/15/2023")]
+    [InlineData("mmm d, yyyy h:mm AM/PM", 45000.0 + (1.0 / 1440), "03/15/2023 00:01:00")]
+    public void A_date_time_format_reads_as_the_date_and_the_time_unless_the_time_is_midnight(string format, double serial, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(serial, format));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
     [Fact]
     public void Numbers_keep_the_zeros_of_their_format_and_never_show_an_exponent_or_thousands_separators()
     {

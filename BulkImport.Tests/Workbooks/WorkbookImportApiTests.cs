@@ -15,11 +15,24 @@ namespace BulkImport.Tests.Workbooks;
 /// A workbook through the HTTP API (SPEC 17): uploaded with a sheet named, reviewed with the sheet's row numbers,
 /// fixed, committed, and its results file; and the .xlsx template, read back by the SDK, with text columns.
 /// </summary>
-public sealed class WorkbookImportApiTests : IAsyncLifetime
+public class WorkbookImportApiTests : IAsyncLifetime
 {
     private static readonly string[] Header = ["Client ID", "First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth", "Zip"];
-    private readonly TestApp _app = new();
+    private readonly TestEngine _engine;
+    private readonly TestApp _app;
     private ApiClient _api = null!;
+
+    public WorkbookImportApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>PostgreSql/PostgreSqlVariants</c>): the summary's sheets are stored on refusal too.</summary>
+    protected WorkbookImportApiTests(TestEngine engine)
+    {
+        _engine = engine;
+        _app = new TestApp(engine: engine);
+    }
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
@@ -211,7 +224,7 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
     public async Task A_workbook_import_whose_commit_failed_is_replayed_to_the_end_with_the_sheets_row_numbers()
     {
         // Support replays from the staged rows, never the file: a workbook's import resumes like a CSV's (issue 18).
-        await using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" });
+        await using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" }, engine: _engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var support = await app.ApiAsync(Roles.Support);
         var book = new TestWorkbook();

@@ -112,6 +112,22 @@ public sealed class WorkbookReadTests
         rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("1899-12-30T00:01:30", "mm:ss", "00:01:30")]
+    [InlineData("1899-12-30T13:30:00", "h:mm AM/PM", "13:30:00")]
+    [InlineData("2023-03-15T00:00:00", "m/d/yyyy h:mm", "03/15/2023")]
+    [InlineData("2023-03-15T18:00:00", "m/d/yyyy h:mm", "03/15/2023 18:00:00")]
+    [InlineData("2023-03-15T00:00:00", "General", "03/15/2023")]
+    public void An_iso_date_cell_is_read_by_its_format_like_a_serial(string iso, string format, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.IsoDate(iso, format));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
     [Fact]
     public void Numbers_keep_the_zeros_of_their_format_and_never_show_an_exponent_or_thousands_separators()
     {

@@ -18,7 +18,7 @@ internal sealed class NumberFormat
     private readonly Section[] sections;
 
     /// <summary>A duration format ([h]:mm:ss): the hours are counted on past 24.</summary>
-    private bool elapsed;
+    private bool IsElapsed { get; init; }
 
     private NumberFormat(NumberFormatKind kind, Section[] sections)
     {
@@ -78,7 +78,7 @@ internal sealed class NumberFormat
         if (first.HasDate || first.HasTime)
         {
             var kind = first.HasDate && first.HasTime ? NumberFormatKind.DateTime : first.HasDate ? NumberFormatKind.Date : NumberFormatKind.Time;
-            return new NumberFormat(kind, parts) { elapsed = kind == NumberFormatKind.Time && first.Elapsed };
+            return new NumberFormat(kind, parts) { IsElapsed = kind == NumberFormatKind.Time && first.Elapsed };
         }
 
         return parts.Any(p => p.NetPattern is not null) ? new NumberFormat(NumberFormatKind.Pattern, parts) : General;
@@ -92,9 +92,9 @@ internal sealed class NumberFormat
             case NumberFormatKind.Date:
             case NumberFormatKind.DateTime:
             case NumberFormatKind.Time:
-                if (Kind == NumberFormatKind.Time && elapsed)
+                if (Kind == NumberFormatKind.Time && IsElapsed)
                 {
-                    return Elapsed(value);
+                    return FormatElapsed(value);
                 }
 
                 if (ToDateTime(value, date1904) is { } moment)
@@ -132,7 +132,7 @@ internal sealed class NumberFormat
     }
 
     /// <summary>A duration as [h]:mm:ss shows it (hours past 24, a minus sign when negative), to the second.</summary>
-    private static string Elapsed(double days)
+    private static string FormatElapsed(double days)
     {
         if (double.IsNaN(days) || Math.Abs(days) > 1e8)
         {
@@ -402,6 +402,16 @@ internal sealed class NumberFormat
                         break;
                     case '\\' or '_' or '*':
                         i++;
+                        break;
+                    case '[':
+                        // [$-409] is a locale, [Red] a colour; [ss] is elapsed seconds.
+                        var end = code.IndexOf(']', i + 1);
+                        if (i + 1 < code.Length && char.ToLowerInvariant(code[i + 1]) is 'h' or 'm' or 's')
+                        {
+                            return char.ToLowerInvariant(code[i + 1]);
+                        }
+
+                        i = end < 0 ? code.Length : end;
                         break;
                     case var letter when char.ToLowerInvariant(letter) is 'y' or 'm' or 'd' or 'h' or 's' or 'a':
                         return char.ToLowerInvariant(letter);

@@ -70,6 +70,7 @@ public sealed class WorkbookReadTests
     [InlineData("h:mm", 45000.25, "06:00:00")]
     [InlineData("[h]:mm:ss", 1.5, "36:00:00")]
     [InlineData("[mm]:ss", 0.5 / 24, "00:30:00")]
+    [InlineData("mm:[ss]", 0.5 / 24, "00:30:00")]
     public void A_time_only_format_reads_as_the_time_never_as_a_date(string format, double serial, string expected)
     {
         var book = new TestWorkbook();

@@ -171,7 +171,6 @@ public static partial class FieldFormats
 
         var zero = minutes == 0;
         var rest = text[(colon + 3)..];
-
         if (rest.Length >= 3 && rest[0] == ':' && AllAsciiDigits(rest.Slice(1, 2)) && ParseDigits(rest.Slice(1, 2)) < 60)
         {
             zero &= ParseDigits(rest.Slice(1, 2)) == 0;

@@ -75,6 +75,9 @@ internal static class CsvMessages
     public static FileMessage SeparatorLine(char separator) =>
         new($"The first line 'sep={Show(separator)}' was read as Excel's separator setting ({SeparatorName(separator)}), not as data; the header is on the next line and counts as row 1.");
 
+    public static FileMessage SheetIgnored(string sheet) =>
+        new($"This is a CSV file; the sheet setting ('{sheet}') was ignored. A CSV file has no sheets, so the whole file was read; leave the sheet empty for CSV files.");
+
     public static FileMessage ValueUnderBlankHeader(int row, int line, int position) =>
         new($"Row {row}{LinePart(row, line)} has a value in column {position} ({ColumnLetters(position)}), which has no header. "
             + "Add a column name in row 1 or delete the values in that column, then upload again.", row);

@@ -12,8 +12,8 @@ namespace BulkImport.Core.Csv;
 internal sealed record SniffResult(FileMessage? Error, Encoding? Encoding, string EncodingName, FileMessage? Warning, bool IsWorkbook = false);
 
 /// <summary>
-/// Looks at the raw bytes of a stored upload: size, Excel/ZIP magic numbers, byte order mark, NUL bytes and UTF-8
-/// validity. Extension and Content-Type are not trusted. One sequential pass, constant memory.
+/// Looks at the raw bytes of a stored upload: size, Excel/ZIP magic numbers, HTML and XML exports to Excel, byte order
+/// mark, NUL bytes and UTF-8 validity. Extension and Content-Type are not trusted. One sequential pass, constant memory.
 /// </summary>
 internal static class FileSniffer
 {
@@ -50,6 +50,12 @@ internal static class FileSniffer
         if (Workbooks.WorkbookSniffer.IsOle(head))
         {
             return Refuse(Workbooks.WorkbookSniffer.RefuseOle(stream));
+        }
+
+        // Before the text checks: an HTML or XML "export to Excel" is text, and read as CSV it gets a misleading message.
+        if (Workbooks.MarkupSniffer.Refuse(stream) is { } markup)
+        {
+            return Refuse(markup);
         }
 
         // UTF-32 first: its little-endian mark starts with the UTF-16 one. CsvHelper reads all four by their mark.

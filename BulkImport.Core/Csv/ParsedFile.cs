@@ -17,11 +17,12 @@ public sealed class ParsedFile : IDisposable
     private readonly WorkbookFile? workbook;
     private bool disposed;
 
-    private ParsedFile(string path, CsvLimits limits, SniffResult? sniff, CsvDialect? dialect, HeaderLayout? layout, List<FileMessage> errors, List<FileMessage> warnings, WorkbookFile? workbook = null)
+    private ParsedFile(string path, CsvLimits limits, SniffResult? sniff, CsvDialect? dialect, HeaderLayout? layout, List<FileMessage> errors, List<FileMessage> warnings,
+        WorkbookFile? workbook = null, IReadOnlyList<string>? sheets = null)
     {
         this.path = path;
         this.workbook = workbook;
-        Sheets = workbook?.Sheets ?? [];
+        Sheets = workbook?.Sheets ?? sheets ?? [];
         SheetName = workbook?.SheetName;
         this.limits = limits;
         this.sniff = sniff;
@@ -46,8 +47,11 @@ public sealed class ParsedFile : IDisposable
     /// <summary>The encoding the file was read as ("UTF-8", "UTF-16LE", "Windows-1252", ...).</summary>
     public string EncodingName { get; }
 
-    /// <summary>A workbook's sheets, in workbook order (SPEC 17); empty for a CSV file.</summary>
+    /// <summary>A workbook's sheets, in workbook order (SPEC 17), also when the workbook was refused for its sheet; empty for a CSV file.</summary>
     public IReadOnlyList<string> Sheets { get; }
+
+    /// <summary>Whether the file is an .xlsx workbook (content decides), read or refused; false for CSV and for files refused before that is known.</summary>
+    public bool IsWorkbook { get; private init; }
 
     /// <summary>The sheet read from a workbook; null for a CSV file.</summary>
     public string? SheetName { get; }
@@ -98,14 +102,21 @@ public sealed class ParsedFile : IDisposable
             warnings.Add(sniff.Warning);
         }
 
+        // Accepted rather than refused: the file is readable whatever the setting, and a warning is enough for a
+        // person (or a script) that sends the same fields with every file to notice (docs/decisions.md).
+        if (!sniff.IsWorkbook && !string.IsNullOrWhiteSpace(sheet))
+        {
+            warnings.Add(CsvMessages.SheetIgnored(sheet.Trim()));
+        }
+
         WorkbookFile? workbook = null;
         if (sniff.IsWorkbook)
         {
-            (workbook, var refused) = WorkbookFile.Open(path, sheet, limits);
+            (workbook, var refused) = WorkbookFile.Open(path, sheet, limits, out var sheets);
             if (refused is not null)
             {
                 errors.Add(refused);
-                return new ParsedFile(path, limits, null, null, null, errors, warnings);
+                return new ParsedFile(path, limits, null, null, null, errors, warnings, sheets: sheets) { IsWorkbook = true };
             }
         }
 
@@ -188,6 +199,7 @@ public sealed class ParsedFile : IDisposable
 
         return new ParsedFile(path, limits, sniff, dialect, layout, errors, warnings, workbook)
         {
+            IsWorkbook = workbook is not null,
             PresentColumns = present,
             HeaderCells = layout?.Cells ?? [],
             UnmatchedColumns = layout is null ? [] : [.. layout.UnmatchedCells],

@@ -17,6 +17,9 @@ internal sealed class NumberFormat
 
     private readonly Section[] sections;
 
+    /// <summary>A duration format ([h]:mm:ss): the hours are counted on past 24.</summary>
+    private bool IsElapsed { get; init; }
+
     private NumberFormat(NumberFormatKind kind, Section[] sections)
     {
         Kind = kind;
@@ -75,7 +78,7 @@ internal sealed class NumberFormat
         if (first.HasDate || first.HasTime)
         {
             var kind = first.HasDate && first.HasTime ? NumberFormatKind.DateTime : first.HasDate ? NumberFormatKind.Date : NumberFormatKind.Time;
-            return new NumberFormat(kind, parts);
+            return new NumberFormat(kind, parts) { IsElapsed = kind == NumberFormatKind.Time && first.Elapsed };
         }
 
         return parts.Any(p => p.NetPattern is not null) ? new NumberFormat(NumberFormatKind.Pattern, parts) : General;
@@ -89,8 +92,14 @@ internal sealed class NumberFormat
             case NumberFormatKind.Date:
             case NumberFormatKind.DateTime:
             case NumberFormatKind.Time:
+                if (Kind == NumberFormatKind.Time && IsElapsed)
+                {
+                    return FormatElapsed(value);
+                }
+
                 if (ToDateTime(value, date1904) is { } moment)
                 {
+                    // A time is never a date: a time format shows the time of day, whatever the serial's day part.
                     return Kind == NumberFormatKind.Time ? moment.ToString("HH:mm:ss", Invariant)
                         : Kind == NumberFormatKind.DateTime && moment.TimeOfDay != TimeSpan.Zero ? moment.ToString("MM/dd/yyyy HH:mm:ss", Invariant)
                         : moment.ToString("MM/dd/yyyy", Invariant);
@@ -120,6 +129,19 @@ internal sealed class NumberFormat
                 written = 0;
                 return false;
         }
+    }
+
+    /// <summary>A duration as [h]:mm:ss shows it (hours past 24, a minus sign when negative), to the second.</summary>
+    private static string FormatElapsed(double days)
+    {
+        if (double.IsNaN(days) || Math.Abs(days) > 1e8)
+        {
+            return PlainNumber(days);
+        }
+
+        var seconds = (long)Math.Round(Math.Abs(days) * 86_400, MidpointRounding.AwayFromZero);
+        var text = string.Create(Invariant, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
+        return days < 0 && seconds > 0 ? "-" + text : text;
     }
 
     /// <summary>A date serial as a moment: Excel's 1900 system (serial 1 = 01/01/1900, its phantom 02/29/1900 kept) or the 1904 system.</summary>
@@ -253,6 +275,8 @@ internal sealed class NumberFormat
         {
             var hasDate = false;
             var hasTime = false;
+            var elapsed = false;
+            var previous = '\0'; // the last date or time code letter: 'y', 'm' (month), 'd', 'h', 'n' (minutes) or 's'
             var pattern = new StringBuilder();
             var digits = 0;
             var supported = true;
@@ -289,7 +313,8 @@ internal sealed class NumberFormat
                         }
                         else if (inside.Length > 0 && char.ToLowerInvariant(inside[0]) is 'h' or 'm' or 's')
                         {
-                            hasTime = true; // elapsed time, [h]:mm
+                            hasTime = elapsed = true; // elapsed time, [h]:mm
+                            previous = char.ToLowerInvariant(inside[0]) is 'm' ? 'n' : char.ToLowerInvariant(inside[0]);
                         }
 
                         i = end;
@@ -309,13 +334,28 @@ internal sealed class NumberFormat
                         break;
                     case 'y' or 'Y' or 'd' or 'D':
                         hasDate = true;
+                        previous = char.ToLowerInvariant(c);
                         break;
                     case 'h' or 'H' or 's' or 'S':
                         hasTime = true;
+                        previous = char.ToLowerInvariant(c);
+                        break;
+                    case 'a' or 'A' when AmPmLength(code, i) is > 0 and var length:
+                        hasTime = true;
+                        i += length - 1;
                         break;
                     case 'm' or 'M':
-                        // Months or minutes: next to hours or seconds it is minutes, else a month.
-                        hasDate |= !hasTime;
+                        // Excel's rule: m right after an hour or right before seconds is minutes (mm:ss, h:mm), else
+                        // a month (m/d/yyyy). Taking mm:ss for a month read durations as dates in December 1899.
+                        var minutes = previous == 'h' || NextCodeLetter(code, i) == 's';
+                        hasTime |= minutes;
+                        hasDate |= !minutes;
+                        previous = minutes ? 'n' : 'm';
+                        while (i + 1 < code.Length && code[i + 1] is 'm' or 'M')
+                        {
+                            i++;
+                        }
+
                         break;
                     case 'e' or 'E' or '/':
                         supported = false; // exponent or fraction: shown as the plain number instead
@@ -331,7 +371,54 @@ internal sealed class NumberFormat
 
             // "General" inside a section, or a section of only literals, shows the number as it is.
             var usable = supported && digits > 0 && !hasDate && !hasTime;
-            return new Section(hasDate, hasTime, usable ? pattern.ToString() : null, condition);
+            return new Section(hasDate, hasTime, usable ? pattern.ToString() : null, condition) { Elapsed = elapsed };
+        }
+
+        /// <summary>Whether the section shows elapsed time ([h]:mm:ss): hours past 24 are shown, not turned into days.</summary>
+        public bool Elapsed { get; private init; }
+
+        /// <summary>The length of AM/PM or A/P (any case) at <paramref name="at"/>, or 0.</summary>
+        private static int AmPmLength(string code, int at) =>
+            string.Compare(code, at, "AM/PM", 0, 5, StringComparison.OrdinalIgnoreCase) == 0 ? 5
+            : string.Compare(code, at, "A/P", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 ? 3
+            : 0;
+
+        /// <summary>The next date or time code letter after the run of m at <paramref name="at"/>, skipping separators and quoted or escaped literals.</summary>
+        private static char NextCodeLetter(string code, int at)
+        {
+            var i = at;
+            while (i < code.Length && code[i] is 'm' or 'M')
+            {
+                i++;
+            }
+
+            for (; i < code.Length; i++)
+            {
+                switch (code[i])
+                {
+                    case '"':
+                        var close = code.IndexOf('"', i + 1);
+                        i = close < 0 ? code.Length : close;
+                        break;
+                    case '\\' or '_' or '*':
+                        i++;
+                        break;
+                    case '[':
+                        // [$-409] is a locale, [Red] a colour; [ss] is elapsed seconds.
+                        var end = code.IndexOf(']', i + 1);
+                        if (i + 1 < code.Length && char.ToLowerInvariant(code[i + 1]) is 'h' or 'm' or 's')
+                        {
+                            return char.ToLowerInvariant(code[i + 1]);
+                        }
+
+                        i = end < 0 ? code.Length : end;
+                        break;
+                    case var letter when char.ToLowerInvariant(letter) is 'y' or 'm' or 'd' or 'h' or 's' or 'a':
+                        return char.ToLowerInvariant(letter);
+                }
+            }
+
+            return '\0';
         }
 
         private static Func<double, bool>? ConditionOf(string text)

@@ -292,9 +292,11 @@ internal sealed class SheetRecordSource : IRecordSource
                 break;
             case CellType.Date:
                 var iso = Encoding.UTF8.GetString(text);
-                Store(column, DateTime.TryParse(iso, Invariant, DateTimeStyles.RoundtripKind, out var moment)
-                    ? moment.ToString(moment.TimeOfDay == TimeSpan.Zero ? "MM/dd/yyyy" : "MM/dd/yyyy HH:mm:ss", Invariant)
-                    : iso);
+                var dateFormat = styles.FormatOf(style);
+                Store(column, !DateTime.TryParse(iso, Invariant, DateTimeStyles.RoundtripKind, out var moment) ? iso
+                    // The cell's format decides what a person sees, as for a serial: a time format shows a time, not a date.
+                    : dateFormat.Kind is NumberFormatKind.Date or NumberFormatKind.DateTime or NumberFormatKind.Time ? dateFormat.Format(moment.ToOADate(), date1904: false)
+                    : moment.ToString(moment.TimeOfDay == TimeSpan.Zero ? "MM/dd/yyyy" : "MM/dd/yyyy HH:mm:ss", Invariant));
                 break;
             default:
                 if (inline)

@@ -47,10 +47,21 @@ internal sealed class WorkbookFile : IDisposable
 
     /// <summary>
     /// Opens the workbook at <paramref name="path"/> and chooses <paramref name="sheet"/> (any case), or the first
-    /// sheet with data when it is null. Either a workbook ready to read, or the file-level error that refuses it.
+    /// sheet with data when it is null. Either a workbook ready to read, or the file-level error that refuses it; a
+    /// workbook refused for its sheet (not there, empty, merged header) still gives its <paramref name="sheets"/>, so the
+    /// person can pick the right one (SPEC 17).
     /// </summary>
-    public static (WorkbookFile? Workbook, FileMessage? Error) Open(string path, string? sheet, CsvLimits limits) =>
-        Open(path, limits, workbook => workbook.Choose(sheet) ?? workbook.CheckMergedHeader());
+    public static (WorkbookFile? Workbook, FileMessage? Error) Open(string path, string? sheet, CsvLimits limits, out IReadOnlyList<string> sheets)
+    {
+        IReadOnlyList<string> listed = [];
+        var opened = Open(path, limits, workbook =>
+        {
+            listed = workbook.Sheets;
+            return workbook.Choose(sheet) ?? workbook.CheckMergedHeader();
+        });
+        sheets = listed;
+        return opened;
+    }
 
     /// <summary>
     /// The sheets a person may choose from (<see cref="Sheets"/>), read from the workbook part alone, with the same
@@ -167,7 +178,7 @@ internal sealed class WorkbookFile : IDisposable
 
             if (!HasData(sheets[match].Part))
             {
-                return WorkbookMessages.EmptySheet(sheets[match].Name);
+                return WorkbookMessages.EmptySheet(sheets[match].Name, Sheets);
             }
 
             (SheetName, chosen) = sheets[match];

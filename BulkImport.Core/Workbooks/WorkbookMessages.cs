@@ -8,8 +8,18 @@ internal static class WorkbookMessages
 {
     private const string SaveAsXlsxOrCsv = "Save it as .xlsx or CSV and upload it again.";
 
+    /// <summary>Markup files open in Excel, so the way to a file we read goes through it.</summary>
+    private const string SaveAsXlsxOrCsvFromExcel = "Save it as .xlsx or CSV (open it in Excel, then File > Save As) and upload it again.";
+
     public static FileMessage LegacyXls() =>
         new($"This is an Excel 97-2003 workbook (.xls), which the importer does not read. {SaveAsXlsxOrCsv}");
+
+    public static FileMessage HtmlTable() =>
+        new("This is a web page (an HTML table), not a workbook, although Excel opens it: programs that \"export to Excel\" often save one with an .xls name. "
+            + SaveAsXlsxOrCsvFromExcel);
+
+    public static FileMessage XmlSpreadsheet() =>
+        new("This is an Excel 2003 XML Spreadsheet (an XML file, often named .xls), which the importer does not read. " + SaveAsXlsxOrCsvFromExcel);
 
     public static FileMessage Encrypted() =>
         new("This workbook is password-protected; save it without a password (File > Info > Protect Workbook > Encrypt with Password, clear the password) and upload it again.");
@@ -43,10 +53,10 @@ internal static class WorkbookMessages
         new("The workbook has no data: every sheet is empty. Check that you chose the right file, or the sheet with the data, and upload it again.");
 
     public static FileMessage NoSuchSheet(string sheet, IReadOnlyList<string> sheets) =>
-        new($"The workbook has no sheet named '{sheet}'. Its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}; choose one of them and upload again.");
+        new($"The workbook has no sheet named '{sheet}'. Its sheets are {Names(sheets)}; choose one of them and upload again.");
 
-    public static FileMessage EmptySheet(string sheet) =>
-        new($"Sheet '{sheet}' is empty. Choose the sheet that holds the data and upload again.");
+    public static FileMessage EmptySheet(string sheet, IReadOnlyList<string> sheets) =>
+        new($"Sheet '{sheet}' is empty. The workbook's sheets are {Names(sheets)}; choose the one that holds the data and upload again.");
 
     public static FileMessage MergedHeader(string range) =>
         new($"Header cells {range} are merged; each column needs a header cell of its own. Unmerge them (Home > Merge & Center), give each column its name, and upload again.", 1);
@@ -56,6 +66,8 @@ internal static class WorkbookMessages
 
     public static FileMessage TooMuchText() =>
         new("This workbook holds more than 4 GB of text in its shared strings, more than one import can read. Split it into smaller workbooks and upload them one by one.");
+
+    private static string Names(IReadOnlyList<string> sheets) => string.Join(", ", sheets.Select(s => $"'{s}'"));
 
     private static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{(bytes / (1024.0 * 1024)).ToString("N0", CultureInfo.InvariantCulture)} MB" : $"{(bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture)} KB";

@@ -89,7 +89,8 @@ public sealed class UploadDropZoneTests : ComponentTest
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0xD0, 0xCF, 0x11, 0xE0], "clients.xls"));
         raised[^1].Should().BeNull();
-        cut.Find("[data-testid=upload-error]").TextContent.Should().Contain("Save it as .xlsx or CSV");
+        cut.Find("[data-testid=upload-error]").TextContent.Should().Contain("Save it as .xlsx or CSV")
+            .And.Contain("a web page or XML file a program exported", "an .xls may be an HTML or XML export; only its name is known here");
     }
 
     [Fact]

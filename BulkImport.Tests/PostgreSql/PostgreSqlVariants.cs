@@ -15,7 +15,8 @@ namespace BulkImport.Tests.PostgreSql;
 // commits side by side (which PostgreSqlWriteLock serialises there): every test of the class each one derives from,
 // each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one). Undo (insert,
 // update and mixed undos compared cell by cell, kept records), the fixes API and the discrepancies API too, so the SQL
-// that came with them (JSON, before-images, lineage) is checked on both engines.
+// that came with them (JSON, before-images, lineage) is checked on both engines; and the workbook API (a refused
+// workbook still stores its sheet list).
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class ClientImportApiOnPostgreSqlTests() : ClientImportApiTests(TestEngine.PostgreSql);
@@ -25,6 +26,9 @@ public sealed class ClientAssignmentImportApiOnPostgreSqlTests() : ClientAssignm
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class PaymentImportApiOnPostgreSqlTests() : PaymentImportApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class WorkbookImportApiOnPostgreSqlTests() : Workbooks.WorkbookImportApiTests(TestEngine.PostgreSql);
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class CommitGuaranteeOnPostgreSqlTests : CommitGuaranteeTests

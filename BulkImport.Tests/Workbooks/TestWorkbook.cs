@@ -19,6 +19,9 @@ public abstract record TestCell
     /// <summary>A date as Excel stores it: a serial number in a date format.</summary>
     public static TestCell Date(DateOnly date, string format = "m/d/yyyy") => new NumberCell(date.DayNumber - new DateOnly(1899, 12, 30).DayNumber, format, null);
 
+    /// <summary>A date cell of ISO 8601 text (t="d"), as strict Open XML writers store dates, with a format code.</summary>
+    public static TestCell IsoDate(string iso, string format) => new IsoDateCell(iso, format);
+
     /// <summary>A formula with the value Excel cached when it last calculated.</summary>
     public static TestCell Formula(string formula, double cached, string? format = null) => new FormulaCell(formula, cached.ToString(System.Globalization.CultureInfo.InvariantCulture), null, format);
 
@@ -35,6 +38,8 @@ public abstract record TestCell
     internal sealed record NumberCell(double Value, string? Format, uint? BuiltIn) : TestCell;
 
     internal sealed record FormulaCell(string Expression, string Cached, CellValues? Type, string? Format) : TestCell;
+
+    internal sealed record IsoDateCell(string Iso, string Format) : TestCell;
 }
 
 /// <summary>
@@ -128,6 +133,7 @@ public sealed class TestWorkbook
                         TestCell.TextCell { InCell: true } t => new Cell(new InlineString(new Text(t.Value))) { CellReference = reference, DataType = CellValues.InlineString },
                         TestCell.TextCell t => new Cell(new CellValue(Shared(sharedStrings, t.Value))) { CellReference = reference, DataType = CellValues.SharedString },
                         TestCell.NumberCell n => new Cell(new CellValue(n.Value)) { CellReference = reference, StyleIndex = StyleOf(n.Format, n.BuiltIn) },
+                        TestCell.IsoDateCell d => new Cell(new CellValue(d.Iso)) { CellReference = reference, DataType = CellValues.Date, StyleIndex = StyleOf(d.Format, null) },
                         TestCell.FormulaCell f => new Cell(new CellFormula(f.Expression), new CellValue(f.Cached)) { CellReference = reference, DataType = f.Type, StyleIndex = StyleOf(f.Format, null) },
                         _ => throw new InvalidOperationException(),
                     });

@@ -15,24 +15,37 @@ namespace BulkImport.Tests.Workbooks;
 /// A workbook through the HTTP API (SPEC 17): uploaded with a sheet named, reviewed with the sheet's row numbers,
 /// fixed, committed, and its results file; and the .xlsx template, read back by the SDK, with text columns.
 /// </summary>
-public sealed class WorkbookImportApiTests : IAsyncLifetime
+public class WorkbookImportApiTests : IAsyncLifetime
 {
     private static readonly string[] Header = ["Client ID", "First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth", "Zip"];
-    private readonly TestApp _app = new();
+    private readonly TestEngine _engine;
+    private readonly TestApp _app;
     private ApiClient _api = null!;
+
+    public WorkbookImportApiTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>PostgreSql/PostgreSqlVariants</c>): the summary's sheets are stored on refusal too.</summary>
+    protected WorkbookImportApiTests(TestEngine engine)
+    {
+        _engine = engine;
+        _app = new TestApp(engine: engine);
+    }
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet) => UploadAsync(_api, workbook, sheet);
+    private Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet, string fileName = "partner clients.xlsx") => UploadAsync(_api, workbook, sheet, fileName);
 
-    private static async Task<ImportSummary> UploadAsync(ApiClient api, byte[] workbook, string? sheet)
+    private static async Task<ImportSummary> UploadAsync(ApiClient api, byte[] workbook, string? sheet, string fileName = "partner clients.xlsx")
     {
         using var content = new MultipartFormDataContent();
         var filePart = new ByteArrayContent(workbook);
-        filePart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(filePart, "file", "partner clients.xlsx");
+        filePart.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+        content.Add(filePart, "file", fileName);
         content.Add(new StringContent("Client"), "domain");
         content.Add(new StringContent("Add"), "operation");
         if (sheet is not null)
@@ -92,6 +105,62 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
         lines[3].Should().MatchRegex(@"^4,Success,Insert,\d+,$");
     }
 
+    [Theory]
+    [InlineData("April", "The workbook has no sheet named 'April'. Its sheets are 'Notes', 'Clients'; choose one of them and upload again.")]
+    [InlineData("notes", "Sheet 'Notes' is empty. The workbook's sheets are 'Notes', 'Clients'; choose the one that holds the data and upload again.")]
+    public async Task A_sheet_that_is_missing_or_empty_fails_the_upload_and_the_summary_still_lists_the_sheets(string sheet, string error)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Notes");
+        book.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Ann", "Sheetless");
+
+        var import = await UploadAsync(book.ToBytes(), sheet);
+
+        import.Status.Should().Be(ImportStatus.ValidationFailed);
+        import.FileErrors.Should().Equal(error);
+        import.Sheets.Should().Equal(["Notes", "Clients"], "the summary lists the sheets so the person can upload again with the right one");
+        import.TotalRows.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_sheet_named_with_a_csv_upload_is_ignored_with_a_file_warning_and_the_file_is_read()
+    {
+        var csv = System.Text.Encoding.UTF8.GetBytes("First Name,Last Name\r\nAnn,Sheetless\r\n");
+
+        var import = await UploadAsync(csv, sheet: " March ", fileName: "clients.csv");
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        import.ValidRows.Should().Be(1);
+        import.FileWarnings.Should().Contain(
+            "This is a CSV file; the sheet setting ('March') was ignored. A CSV file has no sheets, so the whole file was read; leave the sheet empty for CSV files.");
+        import.Sheet.Should().BeNull("no sheet was read");
+        import.Sheets.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_date_of_birth_cell_with_a_time_is_a_date_at_midnight_and_an_error_at_any_other_time_or_as_a_time_only()
+    {
+        const double March15 = 45000; // 03/15/2023
+        var book = new TestWorkbook();
+        book.Sheet("Clients").Row(1, "First Name", "Last Name", "Date of Birth")
+            .Row(2, "Ann", "Midnight", TestCell.Number(March15 - 12000, "m/d/yyyy h:mm"))
+            .Row(3, "Bo", "Evening", TestCell.Number(March15 - 12000 + 0.75, "m/d/yyyy h:mm"))
+            .Row(4, "Cy", "Duration", TestCell.Number(90.0 / 86_400, "mm:ss"));
+
+        var import = await UploadAsync(book.ToBytes(), sheet: null);
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        var ann = await _api.RowAsync(import.Id, 2);
+        (ann.Status, ann.Values["Date of Birth"]).Should().Be((RowStatus.Valid, "05/07/1990"));
+        var bo = await _api.RowAsync(import.Id, 3);
+        bo.Status.Should().Be(RowStatus.Error);
+        bo.Messages.Should().ContainSingle().Which.Message.Should()
+            .Be("Date of Birth has a time of day (18:00:00); it takes a date only, like MM/DD/YYYY. Delete the time, or format the column as a date without the time in the spreadsheet");
+        var cy = await _api.RowAsync(import.Id, 4);
+        cy.Values["Date of Birth"].Should().Be("00:01:30", "a time format is read as a time, never as a date in December 1899");
+        cy.Messages.Should().ContainSingle().Which.Message.Should().Be("Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)");
+    }
+
     [Fact]
     public async Task A_legacy_xls_upload_fails_with_its_message_and_stages_nothing()
     {
@@ -104,6 +173,23 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
         import.Status.Should().Be(ImportStatus.ValidationFailed);
         import.TotalRows.Should().Be(0);
         import.FileErrors.Should().ContainSingle().Which.Should().EndWith("Save it as .xlsx or CSV and upload it again.");
+    }
+
+    [Fact]
+    public async Task An_html_export_named_xls_fails_saying_it_is_a_web_page_to_save_as_xlsx_or_csv()
+    {
+        const string html = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head><meta charset=\"utf-8\"></head><body>\r\n"
+            + "<table><tr><td>First Name</td><td>Last Name</td></tr><tr><td>Ann</td><td>Lee</td></tr></table></body></html>\r\n";
+
+        var response = await _api.PostImportAsync(System.Text.Encoding.UTF8.GetBytes(html), "Client", "Add", "Clients export.xls");
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+        var import = await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+
+        import.Status.Should().Be(ImportStatus.ValidationFailed);
+        import.TotalRows.Should().Be(0);
+        import.FileErrors.Should().ContainSingle().Which.Should()
+            .StartWith("This is a web page (an HTML table), not a workbook").And.Contain("Save it as .xlsx or CSV").And.NotContain("spaces");
     }
 
     [Fact]
@@ -138,7 +224,7 @@ public sealed class WorkbookImportApiTests : IAsyncLifetime
     public async Task A_workbook_import_whose_commit_failed_is_replayed_to_the_end_with_the_sheets_row_numbers()
     {
         // Support replays from the staged rows, never the file: a workbook's import resumes like a CSV's (issue 18).
-        await using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" });
+        await using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" }, engine: _engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var support = await app.ApiAsync(Roles.Support);
         var book = new TestWorkbook();

@@ -59,6 +59,76 @@ public sealed class WorkbookReadTests
         rows.Select(r => r.Values[2]).Should().Equal("03/14/1985", "12/31/2001", "01/02/1990", "03/15/2023 18:00:00");
     }
 
+    [Theory]
+    [InlineData("mm:ss", 90.0 / 86_400, "00:01:30")]
+    [InlineData("mm:ss.0", 90.0 / 86_400, "00:01:30")]
+    [InlineData("[$-409]mm:ss;@", 754.0 / 86_400, "00:12:34")]
+    [InlineData("h:mm", 9.0 / 24 + 5.0 / 1440, "09:05:00")]
+    [InlineData("hh:mm:ss", 0.75, "18:00:00")]
+    [InlineData("h:mm AM/PM", 13.5 / 24, "13:30:00")]
+    [InlineData("h:mm:ss A/P", 13.5 / 24, "13:30:00")]
+    [InlineData("h:mm", 45000.25, "06:00:00")]
+    [InlineData("[h]:mm:ss", 1.5, "36:00:00")]
+    [InlineData("[mm]:ss", 0.5 / 24, "00:30:00")]
+    [InlineData("mm:[ss]", 0.5 / 24, "00:30:00")]
+    public void A_time_only_format_reads_as_the_time_never_as_a_date(string format, double serial, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(serial, format));
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(20, "h:mm")]
+    [InlineData(21, "h:mm:ss")]
+    [InlineData(45, "mm:ss")]
+    [InlineData(47, "mmss.0")]
+    public void Excels_built_in_time_formats_read_as_times(uint builtIn, string code)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(75.0 / 86_400, builtInFormat: builtIn));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be("00:01:15", $"built-in format {builtIn} is {code}");
+    }
+
+    [Theory]
+    [InlineData("m/d/yyyy h:mm", 45000.75, "03/15/2023 18:00:00")]
+    [InlineData("m/d/yyyy h:mm", 45000.0, "03/15/2023")]
+    [InlineData("yyyy-mm-dd hh:mm:ss", 45000.5, "03/15/2023 12:00:00")]
+    [InlineData("dd/mm/yyyy hh:mm", 45000.0, "03/15/2023")]
+    [InlineData("mmm d, yyyy h:mm AM/PM", 45000.0 + (1.0 / 1440), "03/15/2023 00:01:00")]
+    public void A_date_time_format_reads_as_the_date_and_the_time_unless_the_time_is_midnight(string format, double serial, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(serial, format));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("1899-12-30T00:01:30", "mm:ss", "00:01:30")]
+    [InlineData("1899-12-30T13:30:00", "h:mm AM/PM", "13:30:00")]
+    [InlineData("2023-03-15T00:00:00", "m/d/yyyy h:mm", "03/15/2023")]
+    [InlineData("2023-03-15T18:00:00", "m/d/yyyy h:mm", "03/15/2023 18:00:00")]
+    [InlineData("2023-03-15T00:00:00", "General", "03/15/2023")]
+    public void An_iso_date_cell_is_read_by_its_format_like_a_serial(string iso, string format, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.IsoDate(iso, format));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
     [Fact]
     public void Numbers_keep_the_zeros_of_their_format_and_never_show_an_exponent_or_thousands_separators()
     {
@@ -140,6 +210,50 @@ public sealed class WorkbookReadTests
         var (missing, _, _) = Read(bytes, sheet: "April");
         missing.Errors.Should().ContainSingle().Which.Message.Should()
             .Be("The workbook has no sheet named 'April'. Its sheets are 'Clients', 'March'; choose one of them and upload again.");
+        missing.Sheets.Should().Equal(["Clients", "March"], "the person picks the right sheet from this list");
+        missing.SheetName.Should().BeNull("no sheet was read");
+    }
+
+    [Fact]
+    public void A_sheet_named_for_a_csv_file_is_ignored_with_a_warning_and_the_file_is_read()
+    {
+        var (file, rows, _) = Read("ID,Name\r\n1,Ann\r\n"u8.ToArray(), sheet: "Clients");
+
+        file.Errors.Should().BeEmpty();
+        file.IsWorkbook.Should().BeFalse();
+        file.Warnings.Select(w => w.Message).Should().Equal(
+            "This is a CSV file; the sheet setting ('Clients') was ignored. A CSV file has no sheets, so the whole file was read; leave the sheet empty for CSV files.");
+        rows.Should().ContainSingle().Which.Values[1].Should().Be("Ann");
+        Read("ID,Name\r\n1,Ann\r\n"u8.ToArray(), sheet: "  ").File.Warnings.Should().BeEmpty("a blank sheet field names no sheet");
+    }
+
+    [Fact]
+    public void A_named_sheet_that_is_empty_is_refused_and_the_workbooks_sheets_are_still_listed()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Cover");
+        book.Sheet("Hidden", hidden: true).Row(1, "ID", "Name").Row(2, "9", "Hidden");
+        book.Sheet("Clients").Row(1, "ID", "Name").Row(2, "1", "Ann");
+
+        var (file, rows, _) = Read(book.ToBytes(), sheet: "cover");
+
+        file.Errors.Should().ContainSingle().Which.Message.Should()
+            .Be("Sheet 'Cover' is empty. The workbook's sheets are 'Cover', 'Clients'; choose the one that holds the data and upload again.");
+        file.Sheets.Should().Equal("Cover", "Clients");
+        rows.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_workbook_whose_sheets_are_all_empty_is_refused_and_lists_them()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("One");
+        book.Sheet("Two").Row(3, null, "");
+
+        var (file, _, _) = Read(book.ToBytes());
+
+        file.Errors.Should().ContainSingle().Which.Message.Should().StartWith("The workbook has no data: every sheet is empty.");
+        file.Sheets.Should().Equal("One", "Two");
     }
 
     [Fact]

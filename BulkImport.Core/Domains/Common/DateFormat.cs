@@ -75,6 +75,14 @@ public static partial class FieldFormats
         {
             return FieldResult.Fail($"{column} must be a date like MM/DD/YYYY, not a number; a spreadsheet may have turned the date into a serial number, so format the column as a date and save again");
         }
+        else if (TrySplitTime(value, out var datePart, out var time, out var midnight))
+        {
+            // A spreadsheet's date-and-time cell: at midnight it is the date a person typed (a date column formatted
+            // with a time, as Excel saves it to CSV: 3/15/2023 0:00); any other time is not a date of this column.
+            var date = Date(datePart, column);
+            return !date.IsValid || midnight ? date
+                : FieldResult.Fail($"{column} has a time of day ({time}); it takes a date only, like MM/DD/YYYY. Delete the time, or format the column as a date without the time in the spreadsheet");
+        }
         else
         {
             return FieldResult.Fail($"{column} must be a date like MM/DD/YYYY (or YYYY-MM-DD)");
@@ -124,6 +132,72 @@ public static partial class FieldFormats
         year = value.AsSpan(second + 1);
         return month.Length is 1 or 2 && day.Length is 1 or 2 && !year.IsEmpty
             && AllAsciiDigits(month) && AllAsciiDigits(day) && AllAsciiDigits(year);
+    }
+
+    /// <summary>
+    /// Splits "date time" (a space, or ISO's 'T') where the date has a date's shape and the time is H:MM, H:MM:SS or
+    /// H:MM:SS.fff, 24-hour or with AM/PM (A/P), as spreadsheets write date-time cells to text.
+    /// </summary>
+    private static bool TrySplitTime(string value, out string date, out string time, out bool midnight)
+    {
+        date = time = "";
+        midnight = false;
+        var split = value.IndexOfAny([' ', 'T']);
+        if (split < 6) // 1/1/23, the shortest date shape (refused later for its year)
+        {
+            return false;
+        }
+
+        date = value[..split];
+        if (!TrySplitSlashDate(date, out _, out _, out _) && !IsIsoDateShape(date))
+        {
+            return false;
+        }
+
+        time = value[(split + 1)..].Trim();
+        var text = time.AsSpan();
+        var colon = text.IndexOf(':');
+        if (colon is < 1 or > 2 || text.Length < colon + 3 || !AllAsciiDigits(text[..colon]) || !AllAsciiDigits(text.Slice(colon + 1, 2)))
+        {
+            return false;
+        }
+
+        var hours = ParseDigits(text[..colon]);
+        var minutes = ParseDigits(text.Slice(colon + 1, 2));
+        if (minutes > 59)
+        {
+            return false;
+        }
+
+        var zero = minutes == 0;
+        var rest = text[(colon + 3)..];
+        if (rest.Length >= 3 && rest[0] == ':' && AllAsciiDigits(rest.Slice(1, 2)) && ParseDigits(rest.Slice(1, 2)) < 60)
+        {
+            zero &= ParseDigits(rest.Slice(1, 2)) == 0;
+            rest = rest[3..];
+            if (rest.Length >= 2 && rest[0] == '.' && AllAsciiDigits(rest[1..].TrimEnd(" AaPpMm")))
+            {
+                var fraction = rest[1..].TrimEnd(" AaPpMm");
+                zero &= fraction.Trim('0').IsEmpty;
+                rest = rest[(1 + fraction.Length)..];
+            }
+        }
+
+        var meridiem = rest.TrimStart(' ');
+        var am = meridiem.Equals("AM", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("A", StringComparison.OrdinalIgnoreCase);
+        var pm = meridiem.Equals("PM", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("P", StringComparison.OrdinalIgnoreCase);
+        if (!meridiem.IsEmpty && !am && !pm)
+        {
+            return false;
+        }
+
+        if (am || pm ? hours is < 1 or > 12 : hours > 23)
+        {
+            return false;
+        }
+
+        midnight = zero && (am ? hours == 12 : !pm && hours == 0);
+        return true;
     }
 
     private static bool IsIsoDateShape(string value) =>

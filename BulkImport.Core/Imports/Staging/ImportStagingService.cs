@@ -85,6 +85,14 @@ public sealed class ImportStagingService(
 
             // Added to the warnings the import already has (the same file uploaded before), never replacing them.
             import.FileWarnings = [.. import.FileWarnings.Concat(file.Warnings.Select(w => w.Message)).Distinct()];
+            if (!file.IsWorkbook)
+            {
+                // A CSV (or a file refused before it could be a workbook) has no sheet: the summary's sheet is the one
+                // read, and a warning says the one asked for was ignored. Kept until here, so a read after column
+                // mapping warns again.
+                import.Sheet = null;
+            }
+
             if (file.Errors.Count > 0)
             {
                 await FailAsync(db, import, file.Errors.Select(e => e.Message), ct);

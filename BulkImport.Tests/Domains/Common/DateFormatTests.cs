@@ -25,6 +25,39 @@ public class DateFormatTests
         FieldFormats.DateOfBirth(canonical, Today).Value.Should().Be(canonical);
     }
 
+    [Theory]
+    [InlineData("3/15/2023 0:00", "03/15/2023")]
+    [InlineData("03/15/2023 00:00:00", "03/15/2023")]
+    [InlineData("03/15/2023 00:00:00.000", "03/15/2023")]
+    [InlineData("3/15/2023 12:00 AM", "03/15/2023")]
+    [InlineData("3/15/2023 12:00:00 am", "03/15/2023")]
+    [InlineData("2023-03-15T00:00:00", "03/15/2023")]
+    [InlineData("2023-03-15 00:00", "03/15/2023")]
+    public void A_date_with_a_midnight_time_is_the_date(string input, string canonical) =>
+        FieldFormats.Date(input, "Enrollment Date").Value.Should().Be(canonical);
+
+    [Theory]
+    [InlineData("03/15/2023 18:00:00", "18:00:00")]
+    [InlineData("3/15/2023 0:01", "0:01")]
+    [InlineData("3/15/2023 12:00", "12:00")]
+    [InlineData("3/15/2023 12:00 PM", "12:00 PM")]
+    [InlineData("3/15/2023 12:30 AM", "12:30 AM")]
+    [InlineData("2023-03-15T00:00:01", "00:00:01")]
+    [InlineData("03/15/2023 00:00:00.5", "00:00:00.5")]
+    public void A_date_with_another_time_of_day_is_an_error_saying_the_column_takes_a_date_only(string input, string time) =>
+        FieldFormats.DateOfBirth(input, Today).Error.Should().Be(
+            $"Date of Birth has a time of day ({time}); it takes a date only, like MM/DD/YYYY. Delete the time, or format the column as a date without the time in the spreadsheet");
+
+    [Theory]
+    [InlineData("3/15/23 0:00", "Date of Birth must have a four-digit year, like MM/DD/YYYY")]
+    [InlineData("02/30/2018 0:00", "Date of Birth is not a real date: February 2018 has 28 days; use MM/DD/YYYY, month first")]
+    [InlineData("03/15/2023 25:00", "Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)")]
+    [InlineData("03/15/2023 13:00 PM", "Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)")]
+    [InlineData("03/15/2023 noon", "Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)")]
+    [InlineData("March 15 2023 0:00", "Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)")]
+    public void A_date_and_time_whose_date_or_time_is_wrong_gets_the_date_message(string input, string message) =>
+        FieldFormats.DateOfBirth(input, Today).Error.Should().Be(message);
+
     [Fact]
     public void Canonical_date_is_returned_as_the_same_instance()
     {
@@ -81,8 +114,8 @@ public class DateFormatTests
     [InlineData("18-01-28")]
     [InlineData("20180128")]
     [InlineData("43128.5")]
-    [InlineData("1/28/2018 0:00")]
-    [InlineData("2018-01-28T00:00:00")]
+    [InlineData("1/28/2018 0:00:00 +02:00")]
+    [InlineData("2018-01-28T00:00:00Z")]
     [InlineData("001/28/2018")]
     [InlineData("1/28/02018")]
     [InlineData("1/28/2018/1")]

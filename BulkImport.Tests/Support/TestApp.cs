@@ -100,6 +100,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        // A constructor that threw (no PostgreSQL server to make a database on) leaves an object without settings whose
+        // finalizer still comes here: a NullReferenceException on the finalizer thread would end the whole test run.
+        if (_settings is null)
+        {
+            return;
+        }
+
         if (_engine == TestEngine.PostgreSql)
         {
             PostgreSqlServer.DropDatabase(ConnectionString);

@@ -77,10 +77,12 @@ public static partial class FieldFormats
         }
         else if (TrySplitTime(value, out var datePart, out var time, out var midnight))
         {
-            // A spreadsheet's date-and-time cell: at midnight it is the date a person typed (a date column formatted
-            // with a time, as Excel saves it to CSV: 3/15/2023 0:00); any other time is not a date of this column.
+            // Text parses only the template's formats (BAD-INPUTS 40): a midnight time stays refused with the format's
+            // message, as since the first wave (a workbook's date-time cell at midnight is written as the date by the
+            // reader, which knows it is a cell); any other time is named, since it is a sign of the wrong column.
             var date = Date(datePart, column);
-            return !date.IsValid || midnight ? date
+            return !date.IsValid ? date
+                : midnight ? FieldResult.Fail($"{column} must be a date like MM/DD/YYYY (or YYYY-MM-DD)")
                 : FieldResult.Fail($"{column} has a time of day ({time}); it takes a date only, like MM/DD/YYYY. Delete the time, or format the column as a date without the time in the spreadsheet");
         }
         else

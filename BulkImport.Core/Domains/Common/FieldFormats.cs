@@ -25,9 +25,9 @@ namespace BulkImport.Core.Domains.Common;
 /// <item>SSN: exactly ######### or ###-##-#### (each separator a dash or a space). Messages and <see cref="MaskSsn"/>
 /// show only the last four digits, and only when the value has at least nine digits; otherwise ***-**-****.</item>
 /// <item>Dates: M/D/YYYY (one or two digits for month and day) or YYYY-MM-DD exactly; years 0001–9999; no
-/// two-digit years, no spreadsheet serial numbers, no day-first dates. A time of midnight after the date (3/15/2023 0:00,
-/// 2023-03-15T00:00:00, 12:00 AM: a spreadsheet's date-time cell saved as text) is dropped; any other time is an error
-/// that says the column takes a date only.</item>
+/// two-digit years, no spreadsheet serial numbers, no day-first dates, no times: a midnight time (3/15/2023 0:00) gets the
+/// format's message, any other time an error that names it and says the column takes a date only (a workbook's
+/// date-time cell at midnight is written as the date by the reader).</item>
 /// <item>State: every two-letter code of USPS Publication 28: the 50 states, DC, the territories AS, GU, MP, PR, VI,
 /// the freely associated states FM, MH, PW and the military codes AA, AE, AP; not UM (no USPS service). A full name
 /// ("Florida") is rejected with the code to use.</item>

@@ -121,7 +121,16 @@ public class ClientImportApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_without_client_id_is_a_row_error()
     {
-        // No Last Name either: an Update row never inserts, so only the Client ID message, not the Insert rules too.
+        var import = await _api.ImportAsync("Client ID,First Name,Last Name\n,Ann,Smith\n", operation: "Update");
+        var row = await _api.RowAsync(import.Id, 2);
+        row.Status.Should().Be(RowStatus.Error);
+        row.Messages.Should().ContainSingle(m => m.Column == "Client ID").Which.Message.Should().StartWith("Client ID is required for Update");
+    }
+
+    [Fact]
+    public async Task Update_without_client_id_or_last_name_gets_only_the_client_id_message()
+    {
+        // An Update row never inserts, so the Insert rules' "Last Name is required to add a new client" is not added.
         var import = await _api.ImportAsync("Client ID,First Name,Last Name\n,Ann,\n", operation: "Update");
         var row = await _api.RowAsync(import.Id, 2);
         row.Status.Should().Be(RowStatus.Error);

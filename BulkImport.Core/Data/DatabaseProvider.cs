@@ -41,8 +41,8 @@ public static class DatabaseProvider
         Check(provider, connectionString);
         if (provider == PostgreSql)
         {
-            // DateTime columns are timestamptz holding UTC (PostgreSqlDbContext, UtcDateTimeConverter), not Npgsql's legacy
-            // switch: a process-wide switch works only if set before Npgsql's first use anywhere in the process.
+            // DateTime columns are timestamptz holding UTC (UtcDateTimeConverter, on every DateTime of the model), not
+            // Npgsql's legacy switch: a process-wide switch works only if set before Npgsql's first use in the process.
             return options.UseNpgsql(connectionString).AddInterceptors(new PostgreSqlWriteLock());
         }
 

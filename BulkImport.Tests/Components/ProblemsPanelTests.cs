@@ -30,6 +30,7 @@ public sealed class ProblemsPanelTests(AppFixture fixture) : AppComponentTest(fi
         RenderPopovers();
         return Render<ProblemsPanel>(p => p
             .Add(x => x.ImportId, import.Id)
+            .Add(x => x.Domain, new BulkImport.Core.Domains.Clients.ClientDomain())
             .Add(x => x.Columns, Header)
             .Add(x => x.AllowEdit, true)
             .Add(x => x.OnRowsChanged, i => _changes.Add(i))

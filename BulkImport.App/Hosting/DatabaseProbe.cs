@@ -55,7 +55,9 @@ public sealed class DatabaseProbe(IDbContextFactory<BulkImportDbContext> context
         await using var db = await contexts.CreateDbContextAsync(ct);
         connectionString(db.Database.GetConnectionString() ?? "");
         db.Database.SetCommandTimeout(Limit);
-        await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+        // A query, not ExecuteSqlRaw: a non-query is announced as a write (WriteTurns), and on SQLite a large import's
+        // batches would make way for every look of a load balancer.
+        await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").ToListAsync(ct);
     }
 
     private string Failed(string connectionString, string reason, Exception? error)

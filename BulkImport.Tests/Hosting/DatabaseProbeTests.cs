@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -5,6 +6,7 @@ using BulkImport.App.Hosting;
 using BulkImport.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BulkImport.Tests.Hosting;
@@ -21,9 +23,13 @@ public sealed class DatabaseProbeTests
     {
         var file = Path.Combine(AppContext.BaseDirectory, "test-data", Guid.NewGuid().ToString("N") + ".db");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var commands = new CommandKinds();
         try
         {
-            (await Probe(DatabaseProvider.Sqlite, $"Data Source={file}").ProblemAsync(CancellationToken.None)).Should().BeNull();
+            (await Probe(DatabaseProvider.Sqlite, $"Data Source={file}", commands).ProblemAsync(CancellationToken.None)).Should().BeNull();
+
+            // A non-query counts as a write (WriteTurns): a large import's batches would make way for every look.
+            (commands.Queries, commands.NonQueries).Should().Be((1, 0), "the probe asks with a query");
         }
         finally
         {
@@ -52,9 +58,36 @@ public sealed class DatabaseProbeTests
             "Start the server, or fix ConnectionStrings:BulkImport; /health/ready answers 503 until it answers.");
     }
 
-    private static DatabaseProbe Probe(string provider, string connectionString)
+    private static DatabaseProbe Probe(string provider, string connectionString, CommandKinds? commands = null)
     {
         var options = DatabaseProvider.Configure(new DbContextOptionsBuilder<BulkImportDbContext>(), provider, connectionString);
+        if (commands is not null)
+        {
+            options.AddInterceptors(commands);
+        }
+
         return new DatabaseProbe(new BulkImportContextFactory((DbContextOptions<BulkImportDbContext>)options.Options), NullLogger<DatabaseProbe>.Instance);
+    }
+
+    /// <summary>Counts the commands EF Core runs, by kind (the SQLite connection's own PRAGMAs are not EF commands).</summary>
+    private sealed class CommandKinds : DbCommandInterceptor
+    {
+        public int Queries { get; private set; }
+
+        public int NonQueries { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Queries++;
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            NonQueries++;
+            return ValueTask.FromResult(result);
+        }
     }
 }

@@ -60,9 +60,6 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapGet("/health", (AppReadiness readiness) => readiness.IsReady
-    ? Results.Ok(new { status = "Healthy" })
-    : Results.Problem(readiness.NotReadyDetail, statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapImportsApi();

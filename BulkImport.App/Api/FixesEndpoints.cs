@@ -1,4 +1,5 @@
 using BulkImport.App.Security;
+using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Fixes;
 using BulkImport.Core.Security;
@@ -12,11 +13,13 @@ public static class FixesEndpoints
     public static RouteGroupBuilder MapFixesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Fixes").RequireAuthorization(Policies.SignedIn);
-        group.MapGet("/{id:int}/problems", async (int id, int? page, int? pageSize, HttpContext http, ImportGate gate, ProblemGroups problems, CancellationToken ct) =>
+        group.MapGet("/{id:int}/problems", async (int id, int? page, int? pageSize, HttpContext http, ImportGate gate, ProblemGroups problems, ImportDomains domains,
+            CancellationToken ct) =>
         {
-            await gate.CheckAsync(http.User, id, ImportNeed.See, ct);
+            var import = await gate.CheckAsync(http.User, id, ImportNeed.See, ct);
             var result = await problems.PageAsync(id, PageRequest.Of(page, pageSize, 20), ct);
-            return TypedResults.Ok(new PageDto<ProblemGroup>(result.Items, result.PageNumber, result.PageSize, result.TotalCount));
+            var domain = domains.Get(import.Domain);
+            return TypedResults.Ok(new PageDto<ProblemGroup>([.. result.Items.Select(g => g.Shown(domain))], result.PageNumber, result.PageSize, result.TotalCount));
         });
         group.MapPost("/{id:int}/fixes", async (int id, FixRequest body, HttpContext http, ImportGate gate, BulkFixes fixes, CancellationToken ct) =>
         {

@@ -84,6 +84,7 @@ public static class ServiceRegistration
         services.AddSingleton<TemplateFile>();
         services.AddSingleton<BulkImport.Core.Security.SensitiveDataAudit>();
         services.AddSingleton<AppReadiness>();
+        services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<DatabaseInstanceLock>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<ValidationWorker>();

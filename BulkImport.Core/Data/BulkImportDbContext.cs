@@ -35,6 +35,14 @@ public class BulkImportDbContext(DbContextOptions<BulkImportDbContext> options) 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Imports.Mapping.SavedMapping> SavedMappings => Set<Imports.Mapping.SavedMapping>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Every DateTime is UTC and is read back as UTC on both engines, so the API writes each with its Z.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

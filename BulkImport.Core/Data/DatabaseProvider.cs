@@ -41,8 +41,8 @@ public static class DatabaseProvider
         Check(provider, connectionString);
         if (provider == PostgreSql)
         {
-            // DateTime columns are timestamptz holding UTC (PostgreSqlDbContext, UtcDateTimeConverter), not Npgsql's legacy
-            // switch: a process-wide switch works only if set before Npgsql's first use anywhere in the process.
+            // DateTime columns are timestamptz holding UTC (UtcDateTimeConverter, on every DateTime of the model), not
+            // Npgsql's legacy switch: a process-wide switch works only if set before Npgsql's first use in the process.
             return options.UseNpgsql(connectionString).AddInterceptors(new PostgreSqlWriteLock());
         }
 
@@ -80,27 +80,57 @@ public static class DatabaseProvider
     }
 
     /// <summary>What to tell the operator when the server of <paramref name="connectionString"/> cannot be reached.</summary>
-    public static string UnreachableMessage(string connectionString, Exception error)
+    public static string UnreachableMessage(string connectionString, Exception error) =>
+        $"{Describe(connectionString)} cannot be reached ({Reason(error)}). Start the server, or fix {ConnectionSetting} (with {Setting} = {PostgreSql}); " +
+        "the app tries again every few seconds and /health/ready answers 503 until it is reached.";
+
+    /// <summary>
+    /// The database of <paramref name="connectionString"/> in words an operator recognises: server, port and database for
+    /// PostgreSQL (never the password), the file for SQLite.
+    /// </summary>
+    public static string Describe(string connectionString)
     {
-        var server = "the database server";
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            server = $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}')";
+            if (!string.IsNullOrWhiteSpace(builder.Host))
+            {
+                return $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}')";
+            }
         }
         catch (ArgumentException)
         {
-            // Not a PostgreSQL connection string: keep the general words.
+            // Not a PostgreSQL connection string.
         }
 
+        try
+        {
+            if (new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file)
+            {
+                return $"the SQLite file {file}";
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Neither kind: keep the general words.
+        }
+
+        return "the database server";
+    }
+
+    /// <summary>
+    /// The cause an operator can act on: the socket's error ("Connection refused") rather than the driver's wrapper
+    /// around it, else the innermost message.
+    /// </summary>
+    public static string Reason(Exception error)
+    {
         var reason = error;
         while (reason.InnerException is not null && reason is not System.Net.Sockets.SocketException)
         {
             reason = reason.InnerException;
         }
 
-        return $"{server} cannot be reached ({reason.Message}). Start the server, or fix {ConnectionSetting} (with {Setting} = {PostgreSql}); " +
-            "the app tries again every few seconds and /health/ready answers 503 until it is reached.";
+        return reason.Message;
     }
 
     private static void CheckPostgreSql(string connectionString)

@@ -104,6 +104,20 @@ public sealed class ColumnMappingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_samples_of_a_column_that_goes_to_SSN_are_masked()
+    {
+        var import = await UploadAsync(_api, "Given Name,Surname,Social Security Number\r\nAnn,Lee,123-45-6789\r\nBo,Ng,234567890\r\n");
+        import.Status.Should().Be(ImportStatus.AwaitingMapping);
+
+        var mapping = await MappingAsync(import.Id);
+
+        var ssn = mapping.GetProperty("fileColumns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Social Security Number");
+        ssn.GetProperty("suggested").GetString().Should().Be("SSN");
+        ssn.GetProperty("samples").EnumerateArray().Select(s => s.GetString()).Should().Equal("***-**-6789", "***-**-7890");
+        mapping.ToString().Should().NotContain("123-45-6789").And.NotContain("234567890");
+    }
+
+    [Fact]
     public async Task A_bad_mapping_is_a_400_naming_the_columns_and_the_import_keeps_waiting()
     {
         var import = await UploadAsync(_api, PartnerFile);

@@ -30,6 +30,7 @@ public sealed class ProblemsPanelTests(AppFixture fixture) : AppComponentTest(fi
         RenderPopovers();
         return Render<ProblemsPanel>(p => p
             .Add(x => x.ImportId, import.Id)
+            .Add(x => x.Domain, new BulkImport.Core.Domains.Clients.ClientDomain())
             .Add(x => x.Columns, Header)
             .Add(x => x.AllowEdit, true)
             .Add(x => x.OnRowsChanged, i => _changes.Add(i))
@@ -92,5 +93,27 @@ public sealed class ProblemsPanelTests(AppFixture fixture) : AppComponentTest(fi
 
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=no-problems]"));
         _changes.Should().ContainSingle().Which.Should().Match<Import>(i => i.ErrorRows == 0 && i.SkippedRows == 4);
+    }
+
+    [Fact]
+    public async Task An_ssn_group_never_shows_the_number_and_Replace_all_starts_with_an_empty_Find()
+    {
+        string[] header = ["First Name", "Last Name", "SSN"];
+        var import = await StagedImports.CreateAsync(AppServices, header, [["Ann", "Lee", "000-12-3456"], ["Bo", "Ng", "000-12-3456"]], operation: Operation.Add);
+        SignIn(import.CreatedBy, Roles.Importer);
+        RenderPopovers();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<ProblemsPanel>(p => p
+            .Add(x => x.ImportId, import.Id)
+            .Add(x => x.Domain, new BulkImport.Core.Domains.Clients.ClientDomain())
+            .Add(x => x.Columns, header)
+            .Add(x => x.AllowEdit, true));
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=problem-replace]"));
+
+        // Not awaited: the handler waits for the dialog's answer.
+        cut.Find("[data-testid=problem-replace]").Click();
+
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("input[data-testid=fix-find]").GetAttribute("value").Should().BeNullOrEmpty());
+        (cut.Markup + dialogs.Markup).Should().NotContain("000-12-3456").And.NotContain("000123456");
     }
 }

@@ -268,4 +268,29 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         (await StoredRowAsync(import.Id, 3)).Status.Should().Be(RowStatus.Error);
         _changes.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_rows_of_an_ssn_problem_group_are_shown_under_a_masked_chip()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, Header,
+        [
+            ["", "Ann", "Smith", "ann@example.org", "000-12-3456", ""],
+            ["", "Bob", "Jones", "bob@example.org", "000-12-3456", ""],
+            ["", "Cy", "Ho", "not-an-email", "", ""],
+        ]);
+        var problems = AppServices.GetRequiredService<BulkImport.Core.Imports.Fixes.ProblemGroups>();
+        var group = (await problems.PageAsync(import.Id, new PageRequest(1, 10), CancellationToken.None)).Items.Single(g => g.Column == "SSN");
+        SignIn(import.CreatedBy, Roles.Importer);
+        RenderPopovers();
+
+        var cut = Render<ReviewGrid>(p => p
+            .Add(x => x.ImportId, import.Id)
+            .Add(x => x.Domain, AppServices.GetRequiredService<ImportDomains>().Get(ClientDomain.Key))
+            .Add(x => x.AllowEdit, true)
+            .Add(x => x.Group, group));
+
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=row-status-]").Should().HaveCount(2, "the group's rows, found by the full value"));
+        cut.Find("[data-testid=group-filter]").TextContent.Should().Contain("SSN '***-**-3456' (2)");
+        cut.Markup.Should().NotContain("000-12-3456").And.NotContain("000123456");
+    }
 }

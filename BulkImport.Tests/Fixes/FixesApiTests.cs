@@ -209,6 +209,23 @@ public class FixesApiTests
     }
 
     [Fact]
+    public async Task A_problem_group_of_ssns_shows_the_value_masked_to_everyone()
+    {
+        using var app = new TestApp(engine: _engine);
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync(Header + "\r\n,Ed,Oz,ed@example.org,Student,000-12-3456\r\n,Fy,Oz,fy@example.org,Student,000-12-3456\r\n", operation: "Add");
+
+        foreach (var viewer in new[] { api, await app.ApiAsync(Roles.Support), await app.ApiAsync(Roles.Admin) })
+        {
+            var body = await viewer.Http.GetStringAsync($"/api/imports/{import.Id}/problems");
+
+            var group = JsonSerializer.Deserialize<PageDto<ProblemGroup>>(body, ApiClient.Json)!.Items.Should().ContainSingle().Subject;
+            (group.Column, group.Value, group.Count).Should().Be(("SSN", "***-**-3456", 2));
+            body.Should().NotContain("000-12-3456").And.NotContain("000123456", "a list of problems is not an audited export or reveal");
+        }
+    }
+
+    [Fact]
     public async Task A_corrected_file_names_the_import_it_fixes()
     {
         var (app, api, import) = await StartAsync();

@@ -82,3 +82,6 @@ public sealed class FixesApiOnPostgreSqlTests() : FixesApiTests(TestEngine.Postg
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class DiscrepancyApiOnPostgreSqlTests() : DiscrepancyApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class TimestampsApiOnPostgreSqlTests() : TimestampsApiTests(TestEngine.PostgreSql);

@@ -10,14 +10,6 @@ namespace BulkImport.Core.Data.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlDbContext(DbContextOptions<BulkImportDbContext> options) : BulkImportDbContext(options)
 {
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        base.ConfigureConventions(configurationBuilder);
-        // DateTime columns are timestamptz and hold UTC; see UtcDateTimeConverter.
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
-
     /// <summary>The leases of background work (<see cref="PostgreSqlLeaseStore"/>): several instances share this database.</summary>
     public DbSet<WorkLeaseRow> WorkLeases => Set<WorkLeaseRow>();
 

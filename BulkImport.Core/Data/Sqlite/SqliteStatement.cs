@@ -57,8 +57,11 @@ public sealed class SqliteStatement : PreparedStatement
         // An empty span has no address, which SQLite would take for NULL: empty text is bound as a string.
         Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_stmt, index, string.Empty) : raw.sqlite3_bind_text(_stmt, index, utf8));
 
-    /// <summary>As EF Core stores a DateTime in SQLite (text), so date filters of EF Core queries compare like with like.</summary>
-    public override void Bind(int index, DateTime value) => Bind(index, value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+    /// <summary>
+    /// As EF Core stores a DateTime in SQLite (text, UTC: <see cref="UtcDateTimeConverter"/>), so date filters of EF Core
+    /// queries compare like with like.
+    /// </summary>
+    public override void Bind(int index, DateTime value) => Bind(index, UtcDateTimeConverter.ToUtc(value).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
 
     /// <summary>Runs a statement that returns no rows; returns the number of rows it changed.</summary>
     public override int Execute()

@@ -40,4 +40,14 @@ public sealed record FixOutcome(int ChangedRows, int NewErrorRows, IReadOnlyList
 /// <summary>One group of problems: the Error rows whose message has this column, rule and cell value (SPEC 20).</summary>
 /// <param name="Code">The rule's code (the message text for a message without one).</param>
 /// <param name="Suggestion">The value the message suggests ("Did you mean 'Student'?"), one click away in the panel.</param>
-public sealed record ProblemGroup(string? Column, string Code, string? Value, string Message, int Count, string? Suggestion);
+public sealed record ProblemGroup(string? Column, string Code, string? Value, string Message, int Count, string? Suggestion)
+{
+    /// <summary>Whether the group's column is sensitive (SSN): its value is then shown only masked.</summary>
+    public bool IsSensitive(Domains.IImportDomain domain) => Column is not null && Security.SensitiveValues.IsSensitive(domain, Column);
+
+    /// <summary>
+    /// The group as a person sees it: a sensitive value masked, as its message already has it (SPEC 20 gives SSNs in full
+    /// only to Support and Admin, one audited export or reveal at a time; a list of problems is neither).
+    /// </summary>
+    public ProblemGroup Shown(Domains.IImportDomain domain) => IsSensitive(domain) ? this with { Value = Security.SensitiveValues.Mask(domain, Column!, Value) } : this;
+}

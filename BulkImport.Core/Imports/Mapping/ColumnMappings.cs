@@ -32,11 +32,20 @@ public sealed class ColumnMappings(
         var samples = FileColumnSamples.Read(files.PathOf(import), import.Sheet, fileColumns, Limits());
         var suggested = ColumnSuggestions.Suggest(fileColumns, domain.Columns, import.ColumnMapping);
         return new MappingView(
-            [.. fileColumns.Select(c => new FileColumnView(c, samples.GetValueOrDefault(c) ?? [], suggested.GetValueOrDefault(c)))],
+            [.. fileColumns.Select(c => new FileColumnView(c, Shown(domain, samples.GetValueOrDefault(c) ?? [], suggested.GetValueOrDefault(c)), suggested.GetValueOrDefault(c)))],
             [.. domain.Columns.Select(c => new TemplateColumnView(c, required.Contains(c)))],
             import.MappingReason ?? MappingReason.Requested,
             import.MappingName);
     }
+
+    /// <summary>
+    /// The samples of a file column as the screen may show them: masked when the column goes to a sensitive one (SSN),
+    /// as the grid shows its values (SPEC 20 gives them in full only in an audited export or reveal).
+    /// </summary>
+    private static IReadOnlyList<string> Shown(IImportDomain domain, IReadOnlyList<string> samples, string? suggested) =>
+        suggested is not null && Security.SensitiveValues.IsSensitive(domain, suggested)
+            ? [.. samples.Select(v => Security.SensitiveValues.Mask(domain, suggested, v) ?? "")]
+            : samples;
 
     /// <summary>
     /// Applies a person's mapping (400 naming what is wrong with it) and queues the file to be read with it; with

@@ -39,28 +39,12 @@ public sealed class CourseSearchApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "it was missing")]
-    [InlineData("?code=", "it was ''")]
-    [InlineData("?code=c", "it was 'c'")]
-    [InlineData("?code=%20c%20", "it was ' c '")]
-    [InlineData("?code=CN%00", "control characters")]
-    [InlineData("?code=%0A%0D", "it was '")]
-    public async Task A_code_of_fewer_than_two_characters_or_with_control_characters_is_a_400_naming_the_parameter(string query, string said)
-    {
-        var response = await _api.Http.GetAsync("/api/courses" + query);
-
-        response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
-        var detail = (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString();
-        detail.Should().Contain("'code'").And.Contain(said).And.Contain("/api/courses?code=CN");
-    }
-
-    [Fact]
-    public async Task A_prefix_longer_than_any_code_or_with_characters_no_code_has_finds_nothing()
-    {
-        (await SearchAsync("?code=" + new string('C', 500))).Should().BeEmpty();
-        (await SearchAsync("?code=%25ZZ")).Should().BeEmpty();
-        (await SearchAsync("?code=CN%27%3B--")).Should().BeEmpty();
-    }
+    [InlineData("")]
+    [InlineData("?code=")]
+    [InlineData("?code=c")]
+    [InlineData("?code=%20c%20")]
+    public async Task Fewer_than_two_characters_find_nothing(string query) =>
+        (await SearchAsync(query)).Should().BeEmpty();
 
     [Fact]
     public async Task A_prefix_no_code_starts_with_finds_nothing() =>

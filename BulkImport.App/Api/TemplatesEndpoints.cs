@@ -31,7 +31,6 @@ public static class TemplatesEndpoints
     {
         var importDomain = domains.Get(ParseDomain(domain, domains));
         Course? course = null;
-        var fullSensitive = false;
         if (!string.IsNullOrWhiteSpace(courseCode))
         {
             course = await courses.FindByCodeAsync(courseCode, ct)
@@ -46,23 +45,20 @@ public static class TemplatesEndpoints
                 throw new ImportProblem(StatusCodes.Status403Forbidden, "Not allowed", "Only operators (Importer) and administrators can download pre-filled templates; they hold personal data. The blank template is open to everyone signed in.");
             }
 
-            // SSNs in full only for Support and Admin (SPEC 20, as in rows.csv); an operator's template has them blank.
-            fullSensitive = ImportAccess.MayRevealSsn(http.User);
-            await audit.RecordExportAsync(AuthEndpoints.NameOf(http.User),
-                $"Pre-filled {importDomain.Domain} template of course {course.CourseCode}{(fullSensitive && importDomain.SensitiveColumns.Count > 0 ? " with SSNs in full" : "")}", ct);
+            await audit.RecordExportAsync(AuthEndpoints.NameOf(http.User), $"Pre-filled {importDomain.Domain} template of course {course.CourseCode}", ct);
         }
 
         if (workbook)
         {
             http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = TemplateFile.WorkbookFileNameFor(importDomain, course) }.ToString();
-            await templates.WriteWorkbookAsync(importDomain, course, fullSensitive, http.Response.Body, ct);
+            await templates.WriteWorkbookAsync(importDomain, course, http.Response.Body, ct);
             return;
         }
 
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = TemplateFile.FileNameFor(importDomain, course) }.ToString();
-        await templates.WriteAsync(importDomain, course, fullSensitive, http.Response.Body, ct);
+        await templates.WriteAsync(importDomain, course, http.Response.Body, ct);
     }
 
     /// <summary>

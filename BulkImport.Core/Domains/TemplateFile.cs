@@ -9,9 +9,6 @@ namespace BulkImport.Core.Domains;
 /// <summary>
 /// Writes a domain's template (SPEC section 8): the header in template order, and, pre-filled for a course, the
 /// domain's existing records of that course, streamed from the database. UTF-8 with BOM, CRLF, formula-escaped.
-/// Sensitive columns (SSN) are filled only for a person who may see them in full (SPEC 20: Support and Admin); for
-/// anyone else they are left blank rather than masked, because an Update keeps what a blank cell would change, so the
-/// file still goes back in unchanged, where a mask would be an error on every row.
 /// </summary>
 public sealed class TemplateFile(IDbContextFactory<BulkImportDbContext> dbFactory)
 {
@@ -19,8 +16,7 @@ public sealed class TemplateFile(IDbContextFactory<BulkImportDbContext> dbFactor
         course is null ? $"{domain.Domain}-template.csv" : $"{domain.Domain}-{SafeName(course.CourseCode)}.csv";
 
     /// <summary>Writes the blank template, or the pre-filled one when <paramref name="course"/> is given.</summary>
-    /// <param name="fullSensitive">Whether the sensitive columns hold their values (the caller records that export).</param>
-    public async Task WriteAsync(IImportDomain domain, Course? course, bool fullSensitive, Stream destination, CancellationToken ct)
+    public async Task WriteAsync(IImportDomain domain, Course? course, Stream destination, CancellationToken ct)
     {
         await using var writer = CsvExport.Create(destination);
         writer.WriteHeader([.. domain.Columns]);
@@ -31,12 +27,11 @@ public sealed class TemplateFile(IDbContextFactory<BulkImportDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var fields = new string[domain.Columns.Count];
-        var withheld = Withheld(domain, fullSensitive);
         await foreach (var values in domain.TemplateRowsAsync(db, course.CourseId, ct))
         {
             for (var i = 0; i < fields.Length; i++)
             {
-                fields[i] = withheld[i] ? "" : values[i] ?? "";
+                fields[i] = values[i] ?? "";
             }
 
             await writer.WriteRecordAsync(fields, ct);
@@ -51,7 +46,7 @@ public sealed class TemplateFile(IDbContextFactory<BulkImportDbContext> dbFactor
     /// spreadsheet keeps the leading zeros a person types there (02134, 012-34-5678). The workbook is put together in a
     /// temporary file (its ZIP writer is synchronous) and copied out asynchronously.
     /// </summary>
-    public async Task WriteWorkbookAsync(IImportDomain domain, Course? course, bool fullSensitive, Stream destination, CancellationToken ct)
+    public async Task WriteWorkbookAsync(IImportDomain domain, Course? course, Stream destination, CancellationToken ct)
     {
         var kinds = domain.Columns.Select(c => IsTextColumn(c) ? WorkbookColumnKind.Text : WorkbookColumnKind.General).ToList();
         var temporary = Path.GetTempFileName();
@@ -63,16 +58,9 @@ public sealed class TemplateFile(IDbContextFactory<BulkImportDbContext> dbFactor
                 if (course is not null)
                 {
                     await using var db = await dbFactory.CreateDbContextAsync(ct);
-                    var withheld = Withheld(domain, fullSensitive);
-                    var fields = new string?[domain.Columns.Count];
                     await foreach (var values in domain.TemplateRowsAsync(db, course.CourseId, ct))
                     {
-                        for (var i = 0; i < fields.Length; i++)
-                        {
-                            fields[i] = withheld[i] ? null : values[i];
-                        }
-
-                        workbook.WriteRow(fields);
+                        workbook.WriteRow(values);
                     }
                 }
 
@@ -94,10 +82,6 @@ public sealed class TemplateFile(IDbContextFactory<BulkImportDbContext> dbFactor
         var key = HeaderName.Normalize(column);
         return key.EndsWith("id", StringComparison.Ordinal) || key is "ssn" or "phonenumber" or "zip";
     }
-
-    /// <summary>Which columns are left blank: the sensitive ones, unless the reader may see them in full.</summary>
-    private static bool[] Withheld(IImportDomain domain, bool fullSensitive) =>
-        [.. domain.Columns.Select(c => !fullSensitive && Security.SensitiveValues.IsSensitive(domain, c))];
 
     private static string SafeName(string code) =>
         new([.. code.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);

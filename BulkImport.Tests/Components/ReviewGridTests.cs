@@ -148,16 +148,19 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-5]"));
 
         cut.Find("[data-testid=edit-row-5]").Click();
+        // The pencil and Cancel are handled asynchronously (the row is read before editing): wait for each outcome.
+        await cut.WaitForAssertionAsync(() => cut.Find("input[data-testid='edit-Last Name']"));
         cut.Find("input[data-testid='edit-Last Name']").Input("Typed");
         cut.Find("[data-testid=cancel-row-5]").Click();
 
-        cut.FindAll("input[data-testid^=edit-]").Should().BeEmpty();
+        await cut.WaitForAssertionAsync(() => cut.FindAll("input[data-testid^=edit-]").Should().BeEmpty());
         Cell(cut, 5, "Last Name").TextContent.Should().NotContain("Typed");
         cut.Find("[data-testid=row-status-5]").TextContent.Should().Be("Error");
         _changes.Should().BeEmpty();
         (await StoredRowAsync(import.Id, 5)).Values[2].Should().BeNullOrEmpty();
 
         cut.Find("[data-testid=edit-row-5]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("input[data-testid='edit-Last Name']"));
         cut.Find("input[data-testid='edit-Last Name']").GetAttribute("value").Should().BeNullOrEmpty("a new edit starts from the stored row");
     }
 

@@ -18,6 +18,13 @@ public static partial class FieldFormats
         Span<char> d = stackalloc char[9];
         if (!TryReadSsnDigits(value, d))
         {
+            if (IsMasked(value))
+            {
+                // Our own mask coming back: rows.csv gives an Importer each SSN masked (SPEC 20), and the file is meant
+                // to be fixed and uploaded again, so say what it is and the two ways on.
+                return FieldResult.Fail($"SSN {value.Trim()} is masked, as downloaded files show it: type the SSN in full, or clear the cell to keep the stored SSN on an Update");
+            }
+
             var digits = CountAsciiDigits(value);
             foreach (var c in value)
             {
@@ -83,6 +90,13 @@ public static partial class FieldFormats
     }
 
     /// <summary>The mask of an SSN in a message: never empty, so the message always shows where the value would be.</summary>
+    /// <summary>Whether the value is a mask of ours: "***-**-6789" or "***-**-****".</summary>
+    private static bool IsMasked(string value)
+    {
+        var v = value.AsSpan().Trim();
+        return v.Length == 11 && v.StartsWith("***-**-") && (v[7..] is "****" || AllAsciiDigits(v[7..]));
+    }
+
     private static string SsnMaskForMessage(string value) => value.Length == 0 ? SsnFullyMasked : MaskSsn(value);
 
     /// <summary>Reads ######### or ###?##?#### (each ? a dash or white space) into <paramref name="digits"/>.</summary>

@@ -63,6 +63,20 @@ public class SsnFormatTests
     }
 
     [Theory]
+    [InlineData("***-**-6789")]
+    [InlineData(" ***-**-6789 ")]
+    [InlineData("***-**-****")]
+    public void A_masked_ssn_as_downloaded_files_show_it_says_so_and_how_to_go_on(string input) =>
+        FieldFormats.Ssn(input).Error.Should().Be(
+            $"SSN {input.Trim()} is masked, as downloaded files show it: type the SSN in full, or clear the cell to keep the stored SSN on an Update");
+
+    [Theory]
+    [InlineData("**-**-6789", "SSN may contain only digits, dashes and spaces, like ###-##-#### (***-**-****)")]
+    [InlineData("***-**-67890", "SSN may contain only digits, dashes and spaces, like ###-##-#### (***-**-****)")]
+    public void Something_like_a_mask_but_not_one_gets_the_usual_message(string input, string message) =>
+        FieldFormats.Ssn(input).Error.Should().Be(message);
+
+    [Theory]
     [InlineData("123.45.6789", "SSN may contain only digits, dashes and spaces, like ###-##-#### (***-**-6789)")]
     [InlineData("123/45/6789", "SSN may contain only digits, dashes and spaces, like ###-##-#### (***-**-6789)")]
     [InlineData("SSN 123-45-6789", "SSN may contain only digits, dashes and spaces, like ###-##-#### (***-**-6789)")]

@@ -22,12 +22,58 @@ public sealed class KeyRingCheck(IDataProtectionProvider protection, IOptions<Da
     private const string Purpose = "BulkImport.KeyRingCheck";
     private const string Secret = "one key ring for every instance";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>How often an unreadable key ring (the database did not answer) is asked again before the start fails.</summary>
+    private const int ReadAttempts = 12;
+    private static readonly TimeSpan ReadRetryDelay = TimeSpan.FromSeconds(5);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Check();
+                return;
+            }
+            catch (CryptographicException e) when (KeyRingReadFailure(e) is { } cause)
+            {
+                // The keys live in the database: a busy or briefly unreachable server is not a key ring of another
+                // installation, and must not stop an instance as if it were (it did once under a full test run's load).
+                if (attempt == ReadAttempts)
+                {
+                    var message = $"The data-protection key ring could not be read from the database in {ReadAttempts} tries ({cause.Message}). " +
+                        "Check ConnectionStrings:BulkImport and that the server answers, then start again.";
+                    logger.LogCritical("{Message}", message);
+                    throw new InvalidOperationException(message, e);
+                }
+
+                logger.LogWarning("The data-protection key ring could not be read from the database ({Cause}); asking again in {Delay} s.",
+                    cause.Message, ReadRetryDelay.TotalSeconds);
+                await Task.Delay(ReadRetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The failure that kept the key ring from being read (anything but cryptography in the chain), or null.</summary>
+    private static Exception? KeyRingReadFailure(CryptographicException e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is not CryptographicException)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
+    private void Check()
     {
         // One SQLite file serves one instance: only a shared server has instances to agree.
         if (ServiceRegistration.Provider(configuration) != DatabaseProvider.PostgreSql || !readiness.IsReady)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var name = dataProtection.Value.ApplicationDiscriminator ?? "";
@@ -42,7 +88,7 @@ public sealed class KeyRingCheck(IDataProtectionProvider protection, IOptions<Da
             try
             {
                 File.Move(aside, path, overwrite: false);
-                return Task.CompletedTask;
+                return;
             }
             catch (IOException) when (File.Exists(path))
             {
@@ -67,7 +113,7 @@ public sealed class KeyRingCheck(IDataProtectionProvider protection, IOptions<Da
                     problem = "the check written by the other instances reads differently with this instance's keys";
                 }
             }
-            catch (CryptographicException e)
+            catch (CryptographicException e) when (KeyRingReadFailure(e) is null)
             {
                 problem = $"this instance's data-protection keys cannot read what the other instances signed ({e.Message})";
             }
@@ -75,7 +121,7 @@ public sealed class KeyRingCheck(IDataProtectionProvider protection, IOptions<Da
 
         if (problem is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var message = $"Sign-ins would not carry over between instances: {problem}. Give every instance the same {ApplicationNameSetting} " +

@@ -114,7 +114,7 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 // Its last words say why (a setting, a crash of the runtime): without them a failure says only "134".
                 _process.WaitForExit();
-                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} while starting. Its last output:\n{string.Join('\n', _output.TakeLast(30))}");
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} while starting. Its last output:\n{string.Join('\n', _output.TakeLast(60))}");
             }
 
             try

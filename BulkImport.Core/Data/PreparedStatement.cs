@@ -27,6 +27,9 @@ public abstract class PreparedStatement : IDisposable
     /// <summary>Binds text already encoded as UTF-8 (no NUL terminator needed); an empty span is empty text, not NULL.</summary>
     public abstract void BindUtf8(int index, ReadOnlySpan<byte> utf8);
 
+    /// <summary>Binds bytes as a blob (bytea on PostgreSQL).</summary>
+    public abstract void BindBlob(int index, byte[] value);
+
     /// <summary>Binds blank or null text as NULL, as the record tables store an empty cell.</summary>
     public void BindOrNull(int index, string? value) => Bind(index, string.IsNullOrEmpty(value) ? null : value);
 

@@ -7,24 +7,25 @@ namespace BulkImport.Core.Data;
 /// and the undo each read their next rows on a second connection this way. The hand-over is a bounded blocking queue (a
 /// few batches in memory, never the import), which needs no thread-pool thread.
 /// </summary>
-public sealed class ReadAhead<T> : IAsyncDisposable
+public sealed class ReadAhead<TBatch> : IAsyncDisposable
+    where TBatch : class
 {
-    private readonly BlockingCollection<List<T>> _batches = new(boundedCapacity: 2);
+    private readonly BlockingCollection<TBatch> _batches = new(boundedCapacity: 2);
     private readonly CancellationTokenSource _stop;
     private readonly Task _reading;
 
-    /// <param name="next">Reads the batch after the last one it returned; an empty batch when every row was read.</param>
-    public ReadAhead(Func<List<T>> next, CancellationToken ct)
+    /// <param name="next">Reads the batch after the last one it returned; null when every row was read.</param>
+    public ReadAhead(Func<TBatch?> next, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         _reading = Task.Factory.StartNew(() => Read(next, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    private void Read(Func<List<T>> next, CancellationToken ct)
+    private void Read(Func<TBatch?> next, CancellationToken ct)
     {
         try
         {
-            while (next() is { Count: > 0 } batch)
+            while (next() is { } batch)
             {
                 _batches.Add(batch, ct);
             }
@@ -36,7 +37,7 @@ public sealed class ReadAhead<T> : IAsyncDisposable
     }
 
     /// <summary>The next batch, or null once every row was read; a failure of the reading is thrown here, never taken for the end.</summary>
-    public async Task<List<T>?> NextAsync(CancellationToken ct)
+    public async Task<TBatch?> NextAsync(CancellationToken ct)
     {
         if (_batches.TryTake(out var batch, Timeout.Infinite, ct))
         {

@@ -8,7 +8,14 @@ namespace BulkImport.Core.Domains;
 /// </summary>
 public interface IDomainCommitter : IDisposable
 {
-    Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct);
+    Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, CommitBatch batch, CancellationToken ct);
+
+    /// <summary>
+    /// The reader of the before-images this committer's Update rows need, made on the read-ahead connection, which reads
+    /// each batch's images while the writer is on the batches before; null when the committer keeps its images in its own
+    /// transaction (or has none to keep).
+    /// </summary>
+    Data.BeforeImageReader? CreateBeforeImageReader(DbConnection readConnection) => null;
 }
 
 /// <summary>What became of one row: Success with the record's ID, or Failed with a reason a person can act on.</summary>

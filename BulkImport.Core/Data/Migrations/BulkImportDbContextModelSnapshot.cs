@@ -853,6 +853,29 @@ namespace BulkImport.Core.Data.Migrations
                     b.ToTable("ImportBeforeImages", (string)null);
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImageBatch", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Images")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "FirstRow");
+
+                    b.ToTable("ImportBeforeImageBatches", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
                 {
                     b.Property<int>("ImportId")
@@ -1322,6 +1345,15 @@ namespace BulkImport.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImageBatch", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
                         .WithMany()

@@ -59,6 +59,8 @@ internal sealed class PostgreSqlAppend : PreparedStatement
 
     public override void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Set(index, Encoding.UTF8.GetString(utf8), NpgsqlDbType.Text);
 
+    public override void BindBlob(int index, byte[] value) => Set(index, value, NpgsqlDbType.Bytea);
+
     /// <summary>Holds the bound row; it is written at <see cref="Flush"/>.</summary>
     public override int Execute()
     {

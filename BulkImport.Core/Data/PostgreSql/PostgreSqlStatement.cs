@@ -73,6 +73,8 @@ internal sealed partial class PostgreSqlStatement : PreparedStatement
 
     public override void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Set(index, Encoding.UTF8.GetString(utf8), NpgsqlDbType.Unknown);
 
+    public override void BindBlob(int index, byte[] value) => Set(index, value, NpgsqlDbType.Bytea);
+
     private void EnsurePrepared()
     {
         Reset();

@@ -57,6 +57,8 @@ public sealed class SqliteStatement : PreparedStatement
         // An empty span has no address, which SQLite would take for NULL: empty text is bound as a string.
         Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_stmt, index, string.Empty) : raw.sqlite3_bind_text(_stmt, index, utf8));
 
+    public override void BindBlob(int index, byte[] value) => Check(raw.sqlite3_bind_blob(_stmt, index, value));
+
     /// <summary>
     /// As EF Core stores a DateTime in SQLite (text, UTC: <see cref="UtcDateTimeConverter"/>), so date filters of EF Core
     /// queries compare like with like.

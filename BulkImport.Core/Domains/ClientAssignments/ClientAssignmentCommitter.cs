@@ -24,8 +24,9 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
     private DbCommand? _diagnose;
     private Data.BeforeImageWriter? _beforeImages;
 
-    public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
+    public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, CommitBatch batch, CancellationToken ct)
     {
+        var rows = batch.Rows;
         _insert ??= CreateInsert(connection);
         _update ??= CreateUpdate(connection);
         _invoice ??= CreateInvoice(connection);
@@ -46,7 +47,7 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
                 }
             }
 
-            _beforeImages.KeepBatch();
+            _beforeImages.KeepAdded();
         }
 
         var outcomes = new RowOutcome[rows.Count];

@@ -18,8 +18,9 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
     private PreparedStatement? _diagnose;
     private readonly byte[] _date = new byte[10];
 
-    public Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
+    public Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, CommitBatch batch, CancellationToken ct)
     {
+        var rows = batch.Rows;
         // The arithmetic is done in whole cents (the engine says how its money column gives and takes them).
         var engine = DatabaseEngine.Of(connection);
         var balance = engine.CentsOf("\"Balance\"");

@@ -156,31 +156,39 @@ public sealed class ImportCommitRunner(
         await using var readDb = await dbFactory.CreateDbContextAsync(ct);
         await readDb.Database.OpenConnectionAsync(ct);
         using var reader = new ValidRowReader(readDb.Database.GetDbConnection(), import.Id);
-        await using var batches = new ReadAhead<CommitRow>(NextBatches(reader, through, batchSize, relabel), ct);
+        using var images = committer.CreateBeforeImageReader(readDb.Database.GetDbConnection());
+        await using var batches = new ReadAhead<CommitBatch>(NextBatches(reader, images, through, batchSize, relabel), ct);
         await WriteBatchesAsync(db, import, committer, store, batches, stopwatch, startProcessed, ct);
     }
 
     /// <summary>
     /// Reads the rows waiting after <paramref name="through"/>, the last row already committed (a replay continues there),
-    /// a batch per call, with the current text of any select-list value renamed since the upload.
+    /// a batch per call, with the current text of any select-list value renamed since the upload, and the before-images
+    /// of its Update rows' records read by <paramref name="images"/>.
     /// </summary>
-    private static Func<List<CommitRow>> NextBatches(ValidRowReader reader, int through, int batchSize, SelectListRelabel? relabel)
+    private static Func<CommitBatch?> NextBatches(ValidRowReader reader, BeforeImageReader? images, int through, int batchSize, SelectListRelabel? relabel)
     {
         var lastRow = through;
         return () =>
         {
-            var batch = reader.NextBatch(lastRow, batchSize);
-            if (batch.Count > 0)
+            var rows = reader.NextBatch(lastRow, batchSize);
+            if (rows.Count == 0)
             {
-                lastRow = batch[^1].RowNumber;
+                return null;
             }
 
-            return relabel is null ? batch : batch.ConvertAll(relabel.Apply);
+            lastRow = rows[^1].RowNumber;
+            if (relabel is not null)
+            {
+                rows = rows.ConvertAll(relabel.Apply);
+            }
+
+            return new CommitBatch(rows, images?.Read(rows));
         };
     }
 
     private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IDomainCommitter committer, CommitBatchStore store,
-        ReadAhead<CommitRow> batches, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
+        ReadAhead<CommitBatch> batches, Stopwatch stopwatch, int startProcessed, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         while (true)

@@ -20,12 +20,13 @@ public sealed class SelectedClientCommitter(IDomainCommitter inner, int importId
     public static IDomainCommitter Around(IDomainCommitter inner, Import import) =>
         import.Discrepancies > 0 ? new SelectedClientCommitter(inner, import.Id) : inner;
 
-    public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
+    public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, CommitBatch batch, CancellationToken ct)
     {
+        var rows = batch.Rows;
         // A row resolved as Select is an Update whose Client ID is blank in the file's values.
         if (rows.Count == 0 || !rows.Any(r => r.Action == RowAction.Update && r.IsBlank(0)))
         {
-            return await inner.CommitBatchAsync(connection, transaction, rows, ct);
+            return await inner.CommitBatchAsync(connection, transaction, batch, ct);
         }
 
         var selections = SelectedClientReader.Selections(connection, transaction, importId, rows[0].RowNumber, rows[^1].RowNumber);
@@ -67,7 +68,9 @@ public sealed class SelectedClientCommitter(IDomainCommitter inner, int importId
             passed.Add(new CommitRow(row.RowNumber, RowAction.Update, values));
         }
 
-        var done = await inner.CommitBatchAsync(connection, transaction, passed, ct);
+        // A chosen client's row had no Client ID when the batch was read ahead, so no image of it was read: the inner
+        // committer keeps it in this transaction.
+        var done = await inner.CommitBatchAsync(connection, transaction, batch with { Rows = passed }, ct);
         return [.. done.Concat(failed.Values).OrderBy(o => o.RowNumber)];
     }
 
@@ -83,6 +86,8 @@ public sealed class SelectedClientCommitter(IDomainCommitter inner, int importId
 
         return true;
     }
+
+    public BeforeImageReader? CreateBeforeImageReader(DbConnection readConnection) => inner.CreateBeforeImageReader(readConnection);
 
     public void Dispose() => inner.Dispose();
 }

@@ -8,36 +8,44 @@ namespace BulkImport.Core.Imports.Undo;
 /// while the record still names that import and row as the last to change it, and <c>keepWhen</c> finds nothing that
 /// depends on it. One statement: a record is restored whole or not at all.
 /// </summary>
-/// <remarks>The kept values are read with the engine's JSON functions (<see cref="DatabaseEngine.Json"/>).</remarks>
+/// <remarks>The previous values are bound as text, a parameter per column (the database converts them to the column's type).</remarks>
 internal sealed class RecordRestore : IDisposable
 {
     private readonly PreparedStatement _restore;
     private readonly int _importId;
+    private readonly int _columns;
 
     /// <param name="keepWhen">An SQL condition (on ?1 the record's ID, ?2 the import) under which the record is kept; null for none.</param>
     public RecordRestore(DbConnection connection, int importId, string table, string recordId, IReadOnlyList<string> columns, string? keepWhen)
     {
         _importId = importId;
+        _columns = columns.Count;
         var engine = DatabaseEngine.Of(connection);
-        var sets = string.Join(", ", columns.Select((c, i) =>
-            $"\"{c}\" = CASE WHEN ?4 & {1L << i} <> 0 THEN {engine.Json.TextAt("?5", i.ToString(System.Globalization.CultureInfo.InvariantCulture))} ELSE \"{c}\" END"));
+        var sets = string.Join(", ", columns.Select((c, i) => $"\"{c}\" = CASE WHEN ?4 & {1L << i} <> 0 THEN ?{FirstCell + i} ELSE \"{c}\" END"));
         _restore = engine.Prepare(connection,
             // The previous lineage is bound as a nullable bigint; the casts give PostgreSQL that type even when the
             // statement is first prepared with a NULL (else it takes the column's integer and a later value does not fit).
-            $"UPDATE \"{table}\" SET {sets}, \"LastImportId\" = CAST(?6 AS bigint), \"LastImportRow\" = CAST(?7 AS bigint) " +
+            $"UPDATE \"{table}\" SET {sets}, \"LastImportId\" = CAST(?5 AS bigint), \"LastImportRow\" = CAST(?6 AS bigint) " +
             $"WHERE \"{recordId}\" = ?1 AND \"LastImportId\" = ?2 AND \"LastImportRow\" = ?3" + (keepWhen is null ? "" : $" AND NOT ({keepWhen})"));
     }
 
+    /// <summary>The parameter of the first column's previous value; ?1–?6 are the record, import, row, changed cells and previous lineage.</summary>
+    private const int FirstCell = 7;
+
     /// <summary>Whether the record was restored.</summary>
-    public bool Restore(UndoRow row, BeforeImage image)
+    public bool Restore(UndoRow row, RecordImage image)
     {
         _restore.Bind(1, row.RecordId);
         _restore.Bind(2, _importId);
         _restore.Bind(3, row.RowNumber);
         _restore.Bind(4, image.Changed);
-        _restore.Bind(5, image.OldValues);
-        _restore.Bind(6, image.PreviousImportId);
-        _restore.Bind(7, image.PreviousImportRow);
+        _restore.Bind(5, image.PreviousImportId);
+        _restore.Bind(6, image.PreviousImportRow);
+        for (var i = 0; i < _columns; i++)
+        {
+            _restore.Bind(FirstCell + i, i < image.OldValues.Length ? image.OldValues[i] : null);
+        }
+
         return _restore.Execute() == 1;
     }
 

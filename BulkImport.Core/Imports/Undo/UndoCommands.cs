@@ -48,15 +48,17 @@ public sealed class UndoCommands(IDbContextFactory<BulkImportDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var done = await db.Set<UndoResult>().Where(r => r.ImportId == import.Id).CountAsync(ct);
-        var updatesLeft = await ImagesLeft(db, import.Id).CountAsync(ct);
+        var updatesLeft = await UpdatesLeft(db, import.Id).CountAsync(ct);
         var rowsLeft = Math.Max(0, import.Inserted + import.Updated - done);
         var changed = await ChangedSinceAsync(db, import, ct);
         return new UndoPreview(import.Id, import.Domain, rowsLeft, Math.Max(0, rowsLeft - updatesLeft), updatesLeft, changed, done);
     }
 
-    private static IQueryable<BeforeImage> ImagesLeft(BulkImportDbContext db, int importId) =>
-        db.Set<BeforeImage>().Where(b => b.ImportId == importId
-            && !db.Set<UndoResult>().Any(r => r.ImportId == importId && r.RowNumber == b.RowNumber));
+    /// <summary>The committed Update rows not undone yet (their images are kept in two places, so the rows are counted).</summary>
+    private static IQueryable<RowResult> UpdatesLeft(BulkImportDbContext db, int importId) =>
+        db.RowResults.Where(r => r.ImportId == importId && r.Status == RowStatus.Success
+            && db.ImportRows.Any(s => s.ImportId == importId && s.RowNumber == r.RowNumber && s.Action == RowAction.Update)
+            && !db.Set<UndoResult>().Any(u => u.ImportId == importId && u.RowNumber == r.RowNumber));
 
     /// <summary>Committed records not yet undone whose lineage names another import (or none): the undo keeps them.</summary>
     private static async Task<int> ChangedSinceAsync(BulkImportDbContext db, Import import, CancellationToken ct)

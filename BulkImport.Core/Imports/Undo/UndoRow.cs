@@ -4,7 +4,7 @@ namespace BulkImport.Core.Imports.Undo;
 /// One committed row to undo: its record (and the invoice it created, for an assignment), and its before-image when it
 /// was an Update (none: the row inserted its record).
 /// </summary>
-public sealed record UndoRow(int RowNumber, long? RecordId, long? InvoiceId, BeforeImage? Image);
+public sealed record UndoRow(int RowNumber, long? RecordId, long? InvoiceId, RecordImage? Image);
 
 /// <summary>What the undo did with one row's record.</summary>
 public readonly record struct UndoOutcome(int RowNumber, UndoStatus Status, long? RecordId, string? Reason)

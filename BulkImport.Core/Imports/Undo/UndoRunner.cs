@@ -76,24 +76,25 @@ public sealed class UndoRunner(
         await using var readDb = await dbFactory.CreateDbContextAsync(ct);
         await readDb.Database.OpenConnectionAsync(ct);
         var reader = new UndoRowReader(readDb.Database.GetDbConnection(), import.Id);
-        await using var batches = new ReadAhead<UndoRow>(NextBatches(reader, last, batchSize), ct);
+        await using var batches = new ReadAhead<List<UndoRow>>(NextBatches(reader, last, batchSize), ct);
         await WriteBatchesAsync(db, import, undo, store, batches, stopwatch, start, ct);
     }
 
     /// <summary>Reads the rows after <paramref name="last"/>, the last row with an undo result (a resumed undo continues there), a batch per call.</summary>
-    private static Func<List<UndoRow>> NextBatches(UndoRowReader reader, int last, int batchSize) => () =>
+    private static Func<List<UndoRow>?> NextBatches(UndoRowReader reader, int last, int batchSize) => () =>
     {
         var batch = reader.NextBatch(last, batchSize);
-        if (batch.Count > 0)
+        if (batch.Count == 0)
         {
-            last = batch[^1].RowNumber;
+            return null;
         }
 
+        last = batch[^1].RowNumber;
         return batch;
     };
 
     private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IRecordUndo undo, UndoBatchStore store,
-        ReadAhead<UndoRow> batches, Stopwatch stopwatch, int start, CancellationToken ct)
+        ReadAhead<List<UndoRow>> batches, Stopwatch stopwatch, int start, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         while (true)

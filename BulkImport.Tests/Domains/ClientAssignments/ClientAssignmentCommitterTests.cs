@@ -47,7 +47,7 @@ public sealed class ClientAssignmentCommitterTests : IAsyncLifetime
         var connection = db.Database.GetDbConnection();
         using var committer = new ClientAssignmentDomain().CreateCommitter(new CommitSettings(Operation.AddUpdate, autoCreateInvoices, CommitDay, _importId));
         await using var transaction = await connection.BeginTransactionAsync();
-        var outcomes = await committer.CommitBatchAsync(connection, transaction, rows, CancellationToken.None);
+        var outcomes = await committer.CommitBatchAsync(connection, transaction, new CommitBatch(rows), CancellationToken.None);
         if (rollBack)
         {
             await transaction.RollbackAsync();

@@ -78,8 +78,9 @@ public sealed class NoteDomain : IImportDomain
     /// <summary>Writes notes into a table of its own, created with the first batch.</summary>
     private sealed class NoteCommitter : IDomainCommitter
     {
-        public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CommitRow> rows, CancellationToken ct)
+        public async Task<IReadOnlyList<RowOutcome>> CommitBatchAsync(DbConnection connection, DbTransaction transaction, CommitBatch batch, CancellationToken ct)
         {
+            var rows = batch.Rows;
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"CREATE TABLE IF NOT EXISTS {Table} (Id INTEGER PRIMARY KEY, NoteKey INTEGER NOT NULL, Text TEXT NOT NULL, SecretCode TEXT)";

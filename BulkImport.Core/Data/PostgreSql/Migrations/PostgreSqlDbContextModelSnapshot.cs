@@ -902,6 +902,29 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.ToTable("ImportBeforeImages", (string)null);
                 });
 
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImageBatch", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstRow")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Images")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImportId", "FirstRow");
+
+                    b.ToTable("ImportBeforeImageBatches", (string)null);
+                });
+
             modelBuilder.Entity("BulkImport.Core.Imports.Undo.UndoResult", b =>
                 {
                     b.Property<int>("ImportId")
@@ -1365,6 +1388,15 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImage", b =>
+                {
+                    b.HasOne("BulkImport.Core.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BulkImport.Core.Imports.Undo.BeforeImageBatch", b =>
                 {
                     b.HasOne("BulkImport.Core.Imports.Import", null)
                         .WithMany()

@@ -497,6 +497,27 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportBeforeImageBatches",
+                columns: table => new
+                {
+                    ImportId = table.Column<int>(type: "integer", nullable: false),
+                    FirstRow = table.Column<int>(type: "integer", nullable: false),
+                    LastRow = table.Column<int>(type: "integer", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Images = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBeforeImageBatches", x => new { x.ImportId, x.FirstRow });
+                    table.ForeignKey(
+                        name: "FK_ImportBeforeImageBatches_Imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "Imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportBeforeImages",
                 columns: table => new
                 {
@@ -920,6 +941,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ImportBeforeImageBatches");
 
             migrationBuilder.DropTable(
                 name: "ImportBeforeImages");

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 using BulkImport.Core.Imports.Undo;
 
 namespace BulkImport.Core.Data;
@@ -67,7 +66,9 @@ public static class BeforeImageCodec
             inflate.CopyTo(plain);
         }
 
-        var bytes = plain.GetBuffer().AsSpan(0, (int)plain.Length);
+        // The cells stay slices of this buffer: the restore binds them as the UTF-8 they are.
+        var buffer = plain.GetBuffer();
+        var bytes = buffer.AsSpan(0, (int)plain.Length);
         var decoded = new List<RecordImage>();
         var at = 0;
         while (at < bytes.Length)
@@ -78,7 +79,7 @@ public static class BeforeImageCodec
             var previousImportId = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 20)..]);
             var previousImportRow = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 24)..]);
             at += 28;
-            var old = new string?[64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)changed)];
+            var old = new ReadOnlyMemory<byte>?[64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)changed)];
             for (var i = 0; i < old.Length; i++)
             {
                 if ((changed & (1L << i)) == 0)
@@ -90,7 +91,7 @@ public static class BeforeImageCodec
                 at += 4;
                 if (length != None)
                 {
-                    old[i] = Encoding.UTF8.GetString(bytes.Slice(at, length));
+                    old[i] = buffer.AsMemory(at, length);
                     at += length;
                 }
             }

@@ -60,6 +60,12 @@ public abstract class DatabaseEngine
     /// <summary>How this engine reads and builds JSON inside a statement (a batch's keys, a before-image, a row's messages).</summary>
     public abstract JsonSql Json { get; }
 
+    /// <summary>
+    /// A column read as its text by <see cref="PreparedStatement.GetUtf8"/>: SQLite gives any value's text as it is; on
+    /// PostgreSQL a typed value (a date, a number) is cast, so it reads as the server's text of it.
+    /// </summary>
+    public virtual string AsText(string column) => column;
+
     /// <summary>Settings for the duration of one hot-path run (staging a file, committing an import), given back when disposed.</summary>
     public abstract IDisposable BeginHotWriter(DbConnection connection);
 

@@ -10,6 +10,12 @@ public abstract class JsonSql
     /// <summary>A table source over the elements of the JSON array <paramref name="json"/>, aliased <paramref name="alias"/>, whose column <c>value</c> is each element.</summary>
     public abstract string Elements(string json, string alias);
 
+    /// <summary>As <see cref="Elements"/>, with a column <c>key</c> too: each element's place in the array, from 0.</summary>
+    public abstract string IndexedElements(string json, string alias);
+
+    /// <summary>An element from <see cref="Elements"/> that is a number, as an integer.</summary>
+    public abstract string Integer(string element);
+
     /// <summary>The text of element <paramref name="index"/> of the JSON array <paramref name="element"/> (itself an element from <see cref="Elements"/>), as an integer.</summary>
     public abstract string IntegerAt(string element, int index);
 

@@ -20,6 +20,8 @@ public sealed class PostgreSqlEngine : DatabaseEngine
 
     public override string Name => DatabaseProvider.PostgreSql;
 
+    public override string AsText(string column) => $"CAST({column} AS text)";
+
     protected override bool Serves(DbConnection connection) => connection is NpgsqlConnection;
 
     public override PreparedStatement Prepare(DbConnection connection, string sql) => new PostgreSqlStatement(connection, sql);

@@ -7,6 +7,11 @@ internal sealed class PostgreSqlJsonSql : JsonSql
 
     public override string Elements(string json, string alias) => $"jsonb_array_elements(CAST({json} AS jsonb)) AS {alias}(value)";
 
+    public override string IndexedElements(string json, string alias) =>
+        $"(SELECT x.value, x.ordinality - 1 AS key FROM jsonb_array_elements(CAST({json} AS jsonb)) WITH ORDINALITY AS x(value, ordinality)) AS {alias}";
+
+    public override string Integer(string element) => $"CAST({element} AS bigint)";
+
     public override string IntegerAt(string element, int index) => $"CAST({element} ->> {index} AS bigint)";
 
     public override string TextOf(string element, string name) => $"({element} ->> '{name}')";

@@ -7,6 +7,11 @@ internal sealed class SqliteJsonSql : JsonSql
 
     public override string Elements(string json, string alias) => $"json_each({json}) AS {alias}";
 
+    /// <summary>json_each gives an array element's place as its <c>key</c>.</summary>
+    public override string IndexedElements(string json, string alias) => Elements(json, alias);
+
+    public override string Integer(string element) => element;
+
     public override string IntegerAt(string element, int index) => $"{element} ->> {index}";
 
     public override string TextOf(string element, string name) => $"json_extract({element}, '$.{name}')";

@@ -16,6 +16,9 @@ public sealed class SqliteStatement : PreparedStatement
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+
+    /// <summary>The native statement, for <see cref="SqliteColumns"/>: <see cref="_stmt"/> keeps it alive until this is disposed.</summary>
+    private readonly nint _handle;
     private byte[] _utf8 = new byte[256];
 
     public SqliteStatement(DbConnection connection, string sql)
@@ -24,6 +27,7 @@ public sealed class SqliteStatement : PreparedStatement
             ?? throw new NotSupportedException("The import fast path needs a SQLite connection.");
         _db = sqlite.Handle ?? throw new InvalidOperationException("The connection must be open before a statement is prepared.");
         Check(raw.sqlite3_prepare_v3(_db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _stmt, out _));
+        _handle = _stmt.DangerousGetHandle();
     }
 
     public override void Bind(int index, int value) => Check(raw.sqlite3_bind_int(_stmt, index, value));
@@ -114,14 +118,14 @@ public sealed class SqliteStatement : PreparedStatement
     /// <summary>Ends a query before its last row.</summary>
     public override void Reset() => raw.sqlite3_reset(_stmt);
 
-    public override int GetInt32(int column) => raw.sqlite3_column_int(_stmt, column);
+    public override int GetInt32(int column) => (int)SqliteColumns.ColumnInt64(_handle, column);
 
-    public override long GetInt64(int column) => raw.sqlite3_column_int64(_stmt, column);
+    public override long GetInt64(int column) => SqliteColumns.ColumnInt64(_handle, column);
 
-    public override bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
+    public override bool IsNull(int column) => SqliteColumns.ColumnType(_handle, column) == raw.SQLITE_NULL;
 
     /// <summary>The column's text as UTF-8, valid until the next step or reset.</summary>
-    public override ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_stmt, column);
+    public override ReadOnlySpan<byte> GetUtf8(int column) => SqliteColumns.Utf8(_handle, column);
 
     public override string? GetString(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(GetUtf8(column));
 

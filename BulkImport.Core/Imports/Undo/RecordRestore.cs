@@ -8,7 +8,7 @@ namespace BulkImport.Core.Imports.Undo;
 /// while the record still names that import and row as the last to change it, and <c>keepWhen</c> finds nothing that
 /// depends on it. One statement: a record is restored whole or not at all.
 /// </summary>
-/// <remarks>The previous values are bound as text, a parameter per column (the database converts them to the column's type).</remarks>
+/// <remarks>The previous values are bound as the UTF-8 text they were kept as, a parameter per column (the database converts them to the column's type).</remarks>
 internal sealed class RecordRestore : IDisposable
 {
     private readonly PreparedStatement _restore;
@@ -43,7 +43,14 @@ internal sealed class RecordRestore : IDisposable
         _restore.Bind(6, image.PreviousImportRow);
         for (var i = 0; i < _columns; i++)
         {
-            _restore.Bind(FirstCell + i, i < image.OldValues.Length ? image.OldValues[i] : null);
+            if (i < image.OldValues.Length && image.OldValues[i] is { } old)
+            {
+                _restore.BindUtf8(FirstCell + i, old.Span);
+            }
+            else
+            {
+                _restore.Bind(FirstCell + i, (string?)null);
+            }
         }
 
         return _restore.Execute() == 1;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using BulkImport.Core.Data;
 
@@ -80,18 +81,18 @@ internal sealed class UndoRowReader(DbConnection connection, int importId)
     }
 
     /// <summary>The previous values of an image copied by the database, a JSON array (numbers as their text, as the restore binds them).</summary>
-    private static string?[] Cells(string oldValues)
+    private static ReadOnlyMemory<byte>?[] Cells(string oldValues)
     {
         using var json = JsonDocument.Parse(oldValues);
-        var cells = new string?[json.RootElement.GetArrayLength()];
+        var cells = new ReadOnlyMemory<byte>?[json.RootElement.GetArrayLength()];
         var i = 0;
         foreach (var cell in json.RootElement.EnumerateArray())
         {
             cells[i++] = cell.ValueKind switch
             {
                 JsonValueKind.Null => null,
-                JsonValueKind.String => cell.GetString(),
-                _ => cell.GetRawText(),
+                JsonValueKind.String => Encoding.UTF8.GetBytes(cell.GetString()!),
+                _ => Encoding.UTF8.GetBytes(cell.GetRawText()),
             };
         }
 

@@ -100,9 +100,9 @@ public sealed class ClientCommitterBeforeImageTests : IAsyncLifetime
         rows.Select(r => r.RowNumber).Should().Equal(2, 3);
         var nadia = rows[0].Image!;
         (nadia.RecordId, nadia.Changed, nadia.PreviousImportId, nadia.PreviousImportRow).Should().Be((5L, 1L << FirstName, (int?)null, (int?)null));
-        nadia.OldValues[FirstName].Should().Be("Nadia");
-        rows[1].Image!.OldValues[Email].Should().Be("diego.johnson6@example.org");
-        rows[1].Image!.OldValues.Where((_, i) => i != Email).Should().OnlyContain(v => v == null, "only the cell the row changed is kept");
+        nadia.OldValue(FirstName).Should().Be("Nadia");
+        rows[1].Image!.OldValue(Email).Should().Be("diego.johnson6@example.org");
+        rows[1].Image!.OldValues.Where((_, i) => i != Email).Should().OnlyContain(v => !v.HasValue, "only the cell the row changed is kept");
     }
 
     [Fact]
@@ -122,9 +122,9 @@ public sealed class ClientCommitterBeforeImageTests : IAsyncLifetime
         (copied.RowNumber, copied.PreviousImportId, copied.PreviousImportRow).Should().Be((2, _otherImportId, 7));
 
         var rows = await UndoRowsAsync();
-        rows[0].Image!.OldValues[FirstName].Should().Be("Between", "the image taken in the commit wins over the one read before the change");
+        rows[0].Image!.OldValue(FirstName).Should().Be("Between", "the image taken in the commit wins over the one read before the change");
         (rows[0].Image!.PreviousImportId, rows[0].Image!.PreviousImportRow).Should().Be((_otherImportId, 7));
-        rows[1].Image!.OldValues[FirstName].Should().Be("Diego", "client 6 did not change, so its image read ahead is kept");
+        rows[1].Image!.OldValue(FirstName).Should().Be("Diego", "client 6 did not change, so its image read ahead is kept");
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public sealed class ClientCommitterBeforeImageTests : IAsyncLifetime
 
         outcomes.Should().OnlyContain(o => o.Success);
         var rows = await UndoRowsAsync();
-        rows[0].Image!.OldValues[FirstName].Should().Be("Nadia");
-        rows[1].Image!.OldValues[FirstName].Should().Be("First", "the second row found the client as the first row left it");
+        rows[0].Image!.OldValue(FirstName).Should().Be("Nadia");
+        rows[1].Image!.OldValue(FirstName).Should().Be("First", "the second row found the client as the first row left it");
         (rows[1].Image!.PreviousImportId, rows[1].Image!.PreviousImportRow).Should().Be((_importId, 2));
     }
 

@@ -62,8 +62,8 @@ public sealed class DatabaseProbe(IDbContextFactory<BulkImportDbContext> context
 
     private string Failed(string connectionString, string reason, Exception? error)
     {
-        var problem = $"{DatabaseProvider.Describe(connectionString)} does not answer ({reason}). Start the server, or fix " +
-            $"{DatabaseProvider.ConnectionSetting}; /health/ready answers 503 until it answers.";
+        var problem = $"{DatabaseProvider.Describe(connectionString)} does not answer ({reason}). " +
+            $"{DatabaseProvider.UnreachableAdvice(connectionString)}; /health/ready answers 503 until it answers.";
         // Said when it starts, not at every look of a load balancer polling every few seconds.
         if (!_failing)
         {

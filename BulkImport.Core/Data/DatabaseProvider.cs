@@ -81,14 +81,28 @@ public static class DatabaseProvider
 
     /// <summary>What to tell the operator when the server of <paramref name="connectionString"/> cannot be reached.</summary>
     public static string UnreachableMessage(string connectionString, Exception error) =>
-        $"{Describe(connectionString)} cannot be reached ({Reason(error)}). Start the server, or fix {ConnectionSetting} (with {Setting} = {PostgreSql}); " +
+        $"{Describe(connectionString)} cannot be reached ({Reason(error)}). {UnreachableAdvice(connectionString)}; " +
         "the app tries again every few seconds and /health/ready answers 503 until it is reached.";
+
+    /// <summary>
+    /// What the operator can do about a database of <paramref name="connectionString"/> that does not answer, in the
+    /// engine's terms: a PostgreSQL server is started; SQLite has no server, only a file whose folder must exist and be
+    /// writable. The one wording of it, for the start (<see cref="UnreachableMessage"/>) and for <c>/health/ready</c>.
+    /// </summary>
+    public static string UnreachableAdvice(string connectionString) =>
+        PostgreSqlServer(connectionString) is null && SqliteFile(connectionString) is not null
+            ? $"Make sure the file's folder exists and the app can write to it, or fix {ConnectionSetting}"
+            : $"Start the server, or fix {ConnectionSetting}";
 
     /// <summary>
     /// The database of <paramref name="connectionString"/> in words an operator recognises: server, port and database for
     /// PostgreSQL (never the password), the file for SQLite.
     /// </summary>
-    public static string Describe(string connectionString)
+    public static string Describe(string connectionString) =>
+        PostgreSqlServer(connectionString) ?? (SqliteFile(connectionString) is { } file ? $"the SQLite file {file}" : "the database server");
+
+    /// <summary>Server, port and database of a PostgreSQL connection string (never the password); null for any other kind.</summary>
+    private static string? PostgreSqlServer(string connectionString)
     {
         try
         {
@@ -103,19 +117,25 @@ public static class DatabaseProvider
             // Not a PostgreSQL connection string.
         }
 
+        return null;
+    }
+
+    /// <summary>The file of a SQLite connection string; null for any other kind.</summary>
+    private static string? SqliteFile(string connectionString)
+    {
         try
         {
             if (new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file)
             {
-                return $"the SQLite file {file}";
+                return file;
             }
         }
         catch (ArgumentException)
         {
-            // Neither kind: keep the general words.
+            // Not a SQLite connection string.
         }
 
-        return "the database server";
+        return null;
     }
 
     /// <summary>

@@ -115,6 +115,7 @@ public sealed class ColumnMappingApiTests : IAsyncLifetime
         ssn.GetProperty("suggested").GetString().Should().Be("SSN");
         ssn.GetProperty("samples").EnumerateArray().Select(s => s.GetString()).Should().Equal("***-**-6789", "***-**-7890");
         mapping.ToString().Should().NotContain("123-45-6789").And.NotContain("234567890");
+        ssn.EnumerateObject().Select(p => p.Name).Should().Equal(["name", "samples", "suggested"], "the screen's masked samples per column are not sent");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using BulkImport.App.Components.Mapping;
+using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports.Mapping;
 using MudBlazor;
 
@@ -16,6 +17,20 @@ public sealed class ColumnMappingPanelTests : ComponentTest
         ],
         [new TemplateColumnView("Client ID", false), new TemplateColumnView("First Name", true), new TemplateColumnView("Last Name", true), new TemplateColumnView("Email", false)],
         reason, null);
+
+    /// <summary>A Client file with an SSN under a name nothing suggests, and one the synonyms suggest for SSN; built as the app builds it.</summary>
+    private static MappingView SsnView()
+    {
+        var client = new ClientDomain();
+        return new MappingView(
+            [
+                FileColumnView.Of(client, "Given Name", ["Ann", "Bo"], "First Name"),
+                FileColumnView.Of(client, "Tax Number", ["123-45-6789", "234567890"], null),
+                FileColumnView.Of(client, "Social Security Number", ["345-67-8901", "456789012"], "SSN"),
+            ],
+            [.. client.Columns.Select(c => new TemplateColumnView(c, false))],
+            MappingReason.Requested, null);
+    }
 
     private IRenderedComponent<MudPopoverProvider>? _popovers;
 
@@ -72,6 +87,37 @@ public sealed class ColumnMappingPanelTests : ComponentTest
         chosen.Should().NotBeNull();
         chosen!.SaveAs.Should().Be("Partner A");
         chosen.Columns.Should().Equal(new Dictionary<string, string?> { ["Given Name"] = "First Name", ["Surname"] = "Last Name", ["Notes"] = null });
+    }
+
+    [Fact]
+    public async Task A_column_mapped_to_SSN_by_hand_shows_its_samples_masked_at_once_and_in_full_again_once_unmapped()
+    {
+        var cut = RenderPanel(SsnView(), _ => { });
+        string Samples(int row) => cut.FindAll("[data-testid=mapping-samples]")[row].TextContent;
+        Samples(1).Should().Contain("123-45-6789", "nothing is suggested for Tax Number: its values are not known to be SSNs");
+
+        await ChooseAsync(cut, 2, ColumnMappingPanel.Ignore);
+        await ChooseAsync(cut, 1, "SSN");
+
+        Samples(1).Should().Contain("***-**-6789").And.Contain("***-**-7890");
+        cut.Markup.Should().NotContain("123-45-6789").And.NotContain("234567890");
+
+        await ChooseAsync(cut, 1, ColumnMappingPanel.Ignore);
+        Samples(1).Should().Contain("123-45-6789", "ignored, the column shows its values as any other column");
+    }
+
+    [Fact]
+    public async Task A_column_suggested_for_SSN_never_shows_its_samples_in_full_even_when_mapped_elsewhere()
+    {
+        var cut = RenderPanel(SsnView(), _ => { });
+        string Samples(int row) => cut.FindAll("[data-testid=mapping-samples]")[row].TextContent;
+        Samples(2).Should().Contain("***-**-8901").And.Contain("***-**-9012");
+
+        await ChooseAsync(cut, 2, ColumnMappingPanel.Ignore);
+        Samples(2).Should().Contain("***-**-8901", "the screen was never given these values in full");
+        await ChooseAsync(cut, 2, "SSN");
+        Samples(2).Should().Contain("***-**-8901").And.Contain("***-**-9012").And.NotContain("***-**-****", "masked once, not masked again");
+        cut.Markup.Should().NotContain("345-67-8901").And.NotContain("456789012");
     }
 
     [Fact]

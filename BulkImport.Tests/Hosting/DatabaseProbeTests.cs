@@ -42,6 +42,20 @@ public sealed class DatabaseProbeTests
     }
 
     [Fact]
+    public async Task A_SQLite_file_whose_folder_is_missing_is_reported_with_advice_about_the_folder_not_a_server()
+    {
+        // A folder that was never created (or was removed under the running app): SQLite cannot open the file there.
+        var file = Path.Combine(AppContext.BaseDirectory, "test-data", Guid.NewGuid().ToString("N"), "bulkimport.db");
+
+        var problem = await Probe(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false").ProblemAsync(CancellationToken.None);
+
+        problem.Should().StartWith($"the SQLite file {file} does not answer (").And.EndWith(
+            "). Make sure the file's folder exists and the app can write to it, or fix ConnectionStrings:BulkImport; /health/ready answers 503 until it answers.");
+        problem.Should().NotContain("Start the server");
+        Directory.Exists(Path.GetDirectoryName(file)).Should().BeFalse("the probe only asks; it creates nothing");
+    }
+
+    [Fact]
     public async Task A_server_that_never_answers_is_reported_after_the_limit_naming_the_setting()
     {
         // Accepts connections and never says a word: a hung server, or a network that drops the packets.

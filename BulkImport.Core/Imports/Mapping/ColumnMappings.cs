@@ -32,20 +32,11 @@ public sealed class ColumnMappings(
         var samples = FileColumnSamples.Read(files.PathOf(import), import.Sheet, fileColumns, Limits());
         var suggested = ColumnSuggestions.Suggest(fileColumns, domain.Columns, import.ColumnMapping);
         return new MappingView(
-            [.. fileColumns.Select(c => new FileColumnView(c, Shown(domain, samples.GetValueOrDefault(c) ?? [], suggested.GetValueOrDefault(c)), suggested.GetValueOrDefault(c)))],
+            [.. fileColumns.Select(c => FileColumnView.Of(domain, c, samples.GetValueOrDefault(c) ?? [], suggested.GetValueOrDefault(c)))],
             [.. domain.Columns.Select(c => new TemplateColumnView(c, required.Contains(c)))],
             import.MappingReason ?? MappingReason.Requested,
             import.MappingName);
     }
-
-    /// <summary>
-    /// The samples of a file column as the screen may show them: masked when the column goes to a sensitive one (SSN),
-    /// as the grid shows its values (SPEC 20 gives them in full only in an audited export or reveal).
-    /// </summary>
-    private static IReadOnlyList<string> Shown(IImportDomain domain, IReadOnlyList<string> samples, string? suggested) =>
-        suggested is not null && Security.SensitiveValues.IsSensitive(domain, suggested)
-            ? [.. samples.Select(v => Security.SensitiveValues.Mask(domain, suggested, v) ?? "")]
-            : samples;
 
     /// <summary>
     /// Applies a person's mapping (400 naming what is wrong with it) and queues the file to be read with it; with
@@ -101,9 +92,6 @@ public sealed record MappingView(IReadOnlyList<FileColumnView> FileColumns, IRea
     /// <summary>Whether row 1 was taken as the header to map (no row of the first 51 held a template column).</summary>
     public bool RowOneTakenAsHeader => Reason == MappingReason.RowOneTakenAsHeader;
 }
-
-/// <summary>A file column: its name as the header reads, up to three of its values, and the template column suggested for it (null: ignore).</summary>
-public sealed record FileColumnView(string Name, IReadOnlyList<string> Samples, string? Suggested);
 
 /// <summary>A template column, and whether this import's operation requires it.</summary>
 public sealed record TemplateColumnView(string Name, bool Required);

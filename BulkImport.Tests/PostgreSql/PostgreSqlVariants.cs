@@ -16,7 +16,7 @@ namespace BulkImport.Tests.PostgreSql;
 // each with a database of its own on the server of BULKIMPORT_POSTGRES (scripts/test.sh starts one). Undo (insert,
 // update and mixed undos compared cell by cell, kept records), the fixes API and the discrepancies API too, so the SQL
 // that came with them (JSON, before-images, lineage) is checked on both engines; and the workbook API (a refused
-// workbook still stores its sheet list).
+// workbook still stores its sheet list); and the Client committer's before-images read ahead, kept and taken again.
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class ClientImportApiOnPostgreSqlTests() : ClientImportApiTests(TestEngine.PostgreSql);
@@ -29,6 +29,9 @@ public sealed class PaymentImportApiOnPostgreSqlTests() : PaymentImportApiTests(
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class WorkbookImportApiOnPostgreSqlTests() : Workbooks.WorkbookImportApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class ClientCommitterBeforeImageOnPostgreSqlTests() : Domains.Clients.ClientCommitterBeforeImageTests(TestEngine.PostgreSql);
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class CommitGuaranteeOnPostgreSqlTests : CommitGuaranteeTests

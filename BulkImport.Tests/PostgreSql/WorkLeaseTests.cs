@@ -19,8 +19,9 @@ public sealed class WorkLeaseTests
     [Fact]
     public async Task A_lease_holds_while_renewed_lapses_on_the_database_clock_and_its_old_holder_stops()
     {
-        // Instance A's clock is an hour behind the server's and B's (its leases must not care); its heartbeat beats every second.
-        await using var app = new TestApp(new() { ["Jobs:LeaseSeconds"] = "3", ["Jobs:HeartbeatSeconds"] = "1" },
+        // Instance A's clock is an hour behind the server's and B's (its leases must not care); its heartbeat beats every
+        // second, so a lease of 6 s leaves it five beats: a machine busy with the whole suite once held one back over 2 s.
+        await using var app = new TestApp(new() { ["Jobs:LeaseSeconds"] = "6", ["Jobs:HeartbeatSeconds"] = "1" },
             services: s => s.AddSingleton<TimeProvider>(new FixedClock(DateTimeOffset.UtcNow.AddHours(-1))), engine: TestEngine.PostgreSql);
         var a = app.Services.GetRequiredService<WorkLeases>();
         // Instance B: another holder on the same database, whose heartbeat is run by the test only.
@@ -31,7 +32,7 @@ public sealed class WorkLeaseTests
         aCommit.Should().NotBeNull();
         (await a.TryClaimAsync("Commit", 4242, default)).Should().BeNull("it runs here already");
         var start = ServerNow(app);
-        while (ServerNow(app) < start.AddSeconds(7))
+        while (ServerNow(app) < start.AddSeconds(13))
         {
             // More than two lease lengths on the server's clock: A's heartbeat keeps it A's.
             (await b.TryClaimAsync("Commit", 4242, default)).Should().BeNull("A holds the lease and renews it");
@@ -46,7 +47,7 @@ public sealed class WorkLeaseTests
         var bUndo = await b.TryClaimAsync("Undo", 4242, default);
         var claimedAt = ServerNow(app);
 
-        // B does not renew: three seconds later on the server's clock A may take the commit over, not before.
+        // B does not renew: six seconds later on the server's clock A may take the commit over, not before.
         WorkLease? taken = null;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((taken = await a.TryClaimAsync("Commit", 4242, default)) is null && DateTime.UtcNow < deadline)
@@ -56,7 +57,7 @@ public sealed class WorkLeaseTests
 
         taken.Should().NotBeNull("a lapsed lease is taken over");
         taken!.TakenOver.Should().BeTrue();
-        (ServerNow(app) - claimedAt).Should().BeGreaterThan(TimeSpan.FromSeconds(2.5));
+        (ServerNow(app) - claimedAt).Should().BeGreaterThan(TimeSpan.FromSeconds(5.5));
 
         // B's heartbeat tells it the commit's lease is gone; nobody took its other lease, which it keeps.
         await b.RenewAsync(default);

@@ -14,8 +14,18 @@ namespace BulkImport.Tests.Domains.Clients;
 /// the commit reads them: kept as one row per batch when the client is as it was read, and taken again in the commit's
 /// transaction when it changed in between, so the undo always finds the client as the update found it.
 /// </summary>
-public sealed class ClientCommitterBeforeImageTests : IAsyncLifetime
+public class ClientCommitterBeforeImageTests : IAsyncLifetime
 {
+    private readonly TestEngine _engine;
+
+    public ClientCommitterBeforeImageTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same tests on another engine (<c>PostgreSql/PostgreSqlVariants</c>): the guard and the read-ahead are SQL of each engine.</summary>
+    protected ClientCommitterBeforeImageTests(TestEngine engine) => _engine = engine;
+
     private static readonly int FirstName = ClientColumns.Stored.ToList().FindIndex(s => s.Column == ClientColumns.FirstName);
     private static readonly int Email = ClientColumns.Stored.ToList().FindIndex(s => s.Column == ClientColumns.Email);
 
@@ -25,7 +35,7 @@ public sealed class ClientCommitterBeforeImageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(_engine);
         await using var db = _database.CreateDbContext();
         var import = NewImport("clients-update.csv");
         var other = NewImport("other.csv");
@@ -145,8 +155,16 @@ public sealed class ClientCommitterBeforeImageTests : IAsyncLifetime
         var outcomes = await CommitAsync([Update(2, 40, firstName: "Gone")], async connection =>
         {
             await using var delete = connection.CreateCommand();
-            delete.CommandText = """DELETE FROM "ClientAssignments" WHERE "ClientId" = 40; DELETE FROM "Clients" WHERE "ClientId" = 40""";
-            await delete.ExecuteNonQueryAsync();
+            foreach (var table in new[] { "Payments", "Invoices", "ClientAssignments", "Clients" })
+            {
+                delete.CommandText = table switch
+                {
+                    "Payments" => """DELETE FROM "Payments" WHERE "InvoiceId" IN (SELECT i."InvoiceId" FROM "Invoices" i JOIN "ClientAssignments" a ON a."AssignmentId" = i."AssignmentId" WHERE a."ClientId" = 40)""",
+                    "Invoices" => """DELETE FROM "Invoices" WHERE "AssignmentId" IN (SELECT "AssignmentId" FROM "ClientAssignments" WHERE "ClientId" = 40)""",
+                    _ => $"""DELETE FROM "{table}" WHERE "ClientId" = 40""",
+                };
+                await delete.ExecuteNonQueryAsync();
+            }
         });
 
         outcomes.Single().Should().Match<RowOutcome>(o => !o.Success && o.Error!.Contains("Client ID 40 no longer exists"));

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,10 +22,15 @@ internal sealed class PostgreSqlAppend : PreparedStatement
     private readonly string? _idColumn;
     private readonly string _copy;
     private readonly int _width;
-    private readonly List<(object? Value, NpgsqlDbType Type)[]> _rows = [];
+
+    // The held rows, already in COPY's binary format; and the fields of the row being bound, each field's bytes (its
+    // length included) at _fieldStart/_fieldLength in _fields, in the order they were bound. Unbound fields are NULL.
+    private readonly PgCopyRows _rows = new();
+    private readonly PgCopyRows _fields = new();
+    private readonly int[] _fieldStart;
+    private readonly int[] _fieldLength;
     private readonly Queue<long> _ids = new();
-    private (object? Value, NpgsqlDbType Type)[] _current;
-    private NpgsqlDbType _idType = NpgsqlDbType.Bigint;
+    private bool _idIsInteger;
     private string? _sequence;
     private int _written;
 
@@ -38,34 +42,81 @@ internal sealed class PostgreSqlAppend : PreparedStatement
         IEnumerable<string> written = idColumn is null ? columns : [idColumn, .. columns];
         _copy = $"COPY \"{table}\" ({string.Join(", ", written.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
         _width = columns.Count;
-        _current = NewRow();
+        _fieldStart = new int[_width];
+        _fieldLength = new int[_width];
     }
 
-    private (object? Value, NpgsqlDbType Type)[] NewRow() => new (object?, NpgsqlDbType)[_width];
+    /// <summary>Marks where field <paramref name="index"/> starts; <see cref="EndField"/> where it ends.</summary>
+    private PgCopyRows StartField(int index)
+    {
+        _fieldStart[index - 1] = _fields.Length;
+        return _fields;
+    }
 
-    private void Set(int index, object? value, NpgsqlDbType type) => _current[index - 1] = (value, type);
+    private void EndField(int index) => _fieldLength[index - 1] = _fields.Length - _fieldStart[index - 1];
 
-    public override void Bind(int index, int value) => Set(index, value, NpgsqlDbType.Integer);
+    public override void Bind(int index, int value)
+    {
+        StartField(index).Write(value);
+        EndField(index);
+    }
 
-    public override void Bind(int index, long value) => Set(index, value, NpgsqlDbType.Bigint);
+    public override void Bind(int index, long value)
+    {
+        StartField(index).Write(value);
+        EndField(index);
+    }
 
-    public override void Bind(int index, long? value) => Set(index, value, NpgsqlDbType.Bigint);
+    public override void Bind(int index, long? value)
+    {
+        var field = StartField(index);
+        if (value is { } number)
+        {
+            field.Write(number);
+        }
+        else
+        {
+            field.WriteNull();
+        }
 
-    public override void Bind(int index, double value) => Set(index, value, NpgsqlDbType.Double);
+        EndField(index);
+    }
 
-    public override void Bind(int index, string? value) => Set(index, value, NpgsqlDbType.Text);
+    public override void Bind(int index, double value)
+    {
+        StartField(index).Write(value);
+        EndField(index);
+    }
 
-    public override void Bind(int index, DateTime value) => Set(index, UtcDateTimeConverter.ToUtc(value), NpgsqlDbType.TimestampTz);
+    public override void Bind(int index, string? value)
+    {
+        StartField(index).Write(value);
+        EndField(index);
+    }
 
-    public override void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Set(index, Encoding.UTF8.GetString(utf8), NpgsqlDbType.Text);
+    public override void Bind(int index, DateTime value)
+    {
+        StartField(index).WriteTimestamp(UtcDateTimeConverter.ToUtc(value));
+        EndField(index);
+    }
 
-    public override void BindBlob(int index, byte[] value) => Set(index, value, NpgsqlDbType.Bytea);
+    public override void BindUtf8(int index, ReadOnlySpan<byte> utf8)
+    {
+        StartField(index).WriteBytes(utf8);
+        EndField(index);
+    }
+
+    public override void BindBlob(int index, byte[] value)
+    {
+        StartField(index).WriteBytes(value);
+        EndField(index);
+    }
 
     /// <summary>Holds the bound row; it is written at <see cref="Flush"/>.</summary>
     public override int Execute()
     {
-        _rows.Add(_current);
-        _current = NewRow();
+        _rows.StartRow(_width);
+        HoldFields();
         return 1;
     }
 
@@ -83,9 +134,38 @@ internal sealed class PostgreSqlAppend : PreparedStatement
         }
 
         var id = _ids.Dequeue();
-        _rows.Add([(id, _idType), .. _current]);
-        _current = NewRow();
+        _rows.StartRow(_width + 1);
+        if (_idIsInteger)
+        {
+            _rows.Write(checked((int)id));
+        }
+        else
+        {
+            _rows.Write(id);
+        }
+
+        HoldFields();
         return id;
+    }
+
+    /// <summary>Moves the bound fields into the held rows in column order, and forgets them: each row binds its own.</summary>
+    private void HoldFields()
+    {
+        var bound = _fields.Written;
+        for (var i = 0; i < _width; i++)
+        {
+            if (_fieldLength[i] == 0)
+            {
+                _rows.WriteNull();
+            }
+            else
+            {
+                _rows.Append(bound.Slice(_fieldStart[i], _fieldLength[i]), rows: 0);
+            }
+        }
+
+        _fields.Clear();
+        Array.Clear(_fieldLength);
     }
 
     private void TakeIds()
@@ -120,54 +200,21 @@ internal sealed class PostgreSqlAppend : PreparedStatement
         }
 
         _sequence = reader.GetString(0);
-        _idType = reader.GetString(1) == "integer" ? NpgsqlDbType.Integer : NpgsqlDbType.Bigint;
+        _idIsInteger = reader.GetString(1) == "integer";
     }
 
     /// <summary>Writes the held rows with one binary COPY; they are let go even when it fails (the batch then rolls back).</summary>
     public override void Flush()
     {
-        if (_rows.Count == 0)
+        if (_rows.Rows == 0)
         {
             return;
         }
 
         try
         {
-            using var copy = _connection.BeginBinaryImport(_copy);
-            foreach (var row in _rows)
-            {
-                copy.StartRow();
-                foreach (var (value, type) in row)
-                {
-                    switch (value)
-                    {
-                        case null:
-                            copy.WriteNull();
-                            break;
-                        case int number:
-                            copy.Write(number, type);
-                            break;
-                        case long number when type == NpgsqlDbType.Integer:
-                            copy.Write(checked((int)number), type);
-                            break;
-                        case long number:
-                            copy.Write(number, type);
-                            break;
-                        case double number:
-                            copy.Write(number, type);
-                            break;
-                        case DateTime time:
-                            copy.Write(time, type);
-                            break;
-                        default:
-                            copy.Write((string)value, type);
-                            break;
-                    }
-                }
-            }
-
-            copy.Complete();
-            _written += _rows.Count;
+            _rows.Send(_connection, _copy);
+            _written += _rows.Rows;
         }
         finally
         {
@@ -192,6 +239,7 @@ internal sealed class PostgreSqlAppend : PreparedStatement
     protected override void Dispose(bool disposing)
     {
         _rows.Clear();
+        _fields.Clear();
         if (disposing && _written >= PostgreSqlStatistics.RowsWorthAnalyzing)
         {
             PostgreSqlStatistics.Refresh(_connection, _table);

@@ -1,52 +1,46 @@
 using System.Data.Common;
-using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace BulkImport.Core.Data.PostgreSql;
 
 /// <summary>
-/// Stages rows with binary COPY, one COPY and one transaction per batch: no statement per row at all. When a large file
-/// is staged, the table's statistics are refreshed (<see cref="PostgreSqlStatistics"/>) so the commit reads it by pages.
+/// Stages rows with binary COPY, one COPY and one transaction per batch: no statement per row at all. The values and
+/// messages go as the UTF-8 they were encoded to (<see cref="PgCopyRows"/>). When a large file is staged, the table's
+/// statistics are refreshed (<see cref="PostgreSqlStatistics"/>) so the commit reads it by pages.
 /// </summary>
 internal sealed class PostgreSqlImportRowWriter(DbConnection connection, int importId) : ImportRowWriter
 {
+    private const int Columns = 8;
+
     private const string Copy =
         """COPY "ImportRows" ("ImportId", "RowNumber", "Status", "Action", "Values", "Messages", "RowKey", "SkippedByOperator") FROM STDIN (FORMAT BINARY)""";
 
     private readonly NpgsqlConnection _connection = (NpgsqlConnection)connection;
+    private readonly PgCopyRows _rows = new();
     private int _written;
 
     public override void Write(IReadOnlyList<StagedRow> batch)
     {
-        using var transaction = _connection.BeginTransaction();
-        using (var copy = _connection.BeginBinaryImport(Copy))
+        _rows.Clear();
+        foreach (var row in batch)
         {
-            foreach (var row in batch)
-            {
-                copy.StartRow();
-                copy.Write(importId, NpgsqlDbType.Integer);
-                copy.Write(row.RowNumber, NpgsqlDbType.Integer);
-                copy.Write((int)row.Status, NpgsqlDbType.Integer);
-                copy.Write((int)row.Action, NpgsqlDbType.Integer);
-                copy.Write(Encoding.UTF8.GetString(row.ValuesUtf8), NpgsqlDbType.Text);
-                copy.Write(Encoding.UTF8.GetString(row.MessagesUtf8), NpgsqlDbType.Text);
-                if (row.RowKey is null)
-                {
-                    copy.WriteNull();
-                }
-                else
-                {
-                    copy.Write(row.RowKey, NpgsqlDbType.Text);
-                }
-
-                copy.Write(false, NpgsqlDbType.Boolean);
-            }
-
-            copy.Complete();
+            _rows.StartRow(Columns);
+            _rows.Write(importId);
+            _rows.Write(row.RowNumber);
+            _rows.Write((int)row.Status);
+            _rows.Write((int)row.Action);
+            _rows.WriteBytes(row.ValuesUtf8);
+            _rows.WriteBytes(row.MessagesUtf8);
+            _rows.Write(row.RowKey);
+            _rows.Write(false);
         }
 
-        transaction.Commit();
+        using (var transaction = _connection.BeginTransaction())
+        {
+            _rows.Send(_connection, Copy);
+            transaction.Commit();
+        }
+
         _written += batch.Count;
     }
 

@@ -88,3 +88,6 @@ public sealed class DiscrepancyApiOnPostgreSqlTests() : DiscrepancyApiTests(Test
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class TimestampsApiOnPostgreSqlTests() : TimestampsApiTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class ClientMatchKeyReaderOnPostgreSqlTests() : Data.ClientMatchKeyReaderTests(TestEngine.PostgreSql);

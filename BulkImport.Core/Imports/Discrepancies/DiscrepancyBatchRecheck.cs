@@ -137,7 +137,7 @@ public static class DiscrepancyBatchRecheck
                             }
                         }
                     }
-                }, ct, db.Database.CurrentTransaction?.GetDbTransaction());
+                }, ct);
             }
             finally
             {

@@ -7,21 +7,28 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// The values a rule compares, made comparable (SPEC section 14): names without case, accents, spaces or punctuation;
 /// e-mail without case; phone as its digits; SSN and date of birth in their canonical form. A rule takes part only when
 /// every value it compares is filled in. The key and its hash are written into a caller's buffer, so checking a
-/// million rows makes no string per rule.
+/// million rows makes no string per rule; the values may be slices of a buffer too (<see cref="Data.ClientMatchKeyReader"/>
+/// reads every client's into one), so reading a million clients makes no string per value either.
 /// </summary>
 public readonly struct MatchKeys
 {
     /// <summary>Large enough for the longest key: two names of 50 characters, an e-mail of 254, separators.</summary>
     public const int MaxKeyLength = 400;
 
-    private readonly string? _first;
-    private readonly string? _last;
-    private readonly string? _email;
-    private readonly string? _phone;
-    private readonly string? _ssn;
-    private readonly string? _birthDate;
+    private readonly ReadOnlyMemory<char> _first;
+    private readonly ReadOnlyMemory<char> _last;
+    private readonly ReadOnlyMemory<char> _email;
+    private readonly ReadOnlyMemory<char> _phone;
+    private readonly ReadOnlyMemory<char> _ssn;
+    private readonly ReadOnlyMemory<char> _birthDate;
 
     public MatchKeys(string? first, string? last, string? email, string? phone, string? ssn, string? birthDate)
+        : this(first.AsMemory(), last.AsMemory(), email.AsMemory(), phone.AsMemory(), ssn.AsMemory(), birthDate.AsMemory())
+    {
+    }
+
+    /// <summary>Values as text (an empty value, as a null one, is not filled in).</summary>
+    public MatchKeys(ReadOnlyMemory<char> first, ReadOnlyMemory<char> last, ReadOnlyMemory<char> email, ReadOnlyMemory<char> phone, ReadOnlyMemory<char> ssn, ReadOnlyMemory<char> birthDate)
     {
         _first = first;
         _last = last;
@@ -43,16 +50,16 @@ public readonly struct MatchKeys
         switch (rule)
         {
             case DuplicateRule.Ssn:
-                return AppendDigits(_ssn, buffer, ref length) ? length : 0;
+                return AppendDigits(_ssn.Span, buffer, ref length) ? length : 0;
             case DuplicateRule.NameAndBirthDate:
-                return AppendName(_first, buffer, ref length) && Separator(buffer, ref length)
-                    && AppendName(_last, buffer, ref length) && Separator(buffer, ref length)
-                    && AppendDigits(_birthDate, buffer, ref length) ? length : 0;
+                return AppendName(_first.Span, buffer, ref length) && Separator(buffer, ref length)
+                    && AppendName(_last.Span, buffer, ref length) && Separator(buffer, ref length)
+                    && AppendDigits(_birthDate.Span, buffer, ref length) ? length : 0;
             case DuplicateRule.Email:
-                return AppendLower(_email, buffer, ref length) ? length : 0;
+                return AppendLower(_email.Span, buffer, ref length) ? length : 0;
             default:
-                return AppendDigits(_phone, buffer, ref length) && Separator(buffer, ref length)
-                    && AppendName(_last, buffer, ref length) ? length : 0;
+                return AppendDigits(_phone.Span, buffer, ref length) && Separator(buffer, ref length)
+                    && AppendName(_last.Span, buffer, ref length) ? length : 0;
         }
     }
 
@@ -88,16 +95,21 @@ public readonly struct MatchKeys
 
     private static string? At(IReadOnlyList<string?> values, int index) => index < values.Count ? values[index] : null;
 
+    /// <summary>A separator where there is room: a name that filled the buffer is cut there, on both sides alike.</summary>
     private static bool Separator(Span<char> buffer, ref int length)
     {
-        buffer[length++] = '|';
+        if (length < buffer.Length)
+        {
+            buffer[length++] = '|';
+        }
+
         return true;
     }
 
-    private static bool AppendDigits(string? value, Span<char> buffer, ref int length)
+    private static bool AppendDigits(ReadOnlySpan<char> value, Span<char> buffer, ref int length)
     {
         var start = length;
-        foreach (var c in value.AsSpan())
+        foreach (var c in value)
         {
             if (char.IsAsciiDigit(c) && length < buffer.Length)
             {
@@ -108,9 +120,9 @@ public readonly struct MatchKeys
         return length > start;
     }
 
-    private static bool AppendLower(string? value, Span<char> buffer, ref int length)
+    private static bool AppendLower(ReadOnlySpan<char> value, Span<char> buffer, ref int length)
     {
-        var text = value.AsSpan().Trim();
+        var text = value.Trim();
         if (text.IsEmpty || length + text.Length > buffer.Length)
         {
             return false;
@@ -121,17 +133,16 @@ public readonly struct MatchKeys
     }
 
     /// <summary>Letters and digits only, lower case, accents taken off ("O'Brien" and "obrien", "Zoë" and "Zoe" are one name).</summary>
-    private static bool AppendName(string? value, Span<char> buffer, ref int length)
+    private static bool AppendName(ReadOnlySpan<char> value, Span<char> buffer, ref int length)
     {
         var start = length;
-        var text = value.AsSpan();
-        foreach (var c in text)
+        foreach (var c in value)
         {
             if (c >= 128)
             {
                 // Rare: decompose once, so an accent is a mark of its own, and drop the marks.
                 length = start;
-                AppendDecomposed(value!, buffer, ref length);
+                AppendDecomposed(new string(value), buffer, ref length);
                 return length > start;
             }
 

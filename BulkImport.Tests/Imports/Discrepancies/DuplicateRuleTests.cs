@@ -36,6 +36,16 @@ public sealed class DuplicateRuleTests
     }
 
     [Fact]
+    public void A_name_longer_than_a_key_holds_is_cut_the_same_way_on_both_sides_instead_of_failing()
+    {
+        // The clients' table of a SQLite database has no length limit, so a client's name can fill the key's buffer:
+        // the phone's key keeps the name's start; names and birth date leave no room for the date, so that rule does not apply.
+        var longName = new string('a', MatchKeys.MaxKeyLength + 50);
+        Rules(Person(longName, longName, birth: "01/02/1990", phone: "5551234"), Person(longName.ToUpperInvariant(), longName, birth: "01/02/1990", phone: "5551234"))
+            .Should().Equal(DuplicateRule.PhoneAndLastName);
+    }
+
+    [Fact]
     public void Blank_values_never_match()
     {
         Rules(Person(), Person()).Should().BeEmpty("two rows without a birth date are not the same person by NameAndBirthDate");

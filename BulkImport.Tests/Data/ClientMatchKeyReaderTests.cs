@@ -1,0 +1,73 @@
+using BulkImport.Core.Clients;
+using BulkImport.Core.Data;
+using BulkImport.Core.Imports.Discrepancies;
+using BulkImport.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace BulkImport.Tests.Data;
+
+/// <summary>
+/// The existing clients' keys as the possible-duplicates check reads them (SPEC 14): decoded from the engine's UTF-8
+/// into one reused buffer, they must give every rule the same key as the same values given as strings (the file's side).
+/// </summary>
+public class ClientMatchKeyReaderTests : IAsyncLifetime
+{
+    private static readonly DuplicateRule[] Rules = Enum.GetValues<DuplicateRule>();
+
+    private readonly TestEngine _engine;
+    private TestDatabase _database = null!;
+
+    public ClientMatchKeyReaderTests()
+        : this(TestEngine.Sqlite)
+    {
+    }
+
+    /// <summary>The same test on PostgreSQL (<c>PostgreSql/PostgreSqlVariants</c>): each engine has its own statement.</summary>
+    protected ClientMatchKeyReaderTests(TestEngine engine) => _engine = engine;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(_engine);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Every_clients_keys_match_the_same_values_given_as_text_whatever_their_length_accents_or_blanks()
+    {
+        var added = new List<Client>
+        {
+            new() { FirstName = "Zoë", LastName = "O'Brien-Ñúñez", Email = " Zoe.OBrien@Example.org ", PhoneNumber = "(555) 010-2000", Ssn = "123-45-6789", DateOfBirth = "1990-04-05" },
+            new() { FirstName = "Ann", LastName = "Lee", Email = null, PhoneNumber = "", Ssn = null, DateOfBirth = "2001-12-31" },
+            // Longer than the reader's first buffer, so the buffer grows between two clients' values.
+            new() { FirstName = new string('é', 50), LastName = new string('x', 50), Email = new string('m', 230) + "@example.org", PhoneNumber = "5550102001", Ssn = "987654321", DateOfBirth = "1985-01-01" },
+            new() { FirstName = "Bo", LastName = "Li", Email = "bo@example.org", PhoneNumber = "555 0102 002", Ssn = "111-22-3333", DateOfBirth = null },
+        };
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Clients.AddRange(added);
+            await db.SaveChangesAsync();
+        }
+
+        var expected = new Dictionary<int, string?[]>();
+        await using (var db = _database.CreateDbContext())
+        {
+            foreach (var client in await db.Clients.AsNoTracking().ToListAsync())
+            {
+                var keys = new MatchKeys(client.FirstName, client.LastName, client.Email, client.PhoneNumber, client.Ssn, client.DateOfBirth);
+                expected[client.ClientId] = Rules.Select(keys.Key).ToArray();
+            }
+        }
+
+        var read = new Dictionary<int, string?[]>();
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            ClientMatchKeyReader.ForEach(db.Database.GetDbConnection(), (clientId, keys) => read[clientId] = Rules.Select(keys.Key).ToArray(), CancellationToken.None);
+        }
+
+        read.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+        var zoe = read[added[0].ClientId];
+        zoe[(int)DuplicateRule.NameAndBirthDate].Should().Be($"{(int)DuplicateRule.NameAndBirthDate}zoe|obriennunez|19900405");
+        zoe[(int)DuplicateRule.Email].Should().Be($"{(int)DuplicateRule.Email}zoe.obrien@example.org");
+        read[added[1].ClientId][(int)DuplicateRule.Ssn].Should().BeNull("a blank SSN takes no part");
+        read[added[3].ClientId][(int)DuplicateRule.NameAndBirthDate].Should().BeNull("a blank date of birth takes no part");
+    }
+}

@@ -19,6 +19,20 @@ internal sealed partial class PostgreSqlStatement : PreparedStatement
     private bool _prepared;
     private byte[] _utf8 = new byte[256];
 
+    // What each result column holds, found at its first read of a result (Unknown until then): reads of the kinds
+    // named take no boxing (numbers) and no string (text, whose bytes are already UTF-8); any other goes through
+    // its .NET value, as portable SQL may give a number as text or numeric.
+    private ColumnKind[] _kinds = [];
+
+    private enum ColumnKind : byte
+    {
+        Unknown,
+        Int32,
+        Int64,
+        Text,
+        Other,
+    }
+
     public PostgreSqlStatement(DbConnection connection, string sql)
     {
         var npgsql = connection as NpgsqlConnection ?? throw new NotSupportedException("A PostgreSQL statement needs a PostgreSQL connection.");
@@ -103,6 +117,7 @@ internal sealed partial class PostgreSqlStatement : PreparedStatement
         {
             EnsurePrepared();
             _reader = _command.ExecuteReader();
+            _kinds = new ColumnKind[_reader.FieldCount];
         }
 
         if (_reader.Read())
@@ -120,9 +135,36 @@ internal sealed partial class PostgreSqlStatement : PreparedStatement
         _reader = null;
     }
 
-    public override int GetInt32(int column) => Convert.ToInt32(_reader!.GetValue(column), CultureInfo.InvariantCulture);
+    private ColumnKind KindOf(int column)
+    {
+        var kind = _kinds[column];
+        if (kind == ColumnKind.Unknown)
+        {
+            kind = _kinds[column] = _reader!.GetDataTypeName(column) switch
+            {
+                "integer" => ColumnKind.Int32,
+                "bigint" => ColumnKind.Int64,
+                "text" or "character varying" => ColumnKind.Text,
+                _ => ColumnKind.Other,
+            };
+        }
 
-    public override long GetInt64(int column) => Convert.ToInt64(_reader!.GetValue(column), CultureInfo.InvariantCulture);
+        return kind;
+    }
+
+    public override int GetInt32(int column) => KindOf(column) switch
+    {
+        ColumnKind.Int32 => _reader!.GetInt32(column),
+        ColumnKind.Int64 => checked((int)_reader!.GetInt64(column)),
+        _ => Convert.ToInt32(_reader!.GetValue(column), CultureInfo.InvariantCulture),
+    };
+
+    public override long GetInt64(int column) => KindOf(column) switch
+    {
+        ColumnKind.Int32 => _reader!.GetInt32(column),
+        ColumnKind.Int64 => _reader!.GetInt64(column),
+        _ => Convert.ToInt64(_reader!.GetValue(column), CultureInfo.InvariantCulture),
+    };
 
     public override bool IsNull(int column) => _reader!.IsDBNull(column);
 
@@ -131,7 +173,28 @@ internal sealed partial class PostgreSqlStatement : PreparedStatement
 
     public override ReadOnlySpan<byte> GetUtf8(int column)
     {
-        var text = GetString(column) ?? string.Empty;
+        if (KindOf(column) != ColumnKind.Text)
+        {
+            return Encode(GetString(column) ?? string.Empty);
+        }
+
+        if (_reader!.IsDBNull(column))
+        {
+            return [];
+        }
+
+        // A text column's bytes, as the server sent them (UTF-8, the connection's encoding), copied into one buffer.
+        var length = (int)_reader.GetBytes(column, 0, null, 0, 0);
+        if (length > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        }
+
+        return _utf8.AsSpan(0, (int)_reader.GetBytes(column, 0, _utf8, 0, length));
+    }
+
+    private ReadOnlySpan<byte> Encode(string text)
+    {
         var most = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (most > _utf8.Length)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using BulkImport.Core.Data.Configurations;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Fixes;
@@ -76,28 +77,53 @@ public static class ProblemGroupCounts
     /// <summary>
     /// Counts the groups of a freshly staged import from its Error rows (after the duplicate rule settled their
     /// messages), replacing any a previous, interrupted reading left. The Error rows are read in the not-Valid index,
-    /// <see cref="RowsPerRead"/> at a time, and each read's groups are added in one go.
+    /// <see cref="RowsPerRead"/> at a time, through the engine's prepared statement: their values and messages as the
+    /// UTF-8 JSON they are stored as, and only the values a message names made into strings. (Materialised by EF Core,
+    /// every value and message made a string; a file whose million rows are all errors spent seconds here.) Each read's
+    /// groups are added in one go.
     /// </summary>
     public static async Task CountStagedAsync(BulkImportDbContext db, int importId, IImportDomain domain, CancellationToken ct)
     {
         await db.ProblemGroupCounts.Where(g => g.ImportId == importId).ExecuteDeleteAsync(ct);
-        var after = 0;
-        while (true)
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var rows = await db.ImportRows.AsNoTracking()
-                .Where(r => r.ImportId == importId && r.Status != RowStatus.Valid && r.RowNumber > after && r.Status == RowStatus.Error)
-                .OrderBy(r => r.RowNumber).Take(RowsPerRead)
-                .Select(r => new { r.RowNumber, r.Values, r.Messages })
-                .ToListAsync(ct);
-            if (rows.Count == 0)
+            var connection = db.Database.GetDbConnection();
+            using var errorRows = DatabaseEngine.Of(connection).Prepare(connection, $"""
+                SELECT "RowNumber", "Values", "Messages" FROM "ImportRows"
+                WHERE "ImportId" = ?1 AND {ImportRowConfiguration.NotValidFilter} AND "Status" = ?2 AND "RowNumber" > ?3
+                ORDER BY "RowNumber" LIMIT ?4
+                """);
+            var after = 0;
+            while (true)
             {
-                return;
-            }
+                errorRows.Bind(1, importId);
+                errorRows.Bind(2, (int)RowStatus.Error);
+                errorRows.Bind(3, after);
+                errorRows.Bind(4, RowsPerRead);
+                var change = new ProblemGroupChange(domain);
+                var read = 0;
+                while (errorRows.Read())
+                {
+                    after = errorRows.GetInt32(0);
+                    // Values first: on some engines the next column's text reuses the buffer this one's is in.
+                    RowJson.DeserializeValuesUtf8(errorRows.GetUtf8(1), out var text, out var bounds);
+                    change.Add(RowStatus.Error, RowJson.DeserializeMessages(errorRows.GetUtf8(2)), index => RowJson.ValueAt(text, bounds, index), 1);
+                    read++;
+                }
 
-            var change = new ProblemGroupChange(domain);
-            rows.ForEach(row => change.Add(RowStatus.Error, row.Messages, row.Values, 1));
-            await AddAsync(db, importId, change, ct);
-            after = rows[^1].RowNumber;
+                if (read == 0)
+                {
+                    return;
+                }
+
+                ct.ThrowIfCancellationRequested();
+                await AddAsync(db, importId, change, ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -112,6 +112,10 @@ public static class RowJson
         more?.CopyTo(bounds, 2 * MaxValuesOnStack);
     }
 
+    /// <summary>Value <paramref name="index"/> of what <see cref="DeserializeValuesUtf8"/> gave, as a string; null past the last.</summary>
+    public static string? ValueAt(byte[] text, int[] bounds, int index) =>
+        2 * index >= bounds.Length || bounds[(2 * index) + 1] < 0 ? null : Encoding.UTF8.GetString(text, bounds[2 * index], bounds[(2 * index) + 1]);
+
     private const int MaxValuesOnStack = 64;
 
     private static int Copy(ReadOnlySpan<byte> from, Span<byte> to)
@@ -136,6 +140,10 @@ public static class RowJson
     /// <summary>Most rows have no messages: their "[]" is recognised without running the parser.</summary>
     public static List<RowMessage> DeserializeMessages(string? json) =>
         string.IsNullOrEmpty(json) || json == "[]" ? [] : JsonSerializer.Deserialize(json, RowJsonContext.Default.ListRowMessage) ?? [];
+
+    /// <summary>The messages from their UTF-8 JSON, as stored.</summary>
+    public static List<RowMessage> DeserializeMessages(ReadOnlySpan<byte> utf8Json) =>
+        utf8Json.IsEmpty || utf8Json.SequenceEqual(NoMessagesUtf8) ? [] : JsonSerializer.Deserialize(utf8Json, RowJsonContext.Default.ListRowMessage) ?? [];
 
     public static string SerializeStrings(List<string> values) => JsonSerializer.Serialize(values, RowJsonContext.Default.ListString);
 

@@ -54,7 +54,7 @@ public sealed class CommitRow
         var values = new string?[_bounds.Length / 2];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = _bounds[(2 * i) + 1] < 0 ? null : Encoding.UTF8.GetString(_text, _bounds[2 * i], _bounds[(2 * i) + 1]);
+            values[i] = RowJson.ValueAt(_text, _bounds, i);
         }
 
         return values;

@@ -91,3 +91,6 @@ public sealed class TimestampsApiOnPostgreSqlTests() : TimestampsApiTests(TestEn
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class ClientMatchKeyReaderOnPostgreSqlTests() : Data.ClientMatchKeyReaderTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class ProblemGroupCountsOnPostgreSqlTests() : Data.ProblemGroupCountsTests(TestEngine.PostgreSql);

@@ -18,9 +18,13 @@ public sealed class ProblemGroupChange(IImportDomain domain)
     public bool IsNone => _entries.Values.All(e => e.Count == 0);
 
     /// <summary>Adds (<paramref name="sign"/> 1) or takes away (-1) a row in the state given.</summary>
-    public void Add(RowStatus status, IReadOnlyList<RowMessage> messages, IReadOnlyList<string?> values, int sign)
+    public void Add(RowStatus status, IReadOnlyList<RowMessage> messages, IReadOnlyList<string?> values, int sign) =>
+        Add(status, messages, index => index < values.Count ? values[index] : null, sign);
+
+    /// <summary>The same, with each value made only when a message names its column (<paramref name="valueAt"/>: null past the last).</summary>
+    public void Add(RowStatus status, IReadOnlyList<RowMessage> messages, Func<int, string?> valueAt, int sign)
     {
-        foreach (var (key, message, value) in ProblemGroupKey.Of(status, messages, values, domain))
+        foreach (var (key, message, value) in ProblemGroupKey.Of(status, messages, valueAt, domain))
         {
             if (_entries.TryGetValue(key, out var entry))
             {

@@ -30,7 +30,12 @@ public readonly record struct ProblemGroupKey(string Column, string Rule, string
     /// none for a row that is not an Error: warnings and Valid or Skipped rows are no problem to fix.
     /// </summary>
     public static IEnumerable<(ProblemGroupKey Key, RowMessage Message, string? Value)> Of(RowStatus status, IReadOnlyList<RowMessage> messages,
-        IReadOnlyList<string?> values, IImportDomain domain)
+        IReadOnlyList<string?> values, IImportDomain domain) =>
+        Of(status, messages, index => index < values.Count ? values[index] : null, domain);
+
+    /// <summary>The same, with each value made only when a message names its column (<paramref name="valueAt"/>: null past the last).</summary>
+    public static IEnumerable<(ProblemGroupKey Key, RowMessage Message, string? Value)> Of(RowStatus status, IReadOnlyList<RowMessage> messages,
+        Func<int, string?> valueAt, IImportDomain domain)
     {
         if (status != RowStatus.Error)
         {
@@ -46,7 +51,7 @@ public readonly record struct ProblemGroupKey(string Column, string Rule, string
             }
 
             var index = message.Column is null ? -1 : IndexOf(domain, message.Column);
-            var value = index >= 0 && index < values.Count ? values[index] : null;
+            var value = index >= 0 ? valueAt(index) : null;
             var key = new ProblemGroupKey(message.Column ?? "", RuleOf(message), Fold(value));
             if ((seen ??= []).Add(key))
             {

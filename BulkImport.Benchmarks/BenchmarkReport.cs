@@ -53,6 +53,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Run only what the possible-duplicates lines need (--duplicates-only): a million clients committed, then the new-clients file staged with the check off and on.</summary>
     public bool DuplicatesOnly { get; init; }
+
+    /// <summary>Run only the same file uploaded twice (--reupload-only): the insert file committed, then staged again with every valid row a possible duplicate.</summary>
+    public bool ReuploadOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

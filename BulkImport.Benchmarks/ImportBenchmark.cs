@@ -62,6 +62,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunDuplicatesOnlyAsync(work, ct);
             }
+            else if (options.ReuploadOnly)
+            {
+                await RunReuploadOnlyAsync(work, ct);
+            }
             else if (options.UndoOnly)
             {
                 await RunUndoOnlyAsync(work, ct);

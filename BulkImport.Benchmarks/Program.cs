@@ -1,7 +1,7 @@
 using System.Globalization;
 using BulkImport.Benchmarks;
 
-// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --undo-only | --inserts-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
+// dotnet run -c Release --project BulkImport.Benchmarks -- --rows 1000000 [--work DIR] [--keep] [--no-http] [--same-key-only | --fixes-only | --workbook-only | --duplicates-only | --reupload-only | --undo-only | --inserts-only] [--no-payments | --payments-only] [--viewers 20] [--edits 100] [--app-dll PATH] [--report FILE] [--engine sqlite|postgres [--postgres CONNECTION]]
 var options = new BenchmarkOptions();
 string? reportPath = null;
 var engine = "sqlite";
@@ -19,6 +19,7 @@ for (var i = 0; i < args.Length; i++)
         case "--fixes-only": options = options with { FixesOnly = true, Payments = false }; break;
         case "--workbook-only": options = options with { WorkbookOnly = true, Payments = false }; break;
         case "--duplicates-only": options = options with { DuplicatesOnly = true, Payments = false }; break;
+        case "--reupload-only": options = options with { ReuploadOnly = true, Payments = false, Http = false }; break;
         case "--undo-only": options = options with { UndoOnly = true, Payments = false }; break;
         case "--inserts-only": options = options with { InsertsOnly = true, Payments = false, Http = false }; break;
         case "--no-payments": options = options with { Payments = false }; break;
@@ -38,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--postgres": postgres = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --undo-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --reupload-only, --undo-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
             return 64;
     }
 }

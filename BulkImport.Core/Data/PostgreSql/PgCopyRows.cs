@@ -112,8 +112,16 @@ internal sealed class PgCopyRows
         }
         catch
         {
-            // A COPY broken off half-written must not be completed by Dispose.
-            stream.Cancel();
+            // A COPY broken off half-written must not be completed by Dispose. When the connection itself is gone the
+            // cancel fails too; the first error is the one that says why.
+            try
+            {
+                stream.Cancel();
+            }
+            catch (NpgsqlException)
+            {
+            }
+
             throw;
         }
     }

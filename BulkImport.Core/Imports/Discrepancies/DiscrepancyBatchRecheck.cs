@@ -3,7 +3,6 @@ using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports.Fixes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BulkImport.Core.Imports.Discrepancies;
 

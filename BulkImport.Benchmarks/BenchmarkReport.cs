@@ -56,6 +56,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Run only the same file uploaded twice (--reupload-only): the insert file committed, then staged again with every valid row a possible duplicate.</summary>
     public bool ReuploadOnly { get; init; }
+
+    /// <summary>Run only the import through the HTTP API of the app process (--http-only), after the raw floor of the same file.</summary>
+    public bool HttpOnly { get; init; }
 }
 
 /// <summary>One line of the table: a target of issue 7, its goal, what was measured, and whether it passes (null: for information).</summary>

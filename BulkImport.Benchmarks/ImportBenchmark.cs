@@ -70,6 +70,10 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
             {
                 await RunUndoOnlyAsync(work, ct);
             }
+            else if (options.HttpOnly)
+            {
+                await RunHttpOnlyAsync(work, ct);
+            }
             else if (!options.PaymentsOnly)
             {
                 await RunInProcessAsync(work, ct);
@@ -291,23 +295,6 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         _report.Add($"Upload → ReadyForReview of the update file ({BenchmarkReport.Count(updates.Rows)} rows by Client ID)", $"≤ {StageGoalSeconds} s",
             BenchmarkReport.Seconds(stageUpdates.Elapsed), stageUpdates.Elapsed.TotalSeconds <= StageGoalSeconds);
         await MeasureSameKeyAsync(app, work, stageUpdates.Elapsed, lists, _report, ct);
-    }
-
-    private async Task RunHttpAsync(string work, CancellationToken ct)
-    {
-        var appDll = options.AppDll ?? HttpRun.FindAppDll();
-        var file = Path.Combine(work, "clients-insert.csv");
-        log.WriteLine($"HTTP run against {appDll}");
-        var result = await HttpRun.RunAsync(appDll, file, Path.Combine(work, "http"), log, ct);
-        Expect(result.TotalRows == options.Rows, $"the HTTP import should have {options.Rows} rows; it has {result.TotalRows}");
-        var ratio = result.Whole / _floor;
-        log.WriteLine($"HTTP: upload {result.Upload.TotalSeconds:F2} s, ready {result.UploadToReady.TotalSeconds:F2} s, commit {result.Commit.TotalSeconds:F2} s, results {result.Results.TotalSeconds:F2} s, whole {result.Whole.TotalSeconds:F2} s, peak {BenchmarkReport.Megabytes(result.PeakWorkingSet)}");
-        _report.Add("HTTP API: upload → ReadyForReview", $"≤ {StageGoalSeconds} s", BenchmarkReport.Seconds(result.UploadToReady), result.UploadToReady.TotalSeconds <= StageGoalSeconds);
-        _report.Add("HTTP API: commit of inserts", $"≤ {CommitGoalSeconds} s", BenchmarkReport.Seconds(result.Commit), result.Commit.TotalSeconds <= CommitGoalSeconds);
-        _report.Add("HTTP API: review grid page (Error rows, page 2; median of 5 after one warm-up)", $"≤ {GridGoalMs} ms", BenchmarkReport.Millis(result.GridPage.TotalMilliseconds), result.GridPage.TotalMilliseconds <= GridGoalMs);
-        _report.Add("HTTP API: whole import incl. results download ÷ raw floor", $"≤ {FloorRatioGoal}×",
-            $"{BenchmarkReport.Seconds(result.Whole)} ÷ {BenchmarkReport.Seconds(_floor)} = {ratio.ToString("F2", CultureInfo.InvariantCulture)}×", ratio <= FloorRatioGoal);
-        _report.Add("HTTP API: peak working set of the app process", $"≤ {WorkingSetGoalBytes / 1024 / 1024} MB", BenchmarkReport.Megabytes(result.PeakWorkingSet), result.PeakWorkingSet <= WorkingSetGoalBytes);
     }
 
     /// <summary>

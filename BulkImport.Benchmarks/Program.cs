@@ -20,6 +20,7 @@ for (var i = 0; i < args.Length; i++)
         case "--workbook-only": options = options with { WorkbookOnly = true, Payments = false }; break;
         case "--duplicates-only": options = options with { DuplicatesOnly = true, Payments = false }; break;
         case "--reupload-only": options = options with { ReuploadOnly = true, Payments = false, Http = false }; break;
+        case "--http-only": options = options with { HttpOnly = true, Payments = false }; break;
         case "--undo-only": options = options with { UndoOnly = true, Payments = false }; break;
         case "--inserts-only": options = options with { InsertsOnly = true, Payments = false, Http = false }; break;
         case "--no-payments": options = options with { Payments = false }; break;
@@ -39,7 +40,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--postgres": postgres = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --reupload-only, --undo-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --rows N, --work DIR, --keep, --no-http, --same-key-only, --fixes-only, --workbook-only, --duplicates-only, --reupload-only, --undo-only, --http-only, --inserts-only, --no-payments, --payments-only, --viewers N, --edits N, --app-dll PATH, --report FILE, --engine sqlite|postgres, --postgres CONNECTION");
             return 64;
     }
 }

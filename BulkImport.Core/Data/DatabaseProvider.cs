@@ -35,7 +35,13 @@ public static class DatabaseProvider
         throw new InvalidOperationException($"{Setting} is '{setting}'; it must be {Sqlite} (the default) or {PostgreSql}.");
     }
 
-    /// <summary>Sets <paramref name="options"/> up for the provider, after checking that the connection string is one of its kind.</summary>
+    /// <summary>
+    /// Sets <paramref name="options"/> up for the provider, after checking that the connection string is one of its kind.
+    /// A list in a query (<c>ids.Contains(c.ClientId)</c>) is sent as one array parameter (json_each on SQLite, ANY on
+    /// PostgreSQL), as before EF Core 10, not as a parameter per value: SQLite refuses more than 32,766 parameters (a
+    /// group of 40,000 rows revalidated together failed) and binds them by name, each bind a search of the others, so a
+    /// list of 1,000 cost a million name comparisons; every length also made a statement of its own to plan.
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string provider, string connectionString)
     {
         Check(provider, connectionString);
@@ -43,10 +49,12 @@ public static class DatabaseProvider
         {
             // DateTime columns are timestamptz holding UTC (UtcDateTimeConverter, on every DateTime of the model), not
             // Npgsql's legacy switch: a process-wide switch works only if set before Npgsql's first use in the process.
-            return options.UseNpgsql(connectionString).AddInterceptors(new PostgreSqlWriteLock());
+            return options.UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new PostgreSqlWriteLock());
         }
 
-        return options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        return options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .AddInterceptors(new SqlitePragmas());
     }
 
     /// <summary>Refuses a connection string that is not one of <paramref name="provider"/>'s kind, naming both settings.</summary>

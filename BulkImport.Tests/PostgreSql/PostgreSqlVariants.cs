@@ -94,3 +94,6 @@ public sealed class ClientMatchKeyReaderOnPostgreSqlTests() : Data.ClientMatchKe
 
 [Trait(PostgreSqlServer.Trait, "PostgreSql")]
 public sealed class ProblemGroupCountsOnPostgreSqlTests() : Data.ProblemGroupCountsTests(TestEngine.PostgreSql);
+
+[Trait(PostgreSqlServer.Trait, "PostgreSql")]
+public sealed class LargeLookupOnPostgreSqlTests() : Data.LargeLookupTests(TestEngine.PostgreSql);

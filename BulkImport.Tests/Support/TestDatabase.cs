@@ -1,5 +1,4 @@
 using BulkImport.Core.Data;
-using BulkImport.Core.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,11 +43,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "test-data", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var options = new DbContextOptionsBuilder<BulkImportDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(folder, "bulkimport.db")}")
-            .AddInterceptors(new SqlitePragmas())
-            .Options;
-        var database = new TestDatabase(folder, options);
+        var options = new DbContextOptionsBuilder<BulkImportDbContext>();
+        DatabaseProvider.Configure(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bulkimport.db")}");
+        var database = new TestDatabase(folder, options.Options);
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         await ReferenceDataLoader.LoadIfEmptyAsync(db);

@@ -60,7 +60,8 @@ public static partial class FieldFormats
     /// <summary>
     /// "***-**-6789": the last four digits of an SSN for messages, logs and grids. The last four are shown only when
     /// the value has at least nine digits, so a short or partial number is never shown whole; otherwise "***-**-****".
-    /// An empty value masks to "".
+    /// An empty value masks to "", and a mask stays as it is: masking "***-**-6789" again must not hide the four digits
+    /// it shows (a value masked for one screen and shown by another, or an export of masked values read back).
     /// </summary>
     public static string MaskSsn(string value)
     {
@@ -68,6 +69,11 @@ public static partial class FieldFormats
         if (value.Length == 0)
         {
             return "";
+        }
+
+        if (IsMasked(value))
+        {
+            return value.Trim();
         }
 
         if (CountAsciiDigits(value) < 9)
@@ -89,7 +95,6 @@ public static partial class FieldFormats
         return string.Concat("***-**-", lastFour);
     }
 
-    /// <summary>The mask of an SSN in a message: never empty, so the message always shows where the value would be.</summary>
     /// <summary>Whether the value is a mask of ours: "***-**-6789" or "***-**-****".</summary>
     private static bool IsMasked(string value)
     {
@@ -97,6 +102,7 @@ public static partial class FieldFormats
         return v.Length == 11 && v.StartsWith("***-**-") && (v[7..] is "****" || AllAsciiDigits(v[7..]));
     }
 
+    /// <summary>The mask of an SSN in a message: never empty, so the message always shows where the value would be.</summary>
     private static string SsnMaskForMessage(string value) => value.Length == 0 ? SsnFullyMasked : MaskSsn(value);
 
     /// <summary>Reads ######### or ###?##?#### (each ? a dash or white space) into <paramref name="digits"/>.</summary>

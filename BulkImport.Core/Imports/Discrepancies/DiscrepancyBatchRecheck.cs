@@ -1,6 +1,5 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
-using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports.Fixes;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,10 +143,7 @@ public static class DiscrepancyBatchRecheck
             }
         }
 
-        var ids = hinted.Values.SelectMany(s => s).Distinct().ToList();
-        var values = ids.Count == 0
-            ? []
-            : (await db.Clients.AsNoTracking().Where(c => ids.Contains(c.ClientId)).ToListAsync(ct)).ToDictionary(c => c.ClientId, ClientColumns.ToValues);
+        var values = await DiscrepancyWriter.ClientValuesAsync(db, [.. hinted.Values.SelectMany(s => s).Distinct()], ct);
         return hinted.ToDictionary(h => h.Key, h => h.Value.Where(values.ContainsKey).Select(id => (id, values[id])).ToList());
     }
 

@@ -30,7 +30,7 @@ public sealed class SelectedClientCommitter(IDomainCommitter inner, int importId
         }
 
         var selections = SelectedClientReader.Selections(connection, transaction, importId, rows[0].RowNumber, rows[^1].RowNumber);
-        var clients = SelectedClientReader.Clients(connection, transaction, [.. selections.Values.Select(s => s.ClientId).Distinct()]);
+        var clients = ClientValuesReader.Read(connection, transaction, [.. selections.Values.Select(s => s.ClientId).Distinct()]);
         var failed = new Dictionary<int, RowOutcome>();
         var passed = new List<CommitRow>(rows.Count);
         foreach (var row in rows)

@@ -161,6 +161,9 @@ public class SsnFormatTests
     [InlineData("6789", "***-**-****")]
     [InlineData("abc", "***-**-****")]
     [InlineData("", "")]
+    [InlineData("***-**-6789", "***-**-6789")]
+    [InlineData(" ***-**-6789 ", "***-**-6789")]
+    [InlineData("***-**-****", "***-**-****")]
     public void Masked_ssn_shows_only_the_last_four_digits_of_a_full_number(string input, string masked)
     {
         FieldFormats.MaskSsn(input).Should().Be(masked);

@@ -1,5 +1,6 @@
 using BulkImport.Core.Clients;
 using BulkImport.Core.Data;
+using BulkImport.Core.Data.Sqlite;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.ClientAssignments;
 using BulkImport.Core.Domains.Clients;
@@ -21,6 +22,8 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddBulkImport(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Before anything opens a SQLite connection: SQLite takes its threading mode only then.
+        SqliteThreading.UseMultiThread();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
             .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath));
         services.AddOptions<CommitOptions>().Bind(configuration.GetSection(CommitOptions.Section));

@@ -53,6 +53,7 @@ public static class DatabaseProvider
                 .AddInterceptors(new PostgreSqlWriteLock());
         }
 
+        SqliteThreading.UseMultiThread();
         return options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(new SqlitePragmas());
     }

@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using BulkImport.Core.Domains.Clients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BulkImport.Core.Data;
 
@@ -14,6 +16,25 @@ namespace BulkImport.Core.Data;
 public static class ClientValuesReader
 {
     private static readonly string Columns = string.Concat(ClientColumns.Stored.Select(s => ", \"" + s.Property + "\""));
+
+    /// <summary>As <see cref="Read"/>, on the context's connection and in its transaction, if any.</summary>
+    public static async Task<Dictionary<int, string?[]>> ReadAsync(BulkImportDbContext db, IReadOnlyCollection<int> clientIds, CancellationToken ct)
+    {
+        if (clientIds.Count == 0)
+        {
+            return [];
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return Read(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), clientIds);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>Client ID → values; a client deleted since is absent. <paramref name="connection"/> is open.</summary>
     public static Dictionary<int, string?[]> Read(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> clientIds)

@@ -2,7 +2,6 @@ using BulkImport.Core.Domains;
 using BulkImport.Core.Domains.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Tests.Support;
-using FluentAssertions;
 
 namespace BulkImport.Tests.Data;
 

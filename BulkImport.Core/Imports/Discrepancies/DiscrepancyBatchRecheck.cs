@@ -143,7 +143,7 @@ public static class DiscrepancyBatchRecheck
             }
         }
 
-        var values = await DiscrepancyWriter.ClientValuesAsync(db, [.. hinted.Values.SelectMany(s => s).Distinct()], ct);
+        var values = await ClientValuesReader.ReadAsync(db, [.. hinted.Values.SelectMany(s => s).Distinct()], ct);
         return hinted.ToDictionary(h => h.Key, h => h.Value.Where(values.ContainsKey).Select(id => (id, values[id])).ToList());
     }
 

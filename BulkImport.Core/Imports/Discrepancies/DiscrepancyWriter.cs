@@ -1,6 +1,5 @@
 using BulkImport.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BulkImport.Core.Imports.Discrepancies;
 
@@ -63,7 +62,7 @@ public static class DiscrepancyWriter
             .Where(r => r.ImportId == importId && wantedRows.Contains(r.RowNumber))
             .Select(r => new { r.RowNumber, r.Values })
             .ToDictionaryAsync(r => r.RowNumber, r => r.Values, ct);
-        var clients = await ClientValuesAsync(db, [.. clientPairs.Select(p => p.Id).Distinct()], ct);
+        var clients = await ClientValuesReader.ReadAsync(db, [.. clientPairs.Select(p => p.Id).Distinct()], ct);
         var clientsOf = clientPairs.ToLookup(p => p.Row, p => p.Id);
         var rowsOf = rowPairs.ToLookup(p => p.Row, p => p.Id);
 
@@ -84,25 +83,6 @@ public static class DiscrepancyWriter
         }
 
         return found;
-    }
-
-    /// <summary>The hinted clients' values (<see cref="ClientValuesReader"/>), on the context's connection.</summary>
-    internal static async Task<Dictionary<int, string?[]>> ClientValuesAsync(BulkImportDbContext db, IReadOnlyCollection<int> clientIds, CancellationToken ct)
-    {
-        if (clientIds.Count == 0)
-        {
-            return [];
-        }
-
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return ClientValuesReader.Read(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), clientIds);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private static int RowOf(long hint) => (int)(hint >> 32);

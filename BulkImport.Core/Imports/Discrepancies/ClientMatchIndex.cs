@@ -18,7 +18,7 @@ public sealed class ClientMatchIndex : IDisposable
     /// <summary>How long reading the clients' keys took (for the staging's log line).</summary>
     public TimeSpan BuildTime { get; set; }
 
-    public void Add(int hash, int clientId) => _keys.Add(hash, clientId);
+    public void Add(long hash, int clientId) => _keys.Add(hash, clientId);
 
     /// <summary>Sorts the keys once they are all added (on the thread that read them); the merge needs it.</summary>
     public ClientMatchIndex Seal(CancellationToken ct = default)

@@ -100,7 +100,7 @@ public static class DiscrepancyBatchRecheck
     private static async Task<Dictionary<int, List<(int ClientId, string?[] Values)>>> CandidateClientsAsync(BulkImportDbContext db, List<ImportRow> rows, CancellationToken ct)
     {
         var buffer = new char[MatchKeys.MaxKeyLength];
-        var rowsOfHash = new Dictionary<int, List<int>>();
+        var rowsOfHash = new Dictionary<long, List<int>>();
         foreach (var row in rows)
         {
             var keys = MatchKeys.OfClientValues(row.Values);

@@ -12,7 +12,7 @@ public sealed class FileMatchKeys : IDisposable
 {
     private readonly PartitionedMatchKeys _keys = new();
 
-    public void Add(int hash, int rowNumber) => _keys.Add(hash, rowNumber);
+    public void Add(long hash, int rowNumber) => _keys.Add(hash, rowNumber);
 
     /// <summary>
     /// Answers the hints, then lets the keys go: each row that shares a key hash with an earlier row, as (row &lt;&lt; 32 |

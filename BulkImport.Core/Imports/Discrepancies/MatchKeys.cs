@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BulkImport.Core.Imports.Discrepancies;
@@ -14,6 +16,8 @@ public readonly struct MatchKeys
 {
     /// <summary>Large enough for the longest key: two names of 50 characters, an e-mail of 254, separators.</summary>
     public const int MaxKeyLength = 400;
+
+    private static readonly DuplicateRule[] AllRules = Enum.GetValues<DuplicateRule>();
 
     private readonly ReadOnlyMemory<char> _first;
     private readonly ReadOnlyMemory<char> _last;
@@ -71,20 +75,56 @@ public readonly struct MatchKeys
         return length == 0 ? null : new string(buffer[..length]);
     }
 
-    /// <summary>The rule's key hashed (stable within the process); null when the rule does not apply.</summary>
-    public int? Hash(DuplicateRule rule, Span<char> buffer)
+    /// <summary>
+    /// The rule's key hashed (stable within the process) by two unrelated functions, one in each half; null when the
+    /// rule does not apply. The upper half only picks the key's partition (<see cref="PartitionedMatchKeys"/>), the lower
+    /// half is kept: two different keys are hinted as one only when both agree, so ten million rows (forty million keys)
+    /// give a few thousand false hints instead of the 180,000 one 32-bit hash gave, each a row read and compared for nothing.
+    /// </summary>
+    public long? Hash(DuplicateRule rule, Span<char> buffer)
     {
         var length = Write(rule, buffer);
-        return length == 0 ? null : string.GetHashCode(buffer[..length]);
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var key = buffer[..length];
+        return ((long)PartitionHash(key) << 32) | (uint)string.GetHashCode(key);
     }
 
-    /// <summary>The rules that hold between these values and <paramref name="other"/>'s.</summary>
+    /// <summary>
+    /// FNV-1a over the key's 64-bit words: unrelated to the string hash, and a few nanoseconds a key (HashCode's byte
+    /// feed cost the staging a quarter of a second a million rows). Its top bits depend on every word of the key.
+    /// </summary>
+    private static int PartitionHash(ReadOnlySpan<char> key)
+    {
+        const ulong Prime = 1099511628211;
+        var hash = 14695981039346656037;
+        var bytes = MemoryMarshal.AsBytes(key);
+        for (; bytes.Length >= sizeof(ulong); bytes = bytes[sizeof(ulong)..])
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Prime;
+        }
+
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * Prime;
+        }
+
+        return (int)(hash >> 32);
+    }
+
+    /// <summary>The rules that hold between these values and <paramref name="other"/>'s (no string made: a million rows may be compared).</summary>
     public List<DuplicateRule> RulesMatching(MatchKeys other)
     {
         var rules = new List<DuplicateRule>(1);
-        foreach (var rule in Enum.GetValues<DuplicateRule>())
+        Span<char> mine = stackalloc char[MaxKeyLength];
+        Span<char> theirs = stackalloc char[MaxKeyLength];
+        foreach (var rule in AllRules)
         {
-            if (Key(rule) is { } key && key == other.Key(rule))
+            var length = Write(rule, mine);
+            if (length > 0 && mine[..length].SequenceEqual(theirs[..other.Write(rule, theirs)]))
             {
                 rules.Add(rule);
             }

@@ -4,9 +4,9 @@ using Microsoft.Win32.SafeHandles;
 namespace BulkImport.Core.Imports.Discrepancies;
 
 /// <summary>
-/// (key hash &lt;&lt; 32 | ID) entries split by the top bits of the hash into <see cref="Partitions"/> partitions, each
-/// kept as blocks in a temporary file with only its last, unfilled block in memory. Equal hashes always share a
-/// partition, so two sides can be merged one partition at a time: a million rows' keys against a million clients' take
+/// (key hash &lt;&lt; 32 | ID) entries split by the top bits of another hash of the key into <see cref="Partitions"/>
+/// partitions (so a hint needs 38 equal bits, not 32: <see cref="MatchKeys.Hash"/>), each kept as blocks in a temporary
+/// file with only its last, unfilled block in memory. Equal keys always share a partition, so two sides can be merged one partition at a time: a million rows' keys against a million clients' take
 /// a few MB of memory instead of two 32 MB arrays (which, with the staging's own buffers, put the process over its
 /// 300 MB bound). The file is written and read back sequentially a block at a time; the operating system's page cache,
 /// not the process, holds it, and it is deleted when closed. 64 partitions, not 16: a merge holds one partition of each
@@ -37,11 +37,12 @@ public sealed class PartitionedMatchKeys : IDisposable
     /// <summary>The most entries any partition holds (the buffer a merge needs).</summary>
     public int LargestPartition => Enumerable.Range(0, Partitions).Max(CountOf);
 
-    public void Add(int hash, int id)
+    /// <summary>Adds a key's <see cref="MatchKeys.Hash"/>: its upper half picks the partition, its lower half is kept with the ID.</summary>
+    public void Add(long hash, int id)
     {
         var partition = PartitionOf(hash);
         var tail = _tails[partition] ??= new long[BlockEntries];
-        tail[_tailCounts[partition]++] = ((long)hash << 32) | (uint)id;
+        tail[_tailCounts[partition]++] = (hash << 32) | (uint)id;
         Count++;
         _sorted = false;
         if (_tailCounts[partition] == BlockEntries)
@@ -110,7 +111,7 @@ public sealed class PartitionedMatchKeys : IDisposable
         Array.Clear(_tails);
     }
 
-    private static int PartitionOf(int hash) => (int)((uint)hash >> (32 - PartitionBits));
+    private static int PartitionOf(long hash) => (int)((ulong)hash >> (64 - PartitionBits));
 
     private long Append(long[] block)
     {

@@ -129,7 +129,7 @@ public sealed class DuplicateRuleTests
     {
         // Far more keys than a partition keeps in memory, on both sides (the clients' side sorted where it is kept).
         var random = new Random(17);
-        var pool = Enumerable.Range(0, 40_000).Select(_ => random.Next(int.MinValue, int.MaxValue)).ToArray();
+        var pool = Enumerable.Range(0, 40_000).Select(_ => random.NextInt64(long.MinValue, long.MaxValue)).ToArray();
         var clientKeys = Enumerable.Range(1, 150_000).Select(id => (Hash: pool[random.Next(pool.Length)], Id: id)).ToList();
         var fileKeys = Enumerable.Range(1, 150_000).Select(row => (Hash: pool[random.Next(pool.Length)], Row: row)).ToList();
         using var clients = new ClientMatchIndex();
@@ -155,5 +155,39 @@ public sealed class DuplicateRuleTests
         rows.Should().Equal(expectedRows);
         clientHints.Should().Equal(expectedClients);
         clientHints.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Keys_whose_kept_halves_agree_are_not_hinted_when_their_partition_halves_differ()
+    {
+        using var clients = new ClientMatchIndex();
+        clients.Add((2L << 58) | 7, 3);
+        clients.Seal();
+        using var file = new FileMatchKeys();
+        file.Add((1L << 58) | 7, 2);
+        file.Add((2L << 58) | 7, 4);
+        file.Add((1L << 58) | 7, 5);
+
+        var (rows, clientHints) = file.Hints(clients, maxClientsPerRow: 20);
+
+        rows.Should().Equal([(5L << 32) | 2], "row 4's key agrees with row 2's in its lower half only");
+        clientHints.Should().Equal([(4L << 32) | 3], "rows 2 and 5 agree with client 3's key in its lower half only");
+    }
+
+    [Fact]
+    public void A_key_hashes_alike_in_both_halves_for_equal_values_and_apart_for_different_ones()
+    {
+        var buffer = new char[MatchKeys.MaxKeyLength];
+        var maria = new MatchKeys("Maria", "Lopez", "Maria@Example.com", "(555) 010-2000", "123-45-6789", "1990-02-03");
+        var same = new MatchKeys("MARIA", "López", "maria@example.com", "555.010.2000", "123456789", "1990-02-03");
+        var other = new MatchKeys("Mario", "Lopez", "mario@example.com", "(555) 010-2001", "123-45-6780", "1990-02-04");
+
+        foreach (var rule in Enum.GetValues<DuplicateRule>())
+        {
+            maria.Hash(rule, buffer).Should().Be(same.Hash(rule, buffer), $"{rule} compares canonical values");
+            var (a, b) = (maria.Hash(rule, buffer)!.Value, other.Hash(rule, buffer)!.Value);
+            ((int)a).Should().NotBe((int)b, $"{rule}'s kept half differs");
+            (a >> 32).Should().NotBe(b >> 32, $"{rule}'s partition half differs");
+        }
     }
 }

@@ -1,20 +1,19 @@
-using System.Data.Common;
 using BulkImport.Core.Data.Configurations;
 using BulkImport.Core.Imports.Discrepancies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BulkImport.Core.Data;
 
 /// <summary>
-/// Inserts the discrepancies the check found, a batch per transaction, with one prepared command: saving them through
-/// the change tracker serialized each one's candidates three times (value, snapshot, comparison) to add a row nobody
-/// had changed. Plain SQL with quoted names and parameters, the same on SQLite and PostgreSQL.
+/// Inserts the discrepancies the check found, a batch per transaction, through the engine's append (prepared inserts
+/// on SQLite, binary COPY on PostgreSQL), with each row's candidates as UTF-8 JSON. Saving them through the change
+/// tracker serialized each one's candidates three times (value, snapshot, comparison) to add a row nobody had changed;
+/// a command with named parameters then bound each by name and made the candidates a string first: a file uploaded
+/// twice has a discrepancy on every row, and its million inserts were a third of the check's time.
 /// </summary>
 public static class DiscrepancyInserts
 {
-    private const string Sql =
-        "INSERT INTO \"ImportDiscrepancies\" (\"ImportId\", \"RowNumber\", \"Reason\", \"Rules\", \"Candidates\") VALUES (@importId, @rowNumber, @reason, @rules, @candidates)";
+    private static readonly string[] Columns = ["ImportId", "RowNumber", "Reason", "Rules", "Candidates"];
 
     public static async Task InsertAsync(BulkImportDbContext db, IReadOnlyList<Discrepancy> discrepancies, CancellationToken ct)
     {
@@ -22,22 +21,20 @@ public static class DiscrepancyInserts
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = Sql;
-            var importId = Parameter(command, "@importId");
-            var rowNumber = Parameter(command, "@rowNumber");
-            var reason = Parameter(command, "@reason");
-            var rules = Parameter(command, "@rules");
-            var candidates = Parameter(command, "@candidates");
-            foreach (var discrepancy in discrepancies)
+            var connection = db.Database.GetDbConnection();
+            using (var insert = DatabaseEngine.Of(connection).PrepareAppend(connection, "ImportDiscrepancies", Columns, idColumn: null))
             {
-                importId.Value = discrepancy.ImportId;
-                rowNumber.Value = discrepancy.RowNumber;
-                reason.Value = discrepancy.Reason;
-                rules.Value = DiscrepancyConfiguration.RulesText(discrepancy.Rules);
-                candidates.Value = DiscrepancyConfiguration.CandidatesText(discrepancy.Candidates);
-                await command.ExecuteNonQueryAsync(ct);
+                foreach (var discrepancy in discrepancies)
+                {
+                    insert.Bind(1, discrepancy.ImportId);
+                    insert.Bind(2, discrepancy.RowNumber);
+                    insert.Bind(3, discrepancy.Reason);
+                    insert.Bind(4, DiscrepancyConfiguration.RulesText(discrepancy.Rules));
+                    insert.BindUtf8(5, DiscrepancyConfiguration.CandidatesUtf8(discrepancy.Candidates));
+                    insert.Execute();
+                }
+
+                insert.Flush();
             }
 
             await transaction.CommitAsync(ct);
@@ -46,13 +43,5 @@ public static class DiscrepancyInserts
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -15,8 +15,11 @@ internal sealed class DiscrepancyConfiguration : IEntityTypeConfiguration<Discre
     /// <summary>The stored form of <see cref="Discrepancy.Rules"/>, for the check's bulk insert (<see cref="DiscrepancyInserts"/>).</summary>
     internal static string RulesText(List<DuplicateRule> rules) => string.Join(",", rules);
 
-    /// <summary>The stored form of <see cref="Discrepancy.Candidates"/>, for the check's bulk insert.</summary>
+    /// <summary>The stored form of <see cref="Discrepancy.Candidates"/>.</summary>
     internal static string CandidatesText(List<DiscrepancyCandidate> candidates) => JsonSerializer.Serialize(candidates, Json);
+
+    /// <summary>The stored form of <see cref="Discrepancy.Candidates"/> as UTF-8, for the check's bulk insert.</summary>
+    internal static byte[] CandidatesUtf8(List<DiscrepancyCandidate> candidates) => JsonSerializer.SerializeToUtf8Bytes(candidates, Json);
 
     public void Configure(EntityTypeBuilder<Discrepancy> builder)
     {

@@ -1,11 +1,10 @@
 using BulkImport.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports.Discrepancies;
 
 /// <summary>
 /// The second step of the check (<see cref="DuplicateCheck"/>): the hinted rows, a batch at a time, are read with
-/// their hinted candidates (three queries a batch, by primary key), compared exactly, and their discrepancies saved.
+/// their hinted candidates (two queries a batch, by primary key), compared exactly, and their discrepancies saved.
 /// </summary>
 public static class DiscrepancyWriter
 {
@@ -58,10 +57,7 @@ public static class DiscrepancyWriter
         List<(int Row, int Id)> clientPairs, List<(int Row, int Id)> rowPairs, CancellationToken ct)
     {
         var wantedRows = suspects.Concat(rowPairs.Select(p => p.Id)).Distinct().ToList();
-        var rows = await db.ImportRows.AsNoTracking()
-            .Where(r => r.ImportId == importId && wantedRows.Contains(r.RowNumber))
-            .Select(r => new { r.RowNumber, r.Values })
-            .ToDictionaryAsync(r => r.RowNumber, r => r.Values, ct);
+        var rows = await ImportRowValuesReader.ReadAsync(db, importId, wantedRows, ct);
         var clients = await ClientValuesReader.ReadAsync(db, [.. clientPairs.Select(p => p.Id).Distinct()], ct);
         var clientsOf = clientPairs.ToLookup(p => p.Row, p => p.Id);
         var rowsOf = rowPairs.ToLookup(p => p.Row, p => p.Id);

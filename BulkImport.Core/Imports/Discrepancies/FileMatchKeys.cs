@@ -10,6 +10,9 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// </summary>
 public sealed class FileMatchKeys : IDisposable
 {
+    /// <summary>Hints a list holds before it is compacted rather than grown (512 KB): below it, sorting would cost more than it saves.</summary>
+    private const int CompactFrom = 64 * 1024;
+
     private readonly PartitionedMatchKeys _keys = new();
 
     public void Add(long hash, int rowNumber) => _keys.Add(hash, rowNumber);
@@ -59,7 +62,7 @@ public sealed class FileMatchKeys : IDisposable
                 var row = (uint)entries[i];
                 if (row != first)
                 {
-                    rowHints.Add(((long)row << 32) | first);
+                    Append(rowHints, ((long)row << 32) | first, int.MaxValue);
                 }
             }
 
@@ -73,12 +76,33 @@ public sealed class FileMatchKeys : IDisposable
                 var clientId = (uint)clientEntries[c];
                 for (var i = start; i < end; i++)
                 {
-                    clientHints.Add(((long)(uint)entries[i] << 32) | clientId);
+                    Append(clientHints, ((long)(uint)entries[i] << 32) | clientId, maxClientsPerRow);
                 }
             }
 
             start = end;
         }
+    }
+
+    /// <summary>
+    /// Adds a hint. A full list of many hints is first put <see cref="InRowOrder"/>, and grows only when that freed less
+    /// than half of it: a row shares up to four keys with the same client, so a file uploaded twice gave four hints a row
+    /// and a 32 MB list (with its 16 MB and 8 MB predecessors on the large-object heap) for 8 MB of distinct pairs, the
+    /// peak of the staging's working set. Compacting early is safe: a pair dropped as a row's 21st is never among the
+    /// row's first 20 once more are added.
+    /// </summary>
+    private static void Append(List<long> hints, long hint, int maxPerRow)
+    {
+        if (hints.Count == hints.Capacity && hints.Count >= CompactFrom)
+        {
+            InRowOrder(hints, maxPerRow);
+            if (hints.Count > hints.Capacity / 2)
+            {
+                hints.Capacity *= 2;
+            }
+        }
+
+        hints.Add(hint);
     }
 
     /// <summary>Sorted, each pair once (a row may share two keys with one row or client), at most <paramref name="maxPerRow"/> a row.</summary>

@@ -190,4 +190,32 @@ public sealed class DuplicateRuleTests
             (a >> 32).Should().NotBe(b >> 32, $"{rule}'s partition half differs");
         }
     }
+
+    [Fact]
+    public void Rows_sharing_every_key_with_the_same_clients_are_hinted_each_client_once_without_the_list_growing_with_the_repeats()
+    {
+        // A file uploaded twice: each row shares four keys (four partitions) with the same 25 clients, 2,000,000 pairs
+        // of which 400,000 are kept (each row's 20 lowest client IDs).
+        const int Rows = 20_000;
+        using var clients = new ClientMatchIndex();
+        using var file = new FileMatchKeys();
+        for (var row = 1; row <= Rows; row++)
+        {
+            for (var rule = 0; rule < 4; rule++)
+            {
+                long hash = ((long)rule << 60) | (uint)row;
+                file.Add(hash, row);
+                for (var client = 1; client <= 25; client++)
+                {
+                    clients.Add(hash, client);
+                }
+            }
+        }
+
+        clients.Seal();
+        var clientHints = file.Hints(clients, maxClientsPerRow: 20).ClientHints;
+
+        clientHints.Should().Equal(Enumerable.Range(1, Rows).SelectMany(row => Enumerable.Range(1, 20).Select(client => ((long)row << 32) | (uint)client)));
+        clientHints.Capacity.Should().BeLessThanOrEqualTo(1 << 20, "repeated pairs are dropped before the list grows for them (all 2,000,000 would need 1 << 21)");
+    }
 }

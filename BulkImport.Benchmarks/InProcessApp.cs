@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BulkImport.App.Hosting;
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports;
@@ -148,5 +149,15 @@ public sealed class InProcessApp : IAsyncDisposable
         }
 
         SqliteConnection.ClearAllPools();
+        // The closed connections' page caches go back to glibc, which keeps them in its arenas: without this the next
+        // section's app started 20-60 MB larger than a fresh process (measured 2026-12-07), and its working-set line
+        // measured this app's leftovers. A fresh process per section would have none; this gives them back instead.
+        if (OperatingSystem.IsLinux())
+        {
+            _ = MallocTrim(0);
+        }
     }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 }

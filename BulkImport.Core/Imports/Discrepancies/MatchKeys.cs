@@ -67,7 +67,7 @@ public readonly struct MatchKeys
         }
     }
 
-    /// <summary>The rule's key as a string (for the few rows compared exactly); null when the rule does not apply.</summary>
+    /// <summary>The rule's key as a string (to look at one key; the check itself writes keys into buffers); null when the rule does not apply.</summary>
     public string? Key(DuplicateRule rule)
     {
         Span<char> buffer = stackalloc char[MaxKeyLength];

@@ -6,12 +6,13 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// <summary>
 /// (key hash &lt;&lt; 32 | ID) entries split by the top bits of another hash of the key into <see cref="Partitions"/>
 /// partitions (so a hint needs 38 equal bits, not 32: <see cref="MatchKeys.Hash"/>), each kept as blocks in a temporary
-/// file with only its last, unfilled block in memory. Equal keys always share a partition, so two sides can be merged one partition at a time: a million rows' keys against a million clients' take
-/// a few MB of memory instead of two 32 MB arrays (which, with the staging's own buffers, put the process over its
-/// 300 MB bound). The file is written and read back sequentially a block at a time; the operating system's page cache,
-/// not the process, holds it, and it is deleted when closed. 64 partitions, not 16: a merge holds one partition of each
-/// side, and at 10,000,000 rows (four keys a row) one of 16 was 20 MB, enough to put the process over its bound again;
-/// the 64 unfilled blocks of a side cost 2 MB.
+/// file with only its last, unfilled block in memory. Equal keys always share a partition, so two sides can be merged
+/// one partition at a time: a million rows' keys against a million clients' take a few MB of memory instead of two
+/// 32 MB arrays (which, with the staging's own buffers, put the process over its 300 MB bound). The file is written
+/// and read back sequentially a block at a time; the operating system's page cache, not the process, holds it, and it
+/// is deleted when closed. 64 partitions, not 16: a merge holds one partition of each side, and at 10,000,000 rows (four
+/// keys a row) one of 16 was 20 MB, enough to put the process over its bound again; the 64 unfilled blocks of a side
+/// cost 2 MB.
 /// </summary>
 public sealed class PartitionedMatchKeys : IDisposable
 {

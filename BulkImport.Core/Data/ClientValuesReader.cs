@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using BulkImport.Core.Domains.Clients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -45,18 +44,12 @@ public static class ClientValuesReader
             return found;
         }
 
-        var ids = new StringBuilder("[");
-        foreach (var id in clientIds)
-        {
-            ids.Append(ids.Length == 1 ? "" : ",").Append(id.ToString(CultureInfo.InvariantCulture));
-        }
-
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""SELECT "ClientId"{Columns} FROM "Clients" WHERE "ClientId" IN ({DatabaseEngine.Of(connection).Json.Integers("@ids")})""";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@ids";
-        parameter.Value = ids.Append(']').ToString();
+        parameter.Value = RowJson.SerializeIntegers(clientIds);
         command.Parameters.Add(parameter);
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Data;
@@ -21,12 +19,6 @@ public static class ImportRowValuesReader
             return found;
         }
 
-        var numbers = new StringBuilder("[");
-        foreach (var number in rowNumbers)
-        {
-            numbers.Append(numbers.Length == 1 ? "" : ",").Append(number.ToString(CultureInfo.InvariantCulture));
-        }
-
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -35,7 +27,7 @@ public static class ImportRowValuesReader
             using var rows = engine.Prepare(connection,
                 $"""SELECT "RowNumber", "Values" FROM "ImportRows" WHERE "ImportId" = ?1 AND "RowNumber" IN ({engine.Json.Integers("?2")})""");
             rows.Bind(1, importId);
-            rows.Bind(2, numbers.Append(']').ToString());
+            rows.Bind(2, RowJson.SerializeIntegers(rowNumbers));
             while (rows.Read())
             {
                 found[rows.GetInt32(0)] = RowJson.DeserializeValues(rows.GetUtf8(1));

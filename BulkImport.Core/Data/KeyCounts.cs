@@ -19,7 +19,7 @@ public static class KeyCounts
         }
 
         var keysJson = RowJson.SerializeStrings([.. keys]);
-        var rowsJson = "[" + string.Join(",", exceptRows) + "]";
+        var rowsJson = RowJson.SerializeIntegers(exceptRows);
         await db.Database.OpenConnectionAsync(ct);
         try
         {

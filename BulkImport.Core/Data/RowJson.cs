@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -144,6 +145,18 @@ public static class RowJson
     /// <summary>The messages from their UTF-8 JSON, as stored.</summary>
     public static List<RowMessage> DeserializeMessages(ReadOnlySpan<byte> utf8Json) =>
         utf8Json.IsEmpty || utf8Json.SequenceEqual(NoMessagesUtf8) ? [] : JsonSerializer.Deserialize(utf8Json, RowJsonContext.Default.ListRowMessage) ?? [];
+
+    /// <summary>A JSON array of whole numbers ("[3,17,42]"), the one parameter a statement's <c>IN</c> list of IDs or row numbers is given as (<see cref="JsonSql.Integers"/>).</summary>
+    public static string SerializeIntegers(IEnumerable<int> values)
+    {
+        var json = new StringBuilder("[");
+        foreach (var value in values)
+        {
+            json.Append(json.Length == 1 ? "" : ",").Append(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return json.Append(']').ToString();
+    }
 
     public static string SerializeStrings(List<string> values) => JsonSerializer.Serialize(values, RowJsonContext.Default.ListString);
 

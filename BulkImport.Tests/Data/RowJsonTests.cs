@@ -33,4 +33,21 @@ public sealed class RowJsonTests
     {
         Encoding.UTF8.GetString(RowJson.SerializeValuesUtf8(["Zoë", "<b>", null, ""])).Should().Be("[\"Zoë\",\"<b>\",null,\"\"]");
     }
+
+    [Fact]
+    public void Whole_numbers_are_one_JSON_array_whatever_the_culture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            // Swedish writes a minus sign (U+2212), not a hyphen: JSON would not read it.
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE");
+            RowJson.SerializeIntegers([3, 17, -1, int.MaxValue]).Should().Be("[3,17,-1,2147483647]");
+            RowJson.SerializeIntegers([]).Should().Be("[]");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed partial class ImportBenchmark
         await undo.StartAsync(importId, User, ct);
         var cpu = Cpu();
         var stopwatch = Stopwatch.StartNew();
-        await app.Services.GetRequiredService<UndoRunner>().RunAsync(importId, ct);
+        await app.RunUndoAsync(importId, ct);
         stopwatch.Stop();
         var done = await app.History.GetAsync(importId, ct);
         Expect(done.Status == ImportStatus.Undone && done.UndoneRows == done.Updated && done.KeptRows == 0,

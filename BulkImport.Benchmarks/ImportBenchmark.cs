@@ -321,7 +321,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         }
 
         var import = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), ClientDomain.Key, operation, false, "benchmark", User, CheckDuplicates: checkDuplicates), ct);
-        await app.Staging.RunAsync(import.Id, ct);
+        await app.RunStagingAsync(import.Id, ct);
         var staged = await app.History.GetAsync(import.Id, ct);
         Expect(staged.Status == ImportStatus.ReadyForReview || (checkDuplicates && staged.Status == ImportStatus.AwaitingVerification), $"import {import.Id} should be ReadyForReview; it is {staged.Status}: {string.Join(" ", staged.FileErrors)}");
         return staged;
@@ -350,7 +350,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         await app.Commands.QueueCommitAsync(importId, User, ct);
         await using var watching = viewers > 0 ? new ProgressViewers(app.Feed, app.History, importId, viewers) : null;
         var stopwatch = Stopwatch.StartNew();
-        await app.Committer.RunAsync(importId, ct);
+        await app.RunCommitAsync(importId, ct);
         stopwatch.Stop();
         if (watching is not null && renders is not null)
         {

@@ -55,7 +55,7 @@ public sealed class PaymentRun(BenchmarkOptions options, BenchmarkReport report,
         }
 
         var created = await app.Commands.CreateAsync(new NewImport(stored, Path.GetFileName(file.Path), PaymentDomain.Key, Operation.Add, false, "benchmark", User), ct);
-        await app.Staging.RunAsync(created.Id, ct);
+        await app.RunStagingAsync(created.Id, ct);
         stage.Stop();
         var import = await app.History.GetAsync(created.Id, ct);
         Expect(import.Status == ImportStatus.ReadyForReview && import.TotalRows == file.Rows && import.ErrorRows == file.ErrorRows,
@@ -67,7 +67,7 @@ public sealed class PaymentRun(BenchmarkOptions options, BenchmarkReport report,
         await app.Commands.QueueCommitAsync(import.Id, User, ct);
         var commit = Stopwatch.StartNew();
         cpu = Cpu();
-        await app.Committer.RunAsync(import.Id, ct);
+        await app.RunCommitAsync(import.Id, ct);
         commit.Stop();
         var committed = await app.History.GetAsync(import.Id, ct);
         Expect(committed.Status == ImportStatus.Committed && committed.Inserted == import.ValidRows && committed.Failed == 0,

@@ -129,6 +129,8 @@ public sealed class JobPool(IOptionsMonitor<JobOptions> options, WorkLeases leas
         }
         finally
         {
+            // What the job freed goes back to the system now, not at the process's end (NativeHeap).
+            NativeHeap.GiveBack();
             WorkLease.Current = null;
             if (lease is not null)
             {

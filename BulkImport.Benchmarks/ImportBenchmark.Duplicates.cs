@@ -44,7 +44,7 @@ public sealed partial class ImportBenchmark
         log.WriteLine($"Generated {file.Rows:N0} new clients ({file.ErrorRows:N0} with an existing client's SSN) against {clients:N0} clients");
 
         // Off, then on, in the same process on the same database; each sampled alone, after a full collection.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         using var offMemory = MemorySampler.StartSelf();
         var off = Stopwatch.StartNew();
         var offCpu = Cpu();
@@ -52,7 +52,7 @@ public sealed partial class ImportBenchmark
         off.Stop();
         offCpu = Cpu() - offCpu;
         offMemory.Stop();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         using var onMemory = MemorySampler.StartSelf();
         var on = Stopwatch.StartNew();
         var onCpu = Cpu();

@@ -20,7 +20,7 @@ public sealed partial class ImportBenchmark
         log.WriteLine($"Generated {inserts.Rows:N0} insert rows ({inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB)");
         _report.Notes.Add($"Engine: SQLite; insert file: {inserts.Rows:N0} rows, {inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB");
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         var memory = MemorySampler.StartSelf();
         var whole = Stopwatch.StartNew();
         var cpu = Cpu();

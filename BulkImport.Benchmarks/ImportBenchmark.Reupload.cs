@@ -16,13 +16,13 @@ public sealed partial class ImportBenchmark
         await using var app = await InProcessApp.CreateAsync(Path.Combine(work, "inprocess"), ct);
         var lists = await app.SelectListValuesAsync(ct);
         var inserts = await ClientFileGenerator.WriteInsertsAsync(Path.Combine(work, "clients-insert.csv"), options.Rows, lists, ct);
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         var first = Stopwatch.StartNew();
         var import = await UploadAndStageAsync(app, inserts, Operation.Add, ct, checkDuplicates: true);
         first.Stop();
         await CommitAsync(app, import.Id, viewers: 0, ct);
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         using var memory = MemorySampler.StartSelf();
         var again = Stopwatch.StartNew();
         var cpu = Cpu();

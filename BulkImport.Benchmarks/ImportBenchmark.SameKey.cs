@@ -33,7 +33,7 @@ public sealed partial class ImportBenchmark
         var rows = file.Rows;
         log.WriteLine($"Generated {rows:N0} rows with Client ID {SameClientId} ({file.Bytes / 1e6:F0} MB)");
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         log.WriteLine($"Working set before the same-key staging: {BenchmarkReport.Megabytes(Environment.WorkingSet)}");
         var memory = MemorySampler.StartSelf();
         var stage = Stopwatch.StartNew();

@@ -28,7 +28,7 @@ public sealed partial class ImportBenchmark
         // The CSV first, as the yardstick on the database as it is now. Both with the possible-duplicates check off: in
         // the full run the database already holds this file's clients, so with it on every row would be a possible
         // duplicate and both stagings would measure the check (--reupload-only measures that), not the reading.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         var csvStage = Stopwatch.StartNew();
         var csvCpu = Cpu();
         var csvImport = await UploadAndStageAsync(app, csv, Operation.Add, ct, checkDuplicates: false);
@@ -36,7 +36,7 @@ public sealed partial class ImportBenchmark
         csvCpu = Cpu() - csvCpu;
         await DeleteImportAsync(app, csvImport.Id, ct);
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         log.WriteLine($"Working set before the workbook staging: {BenchmarkReport.Megabytes(Environment.WorkingSet)}");
         var memory = MemorySampler.StartSelf();
         var stage = Stopwatch.StartNew();

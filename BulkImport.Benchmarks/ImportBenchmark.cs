@@ -120,7 +120,7 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         _report.Notes.Add($"Insert file: {inserts.Rows:N0} rows, {inserts.ErrorRows:N0} error rows, {inserts.Bytes / 1e6:F0} MB");
 
         // The app process would not have generated the file: give its memory back before the import is measured.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         var memory = MemorySampler.StartSelf();
         var machineTime = Stopwatch.StartNew();
 

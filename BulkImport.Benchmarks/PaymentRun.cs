@@ -42,7 +42,7 @@ public sealed class PaymentRun(BenchmarkOptions options, BenchmarkReport report,
         log.WriteLine($"Payments: seeded {options.Rows:N0} invoices and generated {file.Rows:N0} payment rows ({file.ErrorRows:N0} error rows, {file.Bytes / 1e6:F0} MB) in {seeding.Elapsed.TotalSeconds:F1} s");
         report.Notes.Add($"Payment file: {file.Rows:N0} rows against {options.Rows:N0} open invoices, {file.ErrorRows:N0} error rows, {file.Bytes / 1e6:F0} MB");
 
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        MemorySampler.Settle();
         var memory = MemorySampler.StartSelf();
         var whole = Stopwatch.StartNew();
 

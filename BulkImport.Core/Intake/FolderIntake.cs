@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using BulkImport.Core.Alerts;
 using BulkImport.Core.Data;
@@ -43,11 +42,8 @@ public sealed class FolderIntake(
     /// <summary>How many rows not imported errors.txt lists (View Results and the results file have them all).</summary>
     public const int RowsListed = 1_000;
 
-    private readonly Dictionary<string, Sighting> _seen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _parts = new(StringComparer.Ordinal);
+    private readonly CompleteFiles _complete = new();
     private readonly HashSet<int> _autoCommitRefused = [];
-
-    private sealed record Sighting(long Size, DateTime WrittenAt, DateTime Since);
 
     /// <summary>Finishes what a stopped process left in processing/: each file is matched to its record or its import, or imported now.</summary>
     public async Task RecoverAsync(CancellationToken ct)
@@ -71,7 +67,7 @@ public sealed class FolderIntake(
                 }
 
                 logger.LogWarning("Intake: {File} was left in {Folder}/processing by a stop; finishing it", name, root);
-                await ImportFromProcessingAsync(folder, path, OriginalName(name), recovering: true, ct);
+                await ImportFromProcessingAsync(folder, path, IntakeDisk.OriginalName(name), recovering: true, ct);
             }
         }
     }
@@ -90,7 +86,7 @@ public sealed class FolderIntake(
 
             try
             {
-                foreach (var ready in ReadyFiles(folder, settings.StableFor, now))
+                foreach (var ready in _complete.In(Path.Combine(Root(folder), Incoming), settings.StableFor, now))
                 {
                     await TakeAsync(folder, ready, ct);
                 }
@@ -178,70 +174,12 @@ public sealed class FolderIntake(
         return null;
     }
 
-    /// <summary>The files of incoming/ that are complete: renamed from <c>.part</c>, or unchanged for <paramref name="stableFor"/>.</summary>
-    private List<string> ReadyFiles(IntakeFolder folder, TimeSpan stableFor, DateTime now)
-    {
-        var incoming = Path.Combine(Root(folder), Incoming);
-        var ready = new List<string>();
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFiles(incoming))
-        {
-            var name = Path.GetFileName(path);
-            if (name.StartsWith('.'))
-            {
-                continue;
-            }
-
-            if (name.EndsWith(PartSuffix, StringComparison.OrdinalIgnoreCase))
-            {
-                _parts.Add(path[..^PartSuffix.Length]);
-                present.Add(path);
-                continue;
-            }
-
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                continue; // gone since the listing
-            }
-
-            present.Add(path);
-            if (_parts.Remove(path))
-            {
-                ready.Add(path);
-                continue;
-            }
-
-            var sighting = new Sighting(info.Length, info.LastWriteTimeUtc, now);
-            if (_seen.TryGetValue(path, out var before) && before.Size == sighting.Size && before.WrittenAt == sighting.WrittenAt)
-            {
-                if (now - before.Since >= stableFor)
-                {
-                    ready.Add(path);
-                }
-            }
-            else
-            {
-                _seen[path] = sighting;
-            }
-        }
-
-        // Forget files that left (taken, or removed by someone) so a new file of the same name starts afresh.
-        foreach (var gone in _seen.Keys.Where(p => p.StartsWith(incoming, StringComparison.Ordinal) && !present.Contains(p)).ToList())
-        {
-            _seen.Remove(gone);
-        }
-
-        _parts.RemoveWhere(p => p.StartsWith(incoming, StringComparison.Ordinal) && !present.Contains(p + PartSuffix) && !present.Contains(p));
-        return ready;
-    }
-
     /// <summary>Moves a complete file to processing/ and imports it; a file that vanished meanwhile is let go.</summary>
     private async Task TakeAsync(IntakeFolder folder, string path, CancellationToken ct)
     {
-        _seen.Remove(path);
+        _complete.Taken(path);
         var name = SafeName(Path.GetFileName(path));
-        var target = UniquePath(Path.Combine(Root(folder), Processing), name);
+        var target = IntakeDisk.UniquePath(Path.Combine(Root(folder), Processing), name);
         try
         {
             File.Move(path, target);
@@ -275,7 +213,7 @@ public sealed class FolderIntake(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImportProblem)
         {
-            await RefuseAsync(folder, path, name, Sha256Of(path), $"The file could not be read: {e.Message}", ct);
+            await RefuseAsync(folder, path, name, IntakeDisk.Sha256Of(path), $"The file could not be read: {e.Message}", ct);
             return;
         }
 
@@ -377,15 +315,15 @@ public sealed class FolderIntake(
         var committed = import.Status == ImportStatus.Committed;
         var folder = Path.Combine(file.Folder, committed ? Processed : Error);
         var source = Path.Combine(file.Folder, Processing, file.StoredName);
-        var destination = File.Exists(source) ? UniquePath(folder, file.StoredName) : Path.Combine(folder, file.StoredName);
+        var destination = File.Exists(source) ? IntakeDisk.UniquePath(folder, file.StoredName) : Path.Combine(folder, file.StoredName);
         if (committed)
         {
-            await WriteWholeAsync(destination + ".results.csv", stream => results.WriteAsync(import, stream, ct), ct);
+            await IntakeDisk.WriteWholeAsync(destination + ".results.csv", stream => results.WriteAsync(import, stream, ct), ct);
         }
         else
         {
             var text = await ReasonsAsync(import, ct);
-            await WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text), ct).AsTask(), ct);
+            await IntakeDisk.WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text), ct).AsTask(), ct);
         }
 
         // Already moved when a stop came between the move and the record: only the record is left to do.
@@ -415,14 +353,14 @@ public sealed class FolderIntake(
     private async Task RefuseAsync(IntakeFolder folder, string path, string name, string sha256, string reason, CancellationToken ct)
     {
         var root = Root(folder);
-        var destination = UniquePath(Path.Combine(root, Error), Path.GetFileName(path));
+        var destination = IntakeDisk.UniquePath(Path.Combine(root, Error), Path.GetFileName(path));
         var text = new StringBuilder().AppendLine($"{name} was not imported.").AppendLine().AppendLine(reason);
         if (support.CurrentValue.Sentence is { } help)
         {
             text.AppendLine().AppendLine(help);
         }
 
-        await WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), ct).AsTask(), ct);
+        await IntakeDisk.WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), ct).AsTask(), ct);
         if (File.Exists(path))
         {
             File.Move(path, destination);
@@ -446,32 +384,6 @@ public sealed class FolderIntake(
         logger.LogWarning("Intake: {File} moved to {Folder}/error: {Reason}", name, root, reason);
     }
 
-    /// <summary>Writes a file whole: to a temporary name first, so nobody reads half of it and a repeat replaces it.</summary>
-    private static async Task WriteWholeAsync(string path, Func<Stream, Task> write, CancellationToken ct)
-    {
-        var temporary = path + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: true))
-        {
-            await write(stream);
-            await stream.FlushAsync(ct);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static string Sha256Of(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
-    }
-
     /// <summary>The folder's full path, as records name it.</summary>
     public static string Root(IntakeFolder folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Path));
 
@@ -480,25 +392,4 @@ public sealed class FolderIntake(
     /// a tab, a new line or a backslash on Linux), never "." or "..": the rules of an upload's name.
     /// </summary>
     public static string SafeName(string name) => Imports.SafeFileName.Of(name);
-
-    /// <summary>The name a file had before <see cref="UniquePath"/> told it from another of the same name ("a (2).csv" was "a.csv").</summary>
-    private static string OriginalName(string storedName)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(storedName, @"^(?<stem>.+) \(\d+\)(?<ext>\.[^.]*)?$");
-        return match.Success ? match.Groups["stem"].Value + match.Groups["ext"].Value : storedName;
-    }
-
-    /// <summary><paramref name="name"/> in <paramref name="folder"/>, or "name (2).csv" and so on when that is taken.</summary>
-    private static string UniquePath(string folder, string name)
-    {
-        var path = Path.Combine(folder, name);
-        var stem = Path.GetFileNameWithoutExtension(name);
-        var extension = Path.GetExtension(name);
-        for (var n = 2; File.Exists(path) || File.Exists(path + ".results.csv") || File.Exists(path + ".errors.txt"); n++)
-        {
-            path = Path.Combine(folder, $"{stem} ({n}){extension}");
-        }
-
-        return path;
-    }
 }

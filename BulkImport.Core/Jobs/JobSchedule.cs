@@ -4,7 +4,9 @@ namespace BulkImport.Core.Jobs;
 /// Which waiting job runs next when a worker is free (SPEC 22, "fair between imports"). Jobs run in the order they
 /// arrived, with two exceptions that keep a small import from waiting behind large ones: large jobs never take the last
 /// free worker (with two or more workers, one is always left for small jobs), and a user with fewer jobs running goes
-/// first, so one person's ten uploads do not hold back another's one.
+/// first, so one person's ten uploads do not hold back another's one. A job whose import already has a job of the same
+/// kind running here waits for it to end: started beside it, it would find the work's lease held (by that job) and be
+/// dropped, and a replay asked for while a failed commit's job was still ending would never run.
 /// </summary>
 public static class JobSchedule
 {
@@ -25,6 +27,11 @@ public static class JobSchedule
         {
             var job = waiting[i];
             if (job.Large && largeRunning >= largeAllowed)
+            {
+                continue;
+            }
+
+            if (running.Any(r => r.ImportId == job.ImportId && r.Kind == job.Kind))
             {
                 continue;
             }

@@ -19,6 +19,7 @@ namespace BulkImport.Tests.Api;
 public class PaymentImportApiTests : IAsyncLifetime
 {
     private const string Header = "Client ID,Invoice ID,Payment Date,Amount,Payment Method,Reference Number";
+    private readonly TestEngine _engine;
     private readonly TestApp _app;
 
     public PaymentImportApiTests()
@@ -27,7 +28,12 @@ public class PaymentImportApiTests : IAsyncLifetime
     }
 
     /// <summary>The same tests on another engine (<c>Api/PostgreSql</c>).</summary>
-    protected PaymentImportApiTests(TestEngine engine) => _app = new TestApp(engine: engine);
+    protected PaymentImportApiTests(TestEngine engine)
+    {
+        _engine = engine;
+        _app = new TestApp(engine: engine);
+    }
+
     private ApiClient _api = null!;
 
     public async Task InitializeAsync() => _api = await _app.ApiAsync();
@@ -158,7 +164,7 @@ public class PaymentImportApiTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_payment_commit_is_replayed_without_paying_any_row_twice()
     {
-        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" });
+        using var app = new TestApp(new() { ["Commit:FailAfterRows"] = "1", ["Import:CommitBatchSize"] = "1" }, engine: _engine);
         var importer = await app.ApiAsync(Roles.Importer);
         var support = await app.ApiAsync(Roles.Support);
         var import = await importer.ImportAsync($"{Header}\n6,5004,{Yesterday},100,Cash,\n6,5004,{Yesterday},100,Cash,\n6,5004,{Yesterday},100,Cash,\n", domain: "Payment", operation: "Add");

@@ -5,7 +5,16 @@ namespace BulkImport.Tests.Jobs;
 /// <summary>Which waiting job runs next (fairness between imports, SPEC 22).</summary>
 public sealed class JobScheduleTests
 {
-    private static ImportJob Job(int id, bool large = false, string user = "a") => new(id, JobKind.Validation, user, large, _ => Task.CompletedTask);
+    private static ImportJob Job(int id, bool large = false, string user = "a", JobKind kind = JobKind.Validation) => new(id, kind, user, large, _ => Task.CompletedTask);
+
+    [Fact]
+    public void A_job_waits_while_its_import_has_a_job_of_the_same_kind_running_and_another_kind_does_not()
+    {
+        // The replay of a failed commit, asked for while that commit's job is still ending.
+        JobSchedule.Next([Job(1, kind: JobKind.Commit), Job(2, kind: JobKind.Commit)], [Job(1, kind: JobKind.Commit)], 3).Should().Be(1);
+        JobSchedule.Next([Job(1, kind: JobKind.Commit)], [Job(1, kind: JobKind.Commit)], 3).Should().Be(-1);
+        JobSchedule.Next([Job(1, kind: JobKind.Commit)], [Job(1, kind: JobKind.Validation)], 3).Should().Be(0);
+    }
 
     [Fact]
     public void Jobs_run_in_the_order_they_arrived()

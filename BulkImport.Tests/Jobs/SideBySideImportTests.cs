@@ -42,6 +42,35 @@ public sealed class SideBySideImportTests
         (await api.Http.PostAsync($"/api/imports/{id}/commit", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
 
     [Fact]
+    public async Task Work_asked_for_again_while_the_same_work_is_still_ending_here_runs_after_it_instead_of_never()
+    {
+        // A replay posted the moment a failed commit's status is saved, while that commit's job still holds its lease.
+        using var app = App(maxConcurrent: 2);
+        await app.ApiAsync(Roles.Importer);
+        var pool = app.Services.GetRequiredService<JobPool>();
+        var ending = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var ranAgain = false;
+
+        var first = pool.RunAsync(new ImportJob(999, JobKind.Commit, "a", false, async _ =>
+        {
+            started.SetResult();
+            await ending.Task;
+        }), CancellationToken.None);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var again = pool.RunAsync(new ImportJob(999, JobKind.Commit, "a", false, _ =>
+        {
+            ranAgain = true;
+            return Task.CompletedTask;
+        }), CancellationToken.None);
+
+        pool.Waiting.Should().ContainSingle("the second job waits for the first instead of being dropped beside it").Which.ImportId.Should().Be(999);
+        ending.SetResult();
+        await Task.WhenAll(first, again).WaitAsync(TimeSpan.FromSeconds(30));
+        ranAgain.Should().BeTrue("the work asked for again runs once the job before it has given its lease back");
+    }
+
+    [Fact]
     public async Task A_small_import_is_ready_for_review_and_committed_while_a_large_one_is_still_validating_and_committing()
     {
         using var app = App();

@@ -145,7 +145,7 @@ public sealed class ParsedFile : IDisposable
                 {
                     // Nothing to import under this header: say why row 1 is not the header, rather than listing every
                     // required column as missing and every cell as an unknown column.
-                    var (why, rowOneIsTheHeader) = WhyNoHeader(reader, header, templateColumns, requiredColumns);
+                    var (why, rowOneIsTheHeader) = WhyNoHeader(reader, header, templateColumns, requiredColumns, isWorkbook: workbook is not null);
                     errors.Add(why);
                     // A column named twice cannot be mapped by its name: such a row 1 fails as before.
                     var namedTwice = layout.Errors.Any(e => !layout.MissingRequired.Contains(e));
@@ -254,8 +254,13 @@ public sealed class ParsedFile : IDisposable
     /// Row 1 holds no template column: the header is further down (a preamble), the columns are separated by
     /// something we do not read as a separator (spaces, '|'), or row 1 is simply not a header.
     /// </summary>
+    /// <param name="isWorkbook">
+    /// A workbook's cells are its columns: one cell reading "Student Number" or "a|b" is one column's name, not columns
+    /// run together, so the separator guesses are for CSV only and such a sheet goes to mapping like any other.
+    /// </param>
     /// <returns>The message, and whether it says that row 1 holds no template column (nor any row below it): row 1 is then the header to map.</returns>
-    private static (FileMessage Why, bool RowOneIsTheHeader) WhyNoHeader(CsvRowReader reader, string[] header, IReadOnlyList<string> templateColumns, IReadOnlyCollection<string> requiredColumns)
+    private static (FileMessage Why, bool RowOneIsTheHeader) WhyNoHeader(CsvRowReader reader, string[] header, IReadOnlyList<string> templateColumns,
+        IReadOnlyCollection<string> requiredColumns, bool isWorkbook)
     {
         var cells = header.Where(c => !HeaderName.IsBlank(c)).ToList();
         if (reader.FindHeaderBelow(templateColumns, HeaderSearchRows) is { } below)
@@ -263,7 +268,7 @@ public sealed class ParsedFile : IDisposable
             return (CsvMessages.HeaderFurtherDown(below.Row, below.Line, below.Names), false);
         }
 
-        if (cells.Count == 1)
+        if (cells.Count == 1 && !isWorkbook)
         {
             var cell = cells[0];
             if (cell.Contains('|', StringComparison.Ordinal) && cell.Split('|', StringSplitOptions.RemoveEmptyEntries).Length > 1)

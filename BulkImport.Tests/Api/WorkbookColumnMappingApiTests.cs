@@ -71,4 +71,28 @@ public sealed class WorkbookColumnMappingApiTests : IAsyncLifetime
         ann.Values["First Name"].Should().Be("Ann", "the partner sheet is read, not the first sheet");
         ann.Values["Date of Birth"].Should().Be("01/02/1990");
     }
+
+    [Fact]
+    public async Task A_sheet_of_one_column_whose_name_has_spaces_waits_for_mapping_not_for_a_csv_separator()
+    {
+        // In a CSV file a lone "Full Name" cell may be columns run together by spaces; in a workbook it is one cell.
+        var book = new TestWorkbook();
+        book.Sheet("Partner").Row(1, "Full Name").Row(2, "Ann Lee");
+        using var content = new MultipartFormDataContent();
+        var filePart = new ByteArrayContent(book.ToBytes());
+        filePart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(filePart, "file", "partner.xlsx");
+        content.Add(new StringContent("Client"), "domain");
+        content.Add(new StringContent("Add"), "operation");
+        var response = await _api.Http.PostAsync("/api/imports", content);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+
+        var import = await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+
+        import.Status.Should().Be(ImportStatus.AwaitingMapping, string.Join(" ", import.FileErrors));
+        string.Join(" ", import.FileErrors).Should().NotContain("separated by");
+        var mapping = await _api.Http.GetFromJsonAsync<JsonElement>($"/api/imports/{import.Id}/mapping", ApiClient.Json);
+        mapping.GetProperty("fileColumns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().Equal("Full Name");
+    }
 }

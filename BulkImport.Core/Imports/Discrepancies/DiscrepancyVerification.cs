@@ -45,13 +45,17 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
                 + "Only the rows listed under View Discrepancies take a resolution.");
         if (resolution == DiscrepancyResolution.Select)
         {
+            // A row whose candidates are all rows of this file has no client to select, whatever was sent.
+            if (!discrepancy.Candidates.Exists(c => c.ClientId is not null))
+            {
+                throw ImportProblem.BadRequest($"Row {rowNumber} may only repeat earlier rows of this file, not an existing client: choose New Person, or skip the row.");
+            }
+
             var chosen = clientId ?? throw ImportProblem.BadRequest(
                 $"Say which client row {rowNumber} is: send \"clientId\" with one of its candidates ({Candidates(discrepancy)}), or choose New Person.");
             if (!discrepancy.Candidates.Exists(c => c.ClientId == chosen))
             {
-                throw ImportProblem.BadRequest(discrepancy.Candidates.Exists(c => c.ClientId is not null)
-                    ? $"Client {chosen} is not a candidate of row {rowNumber}; its candidates are {Candidates(discrepancy)}. Choose one of them, or New Person."
-                    : $"Row {rowNumber} may only repeat earlier rows of this file, not an existing client: choose New Person, or skip the row.");
+                throw ImportProblem.BadRequest($"Client {chosen} is not a candidate of row {rowNumber}; its candidates are {Candidates(discrepancy)}. Choose one of them, or New Person.");
             }
 
             await EnsureNotChosenElsewhereAsync(db, importId, rowNumber, chosen, ct);
@@ -191,8 +195,9 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
         return import;
     }
 
+    /// <summary>The candidate clients, for a row that has at least one.</summary>
     private static string Candidates(Discrepancy discrepancy) =>
-        string.Join(", ", discrepancy.Candidates.Where(c => c.ClientId is not null).Select(c => $"client {c.ClientId}")) is { Length: > 0 } list ? list : "none";
+        string.Join(", ", discrepancy.Candidates.Where(c => c.ClientId is not null).Select(c => $"client {c.ClientId}"));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -159,6 +159,14 @@ public class DiscrepancyApiTests : IAsyncLifetime
         var onlyRows = await ResolveAsync(import.Id, 4, new { resolution = "Select", clientId = 1 });
         onlyRows.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await DetailAsync(onlyRows)).Should().Contain("choose New Person, or skip the row");
+        // Without a client ID the answer is the same: there is no client to name, not "one of its candidates (none)".
+        var onlyRowsNoClient = await ResolveAsync(import.Id, 4, new { resolution = "Select" });
+        onlyRowsNoClient.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await DetailAsync(onlyRowsNoClient)).Should().Be("Row 4 may only repeat earlier rows of this file, not an existing client: choose New Person, or skip the row.");
+
+        var noClientId = await ResolveAsync(import.Id, 2, new { resolution = "Select" });
+        noClientId.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await DetailAsync(noClientId)).Should().StartWith("Say which client row 2 is: send \"clientId\" with one of its candidates (client ");
 
         var wrongWord = await ResolveAsync(import.Id, 2, new { resolution = "Maybe" });
         wrongWord.StatusCode.Should().Be(HttpStatusCode.BadRequest);

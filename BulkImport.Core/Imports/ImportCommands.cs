@@ -1,6 +1,7 @@
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Intake;
 using BulkImport.Core.Security;
 using BulkImport.Core.Usage;
 using Microsoft.EntityFrameworkCore;
@@ -52,14 +53,16 @@ public sealed class ImportCommands(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var limit = options.Value.MaxPendingPerUser;
-        // A watched folder's imports wait for a free worker instead (SPEC 19): a folder of fifty files is not refused.
+        // A watched folder's imports wait for a free worker instead (SPEC 19): a folder of fifty files is not refused,
+        // and what its owner's folders are reading does not count against the owner's own uploads either.
         var pending = request.FromWatchedFolder ? 0 : await db.Imports.CountAsync(i => i.CreatedBy == request.User
-            && (i.Status == ImportStatus.Validating || i.Status == ImportStatus.Queued), ct);
+            && (i.Status == ImportStatus.Validating || i.Status == ImportStatus.Queued)
+            && !db.Set<IntakeFile>().Any(f => f.ImportId == i.Id), ct);
         if (pending >= limit)
         {
             files.Delete(stored);
             throw ImportProblem.TooMany(
-                $"You already have {pending} imports being read or waiting to be committed, the most one user may have (Import:MaxPendingPerUser = {limit}). "
+                $"You already have {pending} import{(pending == 1 ? "" : "s")} being read or waiting to be committed, the most one user may have (Import:MaxPendingPerUser = {limit}). "
                 + "Upload this file again once one of them is ready for review or committing, or cancel one.");
         }
 

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using BulkImport.App.Api;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Intake;
+using BulkImport.Core.Jobs;
+using BulkImport.Tests.Jobs;
 using BulkImport.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +54,36 @@ public sealed class WatchedFolderTests
         await api.CommitAndWaitAsync(import.Id);
         await folder.WaitForFileAsync(Path.Combine(folder.Processed, "review.csv"));
         File.Exists(Path.Combine(folder.Processed, "review.csv.results.csv")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_folder_s_imports_being_read_do_not_count_against_its_owner_s_own_uploads()
+    {
+        // SPEC 19: a folder's imports wait for a free slot rather than counting against Import:MaxPendingPerUser.
+        using var folder = new WatchedFolder();
+        var settings = folder.Settings(autoCommit: false);
+        settings["Import:MaxPendingPerUser"] = "1";
+        settings["Import:StagingBatchSize"] = "100";
+        using var app = new TestApp(settings);
+        var hold = new BatchHold(app.Services.GetRequiredService<WriteTurns>());
+        try
+        {
+            folder.Drop("partner.csv", CsvFiles.NewClients(1000, "Folder"));
+            var held = await WatchedFolder.WaitForAsync(async () => (await WatchedFolder.ImportsAsync(app)).SingleOrDefault(i => hold.IsHeld(i.Id)), "the folder's import, held while it is read");
+            held.Status.Should().Be(ImportStatus.Validating);
+
+            var owner = await app.ApiAsync();
+            var own = await owner.PostImportAsync(Encoding.UTF8.GetBytes(Good), "Client", "Add");
+            own.StatusCode.Should().Be(HttpStatusCode.Created, await own.Content.ReadAsStringAsync());
+            var ownId = (await own.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!.Id;
+            await WatchedFolder.WaitForAsync(() => Task.FromResult<object?>(hold.IsHeld(ownId) ? ownId : null), "the owner's upload, held while it is read");
+            var second = await owner.PostImportAsync(Encoding.UTF8.GetBytes(Good), "Client", "Add");
+            second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the owner's own uploads still count against the limit");
+        }
+        finally
+        {
+            hold.FreeAll();
+        }
     }
 
     [Fact]

@@ -67,9 +67,9 @@ public static class FixesEndpoints
         }
 
         var text = status.Equals("Errors", StringComparison.OrdinalIgnoreCase) ? nameof(RowStatus.Error) : status;
-        return Enum.TryParse<RowStatus>(text, ignoreCase: true, out var value) && value is RowStatus.Valid or RowStatus.Error or RowStatus.Skipped && !int.TryParse(text, out _)
+        return Enum.TryParse<RowStatus>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
             ? value
-            : throw ImportProblem.BadRequest($"'{status}' is not a row status of the rows file. Use Valid, Error or Skipped, or leave status out for all rows.");
+            : throw ImportProblem.BadRequest($"'{status}' is not a row status. Use {string.Join(", ", Enum.GetNames<RowStatus>())}, or leave status out for all rows.");
     }
 }
 

@@ -7,6 +7,7 @@ using BulkImport.Core.Csv;
 using BulkImport.Core.Data;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Commit;
+using BulkImport.Core.Imports.Fixes;
 using BulkImport.Core.Imports.Results;
 using BulkImport.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public sealed class ImportRowPagesTests : IDisposable
     private RowPages Rows => _app.Services.GetRequiredService<RowPages>();
 
     private RowEdits Edits => _app.Services.GetRequiredService<RowEdits>();
+
+    private ErrorRowsFile RowsFile => _app.Services.GetRequiredService<ErrorRowsFile>();
 
     public void Dispose() => _app.Dispose();
 
@@ -307,6 +310,11 @@ public sealed class ImportRowPagesTests : IDisposable
             var filter = status?.ToString() ?? "All";
             RowCounts.Exact(import, status).Should().Be(counted, $"the counters must say how many rows are {filter} {when} ({import.Status})");
             (await Rows.RowsAsync(id, status, new PageRequest(1, 10), CancellationToken.None)).TotalCount.Should().Be(counted, $"{filter} {when}");
+            // The rows file to fix in a spreadsheet (SPEC 20: any row status) lists the same rows as the grid.
+            using var file = new MemoryStream();
+            await RowsFile.WriteAsync(import, status, reveal: false, file, CancellationToken.None);
+            var records = Rfc4180.Parse(Encoding.UTF8.GetString(file.ToArray()));
+            records.Count.Should().Be(counted + 1, $"the rows file of {filter} rows {when} has the header and each of them");
         }
     }
 

@@ -303,18 +303,31 @@ public sealed class FolderIntake(
             }
             else if (import.Status.IsFinal())
             {
-                await FinishAsync(file, import, ct);
+                await FinishAsync(file, import, Processing, ct);
                 await db.SaveChangesAsync(ct);
             }
         }
+
+        // A file whose commit failed or was cancelled went to error/; when its import is replayed and commits, the file
+        // follows it to processed/ with its results, as at the end of any import (SPEC 19).
+        var replayed = await (from f in db.Set<IntakeFile>()
+                              where f.Folder == root && f.State == IntakeState.Error && f.ImportId != null
+                              join i in db.Imports on f.ImportId equals i.Id
+                              where i.Status == ImportStatus.Committed
+                              select new { File = f, Import = i }).ToListAsync(ct);
+        foreach (var done in replayed)
+        {
+            await FinishAsync(done.File, done.Import, Error, ct);
+            await db.SaveChangesAsync(ct);
+        }
     }
 
-    /// <summary>Writes the results (or the reasons) beside the file, then moves it out of processing/.</summary>
-    private async Task FinishAsync(IntakeFile file, Import import, CancellationToken ct)
+    /// <summary>Writes the results (or the reasons) beside the file, then moves it out of <paramref name="from"/> (processing/, or error/ after a replay).</summary>
+    private async Task FinishAsync(IntakeFile file, Import import, string from, CancellationToken ct)
     {
         var committed = import.Status == ImportStatus.Committed;
         var folder = Path.Combine(file.Folder, committed ? Processed : Error);
-        var source = Path.Combine(file.Folder, Processing, file.StoredName);
+        var source = Path.Combine(file.Folder, from, file.StoredName);
         var destination = File.Exists(source) ? IntakeDisk.UniquePath(folder, file.StoredName) : Path.Combine(folder, file.StoredName);
         if (committed)
         {
@@ -331,6 +344,9 @@ public sealed class FolderIntake(
         {
             File.Move(source, destination);
         }
+
+        // The reasons of the failure that a replay overcame are no longer true.
+        File.Delete(source + ".errors.txt");
 
         file.StoredName = Path.GetFileName(destination);
         file.State = committed ? IntakeState.Processed : IntakeState.Error;

@@ -6,6 +6,7 @@ using BulkImport.App.Api;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Intake;
 using BulkImport.Core.Jobs;
+using BulkImport.Core.Security;
 using BulkImport.Tests.Jobs;
 using BulkImport.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,6 +129,37 @@ public sealed class WatchedFolderTests
 
         await folder.WaitForFileAsync(Path.Combine(folder.Processed, "upload.csv.results.csv"));
         (await WatchedFolder.ImportsAsync(app)).Should().ContainSingle().Which.FileName.Should().Be("upload.csv");
+    }
+
+    [Fact]
+    public async Task A_file_whose_commit_failed_follows_its_replay_from_error_to_processed_with_its_results()
+    {
+        using var folder = new WatchedFolder();
+        var settings = folder.Settings();
+        settings["Commit:FailAfterRows"] = "1";
+        settings["Import:CommitBatchSize"] = "1";
+        using var app = new TestApp(settings);
+        _ = app.Services;
+        folder.Drop("flaky.csv", Good);
+        await folder.WaitForFileAsync(Path.Combine(folder.Error, "flaky.csv.errors.txt"));
+        var import = (await WatchedFolder.ImportsAsync(app)).Single();
+        import.Status.Should().Be(ImportStatus.CommitFailed);
+
+        // Each commit stops after one row (Commit:FailAfterRows): replayed until every row is in.
+        var support = await app.ApiAsync(Roles.Support);
+        var run = await support.GetAsync(import.Id);
+        while (run.Status == ImportStatus.CommitFailed)
+        {
+            (await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            run = await support.WaitForAsync(import.Id, s => s.Status.IsFinal());
+        }
+
+        run.Status.Should().Be(ImportStatus.Committed);
+        await folder.WaitForFileAsync(Path.Combine(folder.Processed, "flaky.csv.results.csv"));
+        File.Exists(Path.Combine(folder.Processed, "flaky.csv")).Should().BeTrue();
+        Directory.GetFiles(folder.Error).Should().BeEmpty("the file and its reasons of the failure the replay overcame are gone from error/");
+        var record = (await WatchedFolder.RecordsAsync(app)).Single();
+        (record.State, record.ImportId).Should().Be((IntakeState.Processed, import.Id));
     }
 
     [Fact]

@@ -130,6 +130,23 @@ public class FixesApiTests
     }
 
     [Fact]
+    public async Task A_replace_that_gives_a_row_another_row_s_key_counts_and_lists_that_row_too()
+    {
+        using var app = new TestApp(engine: _engine);
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync($"{Header}\r\n7,Ann,Lee,ann@example.org,Student,\r\n999,Bo,Ng,bo@example.org,Student,\r\n", operation: "AddUpdate");
+        (import.ValidRows, import.ErrorRows).Should().Be((1, 1), "client 999 does not exist");
+
+        var result = await PostAsync(api, $"/api/imports/{import.Id}/fixes",
+            new { column = "Client ID", find = "999", replace = "7", match = "Exact", status = "Error" });
+
+        result.ChangedRows.Should().Be(1);
+        (result.Counts.ValidRows, result.Counts.ErrorRows).Should().Be((0, 2), "two rows now update client 7");
+        result.NewErrorRows.Should().Be(1, "row 2 was valid and the replace made it an error, though it was not itself changed");
+        result.NewErrorRowNumbers.Should().Equal(2);
+    }
+
+    [Fact]
     public async Task A_replace_on_a_column_the_domain_does_not_have_is_a_400_naming_the_columns()
     {
         var (app, api, import) = await StartAsync();

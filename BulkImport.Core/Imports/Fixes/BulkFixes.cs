@@ -114,7 +114,6 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             afterRow = candidates[^1].RowNumber;
             var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
             var batch = candidates.Where(r => matches(r, relabel)).ToList();
-            var wasValid = batch.Where(r => r.Status == RowStatus.Valid).Select(r => r.RowNumber).ToHashSet();
             var before = RowCountChange.CountsOf(import);
             var revised = await revision.ReviseAsync(db, import, domain, batch, change, relabel, ct);
             // Possible duplicates (SPEC 14): a skipped row's discrepancy goes, a changed row is checked again (a Select
@@ -130,15 +129,19 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             await DiscrepancyCounters.AddAsync(db, import, discrepancies, ct);
             await transaction.CommitAsync(ct);
             changed += batch.Count;
-            foreach (var row in batch.Where(r => r.Status == RowStatus.Error && wasValid.Contains(r.RowNumber)))
+            // Made invalid by the fix: a changed row, or a row sharing a key with one (a replace that gives a row another's
+            // Client ID makes both errors).
+            foreach (var row in revised.Where(r => r.OldStatus == RowStatus.Valid && r.Row.Status == RowStatus.Error))
             {
                 newErrors++;
                 if (listed.Count < FixOutcome.Listed)
                 {
-                    listed.Add(row.RowNumber);
+                    listed.Add(row.Row.RowNumber);
                 }
             }
         }
+
+        listed.Sort();
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

@@ -32,7 +32,8 @@ public static class AlertMessage
         text.AppendLine(CultureInfo.InvariantCulture, $"Total rows:   {counts.TotalRows:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Inserted:     {counts.Inserted:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Updated:      {counts.Updated:N0}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Not imported: {counts.NotImported:N0}");
+        // "Skipped" in the alert e-mails, the seed's word for rows not imported (SPEC 18), as in the subject.
+        text.AppendLine(CultureInfo.InvariantCulture, $"Skipped:      {counts.NotImported:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Blank rows:   {counts.BlankRows:N0}");
 
         if (import.FileErrors.Count > 0)
@@ -55,8 +56,8 @@ public static class AlertMessage
         {
             text.AppendLine();
             text.AppendLine(counts.NotImported > problems.Count
-                ? string.Create(CultureInfo.InvariantCulture, $"The first {problems.Count} of {counts.NotImported:N0} rows not imported:")
-                : "Rows not imported:");
+                ? string.Create(CultureInfo.InvariantCulture, $"The first {problems.Count} of {counts.NotImported:N0} rows skipped:")
+                : "Rows skipped:");
             foreach (var row in problems)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"- Row {row.RowNumber}: {Reasons(row)}");

@@ -49,7 +49,7 @@ public sealed class AlertEmailTests
         messages.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
 
         var partialMail = messages.Single(m => To(m) == Ops && m.Subject!.StartsWith("partial.csv"));
-        partialMail.TextBody.Should().Contain("Total rows:   5").And.Contain("Inserted:     2").And.Contain("Not imported: 2").And.Contain("Blank rows:   1")
+        partialMail.TextBody.Should().Contain("Total rows:   5").And.Contain("Inserted:     2").And.Contain("Skipped:      2").And.Contain("Blank rows:   1")
             .And.Contain("- Row 3: Client ID: Client ID 9999 does not exist").And.Contain("- Row 5: Email:")
             .And.Contain($"View Results: {AlertApp.LinkBase}/imports/{partial.Id}/report")
             .And.Contain($"For assistance with corrections, email {AlertApp.SupportContact}.");

@@ -36,21 +36,30 @@ public sealed class WorkbookColumnMappingApiTests : IAsyncLifetime
         return book.ToBytes();
     }
 
-    [Fact]
-    public async Task A_partner_header_on_the_chosen_sheet_waits_for_mapping_then_reads_that_sheet()
+    /// <summary>Uploads a workbook as a Client Add import, naming <paramref name="sheet"/> when given; waits until it is read.</summary>
+    private async Task<ImportSummary> UploadAsync(byte[] workbook, string? sheet = null)
     {
         using var content = new MultipartFormDataContent();
-        var filePart = new ByteArrayContent(PartnerWorkbook());
+        var filePart = new ByteArrayContent(workbook);
         filePart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         content.Add(filePart, "file", "partner.xlsx");
         content.Add(new StringContent("Client"), "domain");
         content.Add(new StringContent("Add"), "operation");
-        content.Add(new StringContent("partner"), "sheet");
+        if (sheet is not null)
+        {
+            content.Add(new StringContent(sheet), "sheet");
+        }
+
         var response = await _api.Http.PostAsync("/api/imports", content);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+        return await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+    }
 
-        var import = await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+    [Fact]
+    public async Task A_partner_header_on_the_chosen_sheet_waits_for_mapping_then_reads_that_sheet()
+    {
+        var import = await UploadAsync(PartnerWorkbook(), sheet: "partner");
 
         import.Status.Should().Be(ImportStatus.AwaitingMapping, string.Join(" ", import.FileErrors));
         import.Sheet.Should().Be("Partner", "the sheet read is kept so the mapping step reads it again");
@@ -78,17 +87,8 @@ public sealed class WorkbookColumnMappingApiTests : IAsyncLifetime
         // In a CSV file a lone "Full Name" cell may be columns run together by spaces; in a workbook it is one cell.
         var book = new TestWorkbook();
         book.Sheet("Partner").Row(1, "Full Name").Row(2, "Ann Lee");
-        using var content = new MultipartFormDataContent();
-        var filePart = new ByteArrayContent(book.ToBytes());
-        filePart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(filePart, "file", "partner.xlsx");
-        content.Add(new StringContent("Client"), "domain");
-        content.Add(new StringContent("Add"), "operation");
-        var response = await _api.Http.PostAsync("/api/imports", content);
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
 
-        var import = await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
+        var import = await UploadAsync(book.ToBytes());
 
         import.Status.Should().Be(ImportStatus.AwaitingMapping, string.Join(" ", import.FileErrors));
         string.Join(" ", import.FileErrors).Should().NotContain("separated by");

@@ -46,10 +46,10 @@ public static class AlertMessage
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(import.FailureReason))
+        if (ImportOutcomes.FailureReason(import) is { } reason)
         {
             text.AppendLine();
-            text.AppendLine(import.FailureReason);
+            text.AppendLine(reason);
         }
 
         if (problems.Count > 0)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using BulkImport.Core.Imports;
 
 namespace BulkImport.Core.Reports;
@@ -72,6 +74,40 @@ public static class ImportOutcomes
             ImportStatus.UndoFailed => $"{commit}; undo failed",
             _ => commit,
         };
+    }
+
+    /// <summary>
+    /// Why the import failed: the reason the commit stored, or for a cancelled import (its status says no more) who
+    /// cancelled it and when, and what a replay would do. Null for an import that did not fail.
+    /// </summary>
+    public static string? FailureReason(Import import)
+    {
+        if (import.FailureReason is { Length: > 0 } reason)
+        {
+            return reason;
+        }
+
+        if (CommitEnding.Of(import) != ImportStatus.Cancelled)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder($"Cancelled by {import.CancelledBy ?? "a person"}");
+        if (import.CancelledAt is { } at)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" at {at:yyyy-MM-dd HH:mm} UTC");
+        }
+
+        var committed = import.Inserted + import.Updated;
+        text.Append(committed == 0 ? ", before any row was committed." : string.Create(CultureInfo.InvariantCulture,
+            $"; the {committed:N0} {(committed == 1 ? "row" : "rows")} committed before stay committed."));
+        // An undone import can no longer be replayed (SPEC 21).
+        if (import.Status == ImportStatus.Cancelled)
+        {
+            text.Append(" Replay the import to commit the rest.");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>"Fully processed" or "Partially processed: N rows skipped" (the Processed Files heading's marker).</summary>

@@ -24,7 +24,7 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         var rows = await NotImportedRowsAsync(db, import, page.Skip, page.PageSize, ct);
         return new ImportReport(import, ImportOutcomes.Of(import, notImported), ImportOutcomes.Summary(import, notImported),
             new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank), ReportUndo.Of(import),
-            import.FileErrors, import.FailureReason, new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
+            import.FileErrors, ImportOutcomes.FailureReason(import), new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
     }
 
     /// <summary>Blank rows of an import (Skipped, not by a person), counted in the index of the rows that are not Valid.</summary>

@@ -54,6 +54,8 @@ public sealed class AlertEmailTests
             .And.Contain($"View Results: {AlertApp.LinkBase}/imports/{partial.Id}/report")
             .And.Contain($"For assistance with corrections, email {AlertApp.SupportContact}.");
         messages.Single(m => To(m) == Ops && m.Subject!.StartsWith("bad.csv")).TextBody.Should().Contain("The file could not be imported:").And.Contain("First Name");
+        messages.Single(m => To(m) == Ops && m.Subject!.StartsWith("cancelled.csv")).TextBody.Should()
+            .Contain("Cancelled by importer@bulkimport.local at ").And.Contain("Replay the import to commit the rest.");
 
         var outbox = await AlertApp.WaitForOutboxAsync(app, items => items.Count == 7 && items.All(i => i.GetProperty("status").GetString() == "Sent"));
         outbox.Should().OnlyContain(i => i.GetProperty("attempts").GetInt32() == 1);

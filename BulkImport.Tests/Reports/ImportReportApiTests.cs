@@ -127,9 +127,15 @@ public sealed class ImportReportApiTests
         var api = await app.ApiAsync();
         var import = await AlertApp.UploadAsync(api, "First Name,Last Name\nAna,One\nBen,Two\n", "cancelled.csv");
         (await api.Http.PostAsync($"/api/imports/{import.Id}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var cancelled = await ReportAsync(api, import.Id);
+        cancelled.GetProperty("failureReason").GetString().Should()
+            .MatchRegex(@"^Cancelled by importer@bulkimport\.local at \d{4}-\d\d-\d\d \d\d:\d\d UTC, before any row was committed\. Replay the import to commit the rest\.$");
         await UndoAsync(api, import.Id);
 
         var report = await ReportAsync(api, import.Id);
+        // Still why it failed, but an undone import can no longer be replayed.
+        report.GetProperty("failureReason").GetString().Should().StartWith("Cancelled by importer@bulkimport.local at ")
+            .And.EndWith("before any row was committed.");
 
         report.GetProperty("outcome").GetString().Should().Be("Failed");
         report.GetProperty("summary").GetString().Should().Be("Cancelled; undone");

@@ -176,8 +176,8 @@ internal static class FileSniffer
     /// <item>a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), lead bytes in Shift-JIS, GBK, Big5
     /// and CP949;</item>
     /// <item>four non-ASCII bytes among five in a row (two Hangul or Chinese characters, a Cyrillic or Greek word);</item>
-    /// <item>a byte of 0x80-0x9F (Windows-1252 punctuation such as “ ’ – €) followed by a byte of 0xA1-0xBF (symbols
-    /// such as ¡ ¢ ° ½), the lead and trail bytes of a Shift-JIS kanji.</item>
+    /// <item>a byte of 0x80-0x9F followed by a byte of 0xA1-0xBF (symbols such as ¡ ¢ ° ½), the lead and trail bytes of
+    /// Shift-JIS hiragana or kanji; not when the first is punctuation that opens or closes a phrase (“¡Hola!”).</item>
     /// </list>
     /// The non-breaking space 0xA0 counts as ASCII. A file of only a few such characters (one Korean syllable, Japanese
     /// kana) can go unnoticed; it is then read as Windows-1252 with the warning that says so.
@@ -204,7 +204,7 @@ internal static class FileSniffer
                 {
                     if (b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D
                         || int.PopCount(recent) >= HighInWindow
-                        || (previous is >= 0x80 and <= 0x9F && b is >= 0xA1 and <= 0xBF))
+                        || (previous is >= 0x80 and <= 0x9F && !OpensOrClosesAPhrase(previous) && b is >= 0xA1 and <= 0xBF))
                     {
                         return offset + i;
                     }
@@ -218,6 +218,12 @@ internal static class FileSniffer
 
         return -1;
     }
+
+    /// <summary>
+    /// Windows-1252 punctuation that a symbol of 0xA1-0xBF follows in ordinary Western text: quotes, dashes, ellipsis,
+    /// bullet, angle quotes, € and ™ (“¡Hola!”, —¿Qué?, “½”, ™®). Such a pair is no sign of Shift-JIS.
+    /// </summary>
+    private static bool OpensOrClosesAPhrase(int b) => b is 0x80 or 0x85 or 0x8B or (>= 0x91 and <= 0x97) or 0x99 or 0x9B;
 
     /// <summary>The physical line (1-based) of a byte offset: line breaks before it are LF, CR LF or a lone CR.</summary>
     internal static int LineAt(Stream stream, long offset)

@@ -19,6 +19,8 @@ public class CsvMessyFileTests
     [InlineData("„Übung“ réélu ções")]
     [InlineData("dégénéré Hélène Bénédicte")]
     [InlineData("Ærøskøbing Søren Åse ÉTÉ")]
+    [InlineData("“¡Hola!” —¡Basta! “¿Qué?” ‘¿Vienes?’ …¿sí?")]
+    [InlineData("“½” Acme™® and «¡ojo!» ‹¿y?› €¹ • ©")]
     public void Western_european_windows_1252_text_is_read_as_windows_1252_not_refused(string text)
     {
         var bytes = Encoding.GetEncoding(1252).GetBytes($"Client ID,First Name,Last Name,City\r\n,{text},Lee,x\r\n");
@@ -34,6 +36,7 @@ public class CsvMessyFileTests
     [InlineData(949, "서울특별시")]
     [InlineData(936, "北京市")]
     [InlineData(932, "東京都")]
+    [InlineData(932, "A い B")]
     [InlineData(1251, "Москва")]
     [InlineData(1253, "Αθήνα")]
     public void Text_of_another_legacy_code_page_is_refused_naming_its_line(int codePage, string city)

@@ -33,6 +33,8 @@ builder.Services.AddMudServices(mud =>
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandler>();
+builder.Services.AddSingleton<ApiStatusProblems>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<ApiStatusProblems>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -47,7 +49,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<NoStoreResponses>();
-app.UseStatusCodePages();
+app.UseStatusCodePages(ApiStatusProblems.Handler());
+app.UseMiddleware<BlankQueryValues>();
 app.UseAuthentication();
 app.UseMiddleware<BearerTokenRevalidation>();
 app.UseAuthorization();

@@ -28,9 +28,28 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
                 var body = await response.Content.ReadAsStringAsync();
                 wrong.Add($"{principal}: expected {expected}, got {(int)response.StatusCode}{(response.Headers.Location is { } l ? " to " + l : "")} {body[..Math.Min(body.Length, 200)]}");
             }
+            else if (request.RequestUri!.OriginalString.StartsWith("/api/", StringComparison.Ordinal) && (int)response.StatusCode >= 400
+                && await DetailAsync(response) is not { Length: > 0 })
+            {
+                // SPEC 12: every refusal of the API is problem details with a message a person can act on.
+                wrong.Add($"{principal}: {(int)response.StatusCode} without a detail: {await response.Content.ReadAsStringAsync()}");
+            }
         }
 
         wrong.Should().BeEmpty($"{rule.Endpoint} must answer as the matrix says");
+    }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            return problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     [Fact]

@@ -33,6 +33,9 @@ builder.Services.AddMudServices(mud =>
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandler>();
+// A request the framework cannot bind (a page that is not a number, a body that is not JSON) reaches ProblemHandler,
+// which words it, in every environment: by default only Development throws, and elsewhere the answer had no detail.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddSingleton<ApiStatusProblems>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<ApiStatusProblems>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -8,7 +8,8 @@ namespace BulkImport.App.Api;
 
 /// <summary>
 /// The API's answers that no endpoint wrote (SPEC 12: "problem details with a message a person can act on"): a request
-/// without sign-in, an address that names no endpoint (<c>/api/imports/abc</c>), a method the address does not take,
+/// without sign-in, an address that names no endpoint (<c>/api/imports/abc</c>), a method the address does not take, a
+/// body that is not JSON,
 /// and a permission group that may not call the endpoint, which names the groups that may. Pages keep the framework's
 /// answers (a sign-in redirect, the not-found page).
 /// </summary>
@@ -58,6 +59,8 @@ public sealed class ApiStatusProblems(IProblemDetailsService problems) : IAuthor
         StatusCodes.Status404NotFound =>
             $"There is nothing at {http.Request.Method} {http.Request.Path}. Check the address against the API (docs/api.md); "
             + "the IDs in an address are whole numbers, such as /api/imports/12.",
+        StatusCodes.Status415UnsupportedMediaType =>
+            $"{http.Request.Method} {http.Request.Path} takes a JSON body: send it with Content-Type: application/json, as docs/api.md shows.",
         StatusCodes.Status405MethodNotAllowed =>
             $"{http.Request.Path} does not take {http.Request.Method}. Check the method against the API (docs/api.md).",
         _ => ReasonPhrases(http.Response.StatusCode),

@@ -74,34 +74,43 @@ public static class ImportsEndpoints
         string? fileName = null;
         try
         {
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            try
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                while (await reader.ReadNextSectionAsync(ct) is { } section)
                 {
-                    continue;
-                }
-
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                if (disposition.IsFileDisposition() && name.Equals("file", StringComparison.OrdinalIgnoreCase) && stored is null)
-                {
-                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    try
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                     {
+                        continue;
+                    }
+
+                    var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                    if (disposition.IsFileDisposition() && name.Equals("file", StringComparison.OrdinalIgnoreCase) && stored is null)
+                    {
+                        fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                         stored = await files.StoreAsync(section.Body, ct);
                     }
-                    catch (InvalidDataException)
+                    else if (!disposition.IsFileDisposition())
                     {
-                        // The multipart reader's own cap (limit + 1 byte) was passed inside a read: the same refusal.
-                        throw ImportFiles.TooLarge(limit);
+                        using var text = new StreamReader(section.Body);
+                        var buffer = new char[1024];
+                        var read = await text.ReadBlockAsync(buffer, ct);
+                        fields[name] = new string(buffer, 0, read).Trim();
                     }
                 }
-                else if (!disposition.IsFileDisposition())
-                {
-                    using var text = new StreamReader(section.Body);
-                    var buffer = new char[1024];
-                    var read = await text.ReadBlockAsync(buffer, ct);
-                    fields[name] = new string(buffer, 0, read).Trim();
-                }
+            }
+            catch (IOException e) when (e is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } && !ct.IsCancellationRequested)
+            {
+                // The body ended inside a part (a connection cut, a script that sent too little): nothing of it is kept.
+                throw ImportProblem.BadRequest("The upload ended before it was complete: the multipart body stops inside a part. Send the file again.");
+            }
+            catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+            {
+                // The multipart reader's own cap (limit + 1 byte) was passed inside a read.
+                throw ImportFiles.TooLarge(limit);
+            }
+            catch (InvalidDataException e)
+            {
+                throw ImportProblem.BadRequest($"The upload is not well-formed multipart/form-data ({e.Message.TrimEnd('.')}). Send the file in the field 'file' and the fields 'domain' and 'operation'.");
             }
 
             if (stored is null)

@@ -1,6 +1,6 @@
+using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,17 +9,8 @@ namespace BulkImport.App.Api;
 /// <summary>Turns the problems a person can act on into RFC 7807 problem details with that message.</summary>
 public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<ImportOptions> importOptions) : IExceptionHandler
 {
-    /// <summary>The framework's words for a query or route value of the wrong type, which name .NET types, not what to send.</summary>
-    private static readonly Regex BindingFailure = new(@"^Failed to bind parameter ""(?<type>[^""]+) (?<name>[^"" ]+)"" from ""(?<value>.*)""\.$",
-        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    private static string Expected(string type) => type switch
-    {
-        _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) => "give a whole number, such as 1",
-        _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "give true or false",
-        _ when type.Contains("Date", StringComparison.Ordinal) => "give a date as YYYY-MM-DD",
-        _ => "check the value against the API (docs/api.md)",
-    };
+    /// <summary>How long a caller waits before asking again while the database does not answer.</summary>
+    private const string DatabaseRetryAfterSeconds = "30";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -29,9 +20,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Ex
             DomainNotAvailableException d => (StatusCodes.Status400BadRequest, "Domain not available", d.Message),
             BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (StatusCodes.Status413PayloadTooLarge, "File too large", ImportFiles.TooLarge(importOptions.Value.MaxFileBytes).Message),
-            BadHttpRequestException b when BindingFailure.Match(b.Message) is { Success: true } m =>
-                (b.StatusCode, "Invalid request", $"'{m.Groups["value"].Value}' is not a valid {m.Groups["name"].Value}: {Expected(m.Groups["type"].Value)}."),
-            BadHttpRequestException b => (b.StatusCode, "Invalid request", "The request could not be read: " + b.Message),
+            BadHttpRequestException b => (b.StatusCode, "Invalid request", BadRequestWords.Of(b, http.Request)),
+            // A server stopped or unreachable is the operator's to fix, not a fault of the request: 503, and when to ask again.
+            _ when DatabaseProvider.IsUnreachable(exception) => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                $"The database does not answer ({DatabaseProvider.Reason(exception)}). Nothing was changed by this request; try again in a minute. "
+                + "If it lasts, an administrator looks at /health/ready, which names the server and the setting to fix."),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -40,6 +33,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Ex
         }
 
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

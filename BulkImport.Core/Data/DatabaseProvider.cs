@@ -73,13 +73,15 @@ public static class DatabaseProvider
 
     /// <summary>
     /// Whether <paramref name="error"/> says the database server could not be reached at all (refused, no such host,
-    /// timed out), as opposed to a database that answered with an error: the app then waits for it rather than stopping.
+    /// timed out, shutting down or starting up), as opposed to a database that answered with an error: the app then
+    /// waits for it rather than stopping, and a request answers 503 rather than 500.
     /// </summary>
     public static bool IsUnreachable(Exception error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is System.Net.Sockets.SocketException or TimeoutException || e is NpgsqlException { IsTransient: true } and not PostgresException)
+            if (e is System.Net.Sockets.SocketException or TimeoutException || e is NpgsqlException { IsTransient: true } and not PostgresException
+                || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow })
             {
                 return true;
             }

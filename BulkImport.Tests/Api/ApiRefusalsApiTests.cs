@@ -80,6 +80,37 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         replay.GetProperty("detail").GetString().Should().StartWith("This is for the permission groups Support or Admin; you are signed in with the permission group Importer.");
     }
 
+    [Fact]
+    public async Task An_upload_cut_off_inside_a_part_says_it_ended_before_it_was_complete()
+    {
+        const string body = "--abc\r\nContent-Disposition: form-data; name=\"domain\"\r\n\r\nClient\r\n--abc\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\nFirst Name,Last Name\r\nAl,Lee\r\n";
+        using var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=abc");
+
+        var problem = await ProblemAsync(await app.Admin.Http.PostAsync("/api/imports", content), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString().Should().Be("The upload ended before it was complete: the multipart body stops inside a part. Send the file again.");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_missing_not_JSON_or_not_sent_as_JSON_says_what_to_send()
+    {
+        var url = $"/api/imports/{app.ImportId}/rows/2";
+        using var empty = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+        using var broken = new StringContent("{\"values\":{", System.Text.Encoding.UTF8, "application/json");
+        using var text = new StringContent("{\"values\":{}}", System.Text.Encoding.UTF8, "text/plain");
+
+        var none = await ProblemAsync(await app.Admin.Http.PutAsync(url, empty), HttpStatusCode.BadRequest);
+        var notJson = await ProblemAsync(await app.Admin.Http.PutAsync(url, broken), HttpStatusCode.BadRequest);
+        var notSentAsJson = await ProblemAsync(await app.Admin.Http.PutAsync(url, text), HttpStatusCode.UnsupportedMediaType);
+
+        none.GetProperty("detail").GetString().Should().Be($"The request has no body. Send JSON (Content-Type: application/json) as docs/api.md shows for PUT {url}.");
+        notJson.GetProperty("detail").GetString().Should().StartWith("The body is not valid JSON for this call (").And.Contain("Path: $.values")
+            .And.EndWith($"Send JSON (Content-Type: application/json) as docs/api.md shows for PUT {url}.");
+        notSentAsJson.GetProperty("detail").GetString().Should().Be($"PUT {url} takes a JSON body: send it with Content-Type: application/json, as docs/api.md shows.");
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();

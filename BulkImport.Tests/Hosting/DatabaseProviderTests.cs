@@ -51,6 +51,13 @@ public sealed class DatabaseProviderTests
         var detail = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
         detail.Should().Contain($"PostgreSQL at 127.0.0.1:{port}").And.Contain("cannot be reached").And.Contain("ConnectionStrings:BulkImport");
         (await http.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "/health answers as /health/ready");
+
+        // A call that needs the database says it does not answer and when to ask again, not a bare 500.
+        var signIn = await http.PostAsJsonAsync("/api/auth/login", new { email = "importer@bulkimport.local", password = "Importer!2026" });
+        signIn.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, await signIn.Content.ReadAsStringAsync());
+        signIn.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(30));
+        (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should()
+            .StartWith("The database does not answer (").And.Contain("/health/ready");
     }
 
     [Fact]

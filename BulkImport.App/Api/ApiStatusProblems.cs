@@ -30,6 +30,14 @@ public sealed class ApiStatusProblems(IProblemDetailsService problems) : IAuthor
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (authorizeResult.Challenged && IsApi(context) && context.GetEndpoint() is { Metadata.Count: 0 } endpoint && endpoint is not RouteEndpoint)
+        {
+            // Routing's own refusal (415 for a body that is not JSON, 405 for a method the address does not take) says
+            // nothing about the data: anyone may hear it, also before sign-in (a login sent as text/plain was told to sign in).
+            await next(context);
+            return;
+        }
+
         if (authorizeResult.Forbidden && IsApi(context))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;

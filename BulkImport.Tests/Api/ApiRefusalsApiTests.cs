@@ -109,6 +109,11 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         notJson.GetProperty("detail").GetString().Should().StartWith("The body is not valid JSON for this call (").And.Contain("Path: $.values")
             .And.EndWith($"Send JSON (Content-Type: application/json) as docs/api.md shows for PUT {url}.");
         notSentAsJson.GetProperty("detail").GetString().Should().Be($"PUT {url} takes a JSON body: send it with Content-Type: application/json, as docs/api.md shows.");
+
+        using var anonymous = app.Host.CreateClient();
+        using var signIn = new StringContent("{\"email\":\"importer@bulkimport.local\",\"password\":\"Importer!2026\"}", System.Text.Encoding.UTF8, "text/plain");
+        var login = await ProblemAsync(await anonymous.PostAsync("/api/auth/login", signIn), HttpStatusCode.UnsupportedMediaType);
+        login.GetProperty("detail").GetString().Should().StartWith("POST /api/auth/login takes a JSON body");
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)

@@ -17,9 +17,9 @@ public static partial class FieldFormats
     public static FieldResult Email(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > EmailMaxLength)
+        if (Characters(value, EmailMaxLength) is var length && length > EmailMaxLength)
         {
-            return FieldResult.Fail(Invariant($"Email is {value.Length} characters long; the limit is {EmailMaxLength}"));
+            return FieldResult.Fail(Invariant($"Email is {length} characters long; the limit is {EmailMaxLength}"));
         }
 
         var problem = EmailProblem(value);

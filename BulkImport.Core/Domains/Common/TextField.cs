@@ -16,9 +16,9 @@ public static partial class FieldFormats
     public static FieldResult Text(string value, string column, int maxLength, bool allowLineBreaks)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > maxLength)
+        if (Characters(value, maxLength) is var length && length > maxLength)
         {
-            return FieldResult.Fail(Invariant($"{column} is {value.Length} characters long; the limit is {maxLength}"));
+            return FieldResult.Fail(Invariant($"{column} is {length} characters long; the limit is {maxLength}"));
         }
 
         foreach (var c in value)
@@ -41,4 +41,10 @@ public static partial class FieldFormats
 
         return FieldResult.Ok(value);
     }
+
+    /// <summary>
+    /// The length a person counts and PostgreSQL's <c>varchar(n)</c> limits: Unicode characters, so an emoji is one,
+    /// not the two UTF-16 units of <see cref="string.Length"/>. Counted only when the units pass the limit.
+    /// </summary>
+    internal static int Characters(string value, int maxLength) => value.Length <= maxLength ? value.Length : value.EnumerateRunes().Count();
 }

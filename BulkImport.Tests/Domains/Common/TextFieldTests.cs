@@ -27,6 +27,18 @@ public class TextFieldTests
         FieldFormats.Text(input, "First Name", 50).Value.Should().Be(input);
     }
 
+    [Fact]
+    public void Characters_are_counted_as_a_person_sees_them_not_as_UTF16_units()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("😀", 50));
+
+        FieldFormats.Text(emoji, "First Name", 50).Value.Should().Be(emoji, "50 emoji are 50 characters (100 UTF-16 units)");
+        FieldFormats.Text(emoji + "😀", "First Name", 50).Error.Should().Be("First Name is 51 characters long; the limit is 50");
+        var label = string.Concat(Enumerable.Repeat("𝐚", 60));
+        FieldFormats.Email($"ann@{label}.{label}.{label}.org").Error
+            .Should().NotContain("characters long", "190 characters are within 254, though 370 UTF-16 units");
+    }
+
     [Theory]
     [InlineData("First Name", 50, 63, "First Name is 63 characters long; the limit is 50")]
     [InlineData("Last Name", 50, 51, "Last Name is 51 characters long; the limit is 50")]

@@ -121,26 +121,36 @@ public static class ServiceRegistration
             return $"Data Source={Path.Combine(dataFolder, "bulkimport.db")}";
         }
 
-        EnsureFolderOf(connectionString, environment.ContentRootPath);
-        return connectionString;
+        return AnchoredWithFolder(connectionString, environment.ContentRootPath);
     }
 
-    private static void EnsureFolderOf(string connectionString, string contentRoot)
+    /// <summary>
+    /// A SQLite connection string with its file made absolute against the content root (a relative path, plain or in a
+    /// <c>file:</c> URI, would otherwise be opened from the current directory while its folder and lock were made under
+    /// the content root), and that file's folder created. A <c>file:</c> URI is read as SQLite reads it: its path, not the
+    /// URI's text, names the folder (the text made a folder literally named <c>file:</c>).
+    /// </summary>
+    private static string AnchoredWithFolder(string connectionString, string contentRoot)
     {
-        if (!connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+        string anchored;
+        string? file;
+        try
         {
-            // Not a SQLite file (DatabaseProvider says what is wrong with it when the first context is made).
-            return;
+            anchored = SqliteDatabaseFile.Anchored(connectionString, contentRoot);
+            file = SqliteDatabaseFile.PathOf(anchored, contentRoot);
+        }
+        catch (ArgumentException)
+        {
+            // Not a SQLite connection string (DatabaseProvider says what is wrong with it when the first context is made).
+            return connectionString;
         }
 
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        // The folder the file really lands in: after a linked folder, "../data" is the link target's sibling.
+        if (file is not null && Path.GetDirectoryName(SqliteDatabaseFile.RealPath(file)) is { Length: > 0 } folder)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, contentRoot));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            Directory.CreateDirectory(folder);
         }
+
+        return anchored;
     }
 }

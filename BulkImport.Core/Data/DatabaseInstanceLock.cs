@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using BulkImport.Core.Data.Sqlite;
 
 namespace BulkImport.Core.Data;
 
@@ -12,26 +12,27 @@ namespace BulkImport.Core.Data;
 /// <remarks>
 /// The lock is an OS file lock (.NET's <see cref="FileShare.None"/>: <c>flock</c> on Linux, a share mode on Windows),
 /// held per open file, so it also keeps apart two hosts in one process (tests). The side file stays when the app
-/// stops: deleting it could let two instances lock two different files of the same name.
+/// stops: deleting it could let two instances lock two different files of the same name. The side file is named after
+/// the real database file (<see cref="SqliteDatabaseFile"/>: symbolic links followed, <c>file:</c> URIs read), not after
+/// the text of the connection string: a second instance reaching the file through a link or a URI meets the same lock.
 /// </remarks>
 public sealed class DatabaseInstanceLock : IDisposable
 {
     private readonly Lock _gate = new();
     private FileStream? _held;
 
-    /// <summary>The database file locked, or null while none is (in-memory databases have nothing to lock).</summary>
+    /// <summary>The database file locked (links followed), or null while none is (in-memory databases have nothing to lock).</summary>
     public string? DatabaseFile { get; private set; }
 
     /// <summary>Takes the lock of the database that <paramref name="connectionString"/> names, or throws saying which file another instance holds.</summary>
     public void Acquire(string connectionString, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        if (SqliteDatabaseFile.PathOf(connectionString, contentRoot) is not { } written)
         {
             return;
         }
 
-        var database = Path.GetFullPath(builder.DataSource, contentRoot);
+        var database = SqliteDatabaseFile.RealPath(written);
         var lockFile = database + ".lock";
         lock (_gate)
         {
@@ -44,10 +45,12 @@ public sealed class DatabaseInstanceLock : IDisposable
             {
                 _held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException e)
+            catch (IOException e) when (e is not DirectoryNotFoundException)
             {
+                // Held by another process (a missing folder is not that: its own message says which folder).
                 throw new InvalidOperationException(
-                    $"Another BulkImport instance is using the database {database} (it holds {lockFile}). One SQLite file serves one instance: "
+                    $"Another BulkImport instance is using the database {written}{(written == database ? "" : $", which is {database}")} (it holds {lockFile}). "
+                    + "One SQLite file serves one instance: "
                     + "stop the other instance, or give this one its own database file (ConnectionStrings:BulkImport).", e);
             }
 

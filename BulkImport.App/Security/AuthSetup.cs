@@ -92,6 +92,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(member);
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<LocalSignInCounts>();
+        services.AddSingleton<RedisSignInCounts>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<CurrentUsers>();
         services.AddScoped<PasswordSignIn>();

@@ -41,7 +41,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, SignInLimiter 
         }
 
         email = email.Trim();
-        if (limiter.Refusal(email, address) is { } wait)
+        if (await limiter.RefusalAsync(email, address) is { } wait)
         {
             RetryAfter = wait;
             return SignInOutcome.Limited;
@@ -52,7 +52,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, SignInLimiter 
         {
             // Identity refuses these without checking the password: spend the same time as a check would.
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), StandInHash.Value, password);
-            limiter.RecordFailure(email, address);
+            await limiter.RecordFailureAsync(email, address);
             return SignInOutcome.Failed;
         }
 
@@ -63,7 +63,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, SignInLimiter 
             return SignInOutcome.SignedIn;
         }
 
-        limiter.RecordFailure(email, address);
+        await limiter.RecordFailureAsync(email, address);
         return SignInOutcome.Failed;
     }
 

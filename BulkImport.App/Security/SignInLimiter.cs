@@ -1,74 +1,89 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
+using BulkImport.App.Instances;
+using StackExchange.Redis;
 
 namespace BulkImport.App.Security;
 
 /// <summary>
 /// Limits failed sign-ins (SPEC 22): <see cref="SecurityOptions.FailedSignInsPerAccount"/> per account and
-/// <see cref="SecurityOptions.FailedSignInsPerAddress"/> per client address in each <see cref="SecurityOptions.SignInLimitWindow"/>,
-/// with .NET's rate limiters (System.Threading.RateLimiting, what ASP.NET Core's rate-limiting middleware runs on).
-/// The middleware itself cannot be used: it takes a permit for every request before the password is checked, and
-/// successful sign-ins must not count (a hundred colleagues behind one address sign in every morning). So an attempt
-/// first asks whether a permit is left (without taking one), and only a failed attempt takes one. While a limit is
-/// reached every attempt is refused before its password is checked, so the limit cannot be used to test passwords.
+/// <see cref="SecurityOptions.FailedSignInsPerAddress"/> per client address in each <see cref="SecurityOptions.SignInLimitWindow"/>.
+/// An attempt first asks whether it may go ahead, and only a failed attempt is counted, so successful sign-ins count
+/// against nothing. While a limit is reached every attempt is refused before its password is checked, so the limit
+/// cannot be used to test passwords.
 /// </summary>
-public sealed class SignInLimiter : IDisposable
+/// <remarks>
+/// With <c>ConnectionStrings:Redis</c> (several instances) the counts are kept in Redis (<see cref="RedisSignInCounts"/>),
+/// so all instances share one limit; without it in this process (<see cref="LocalSignInCounts"/>). A Redis that does not
+/// answer never stops a sign-in: the attempt is judged by this instance's own count, which is therefore kept always,
+/// Redis or not, so it holds this instance's failures from before the outage too. The outage is logged once, as is the
+/// return.
+/// </remarks>
+public sealed class SignInLimiter(LocalSignInCounts local, RedisSignInCounts shared, RedisConnection redis, ILogger<SignInLimiter> logger)
 {
-    private readonly PartitionedRateLimiter<string> _accounts;
-    private readonly PartitionedRateLimiter<string> _addresses;
+    /// <summary>The longest a sign-in waits for Redis before it is judged by this instance's count (Redis hung, not down).</summary>
+    public static readonly TimeSpan RedisPatience = TimeSpan.FromSeconds(2);
 
-    public SignInLimiter(IOptions<SecurityOptions> options)
-    {
-        var security = options.Value;
-        _accounts = Create(security.FailedSignInsPerAccount, security.SignInLimitWindow);
-        _addresses = Create(security.FailedSignInsPerAddress, security.SignInLimitWindow);
-    }
+    private int _redisFailing;
 
     /// <summary>How long the caller must wait before trying again, or null when the attempt may go ahead.</summary>
-    public TimeSpan? Refusal(string account, IPAddress? address)
+    public async Task<TimeSpan?> RefusalAsync(string account, IPAddress? address)
     {
-        using var byAccount = _accounts.AttemptAcquire(AccountKey(account), 0);
-        using var byAddress = _addresses.AttemptAcquire(AddressKey(address), 0);
-        if (byAccount.IsAcquired && byAddress.IsAcquired)
+        var (accountKey, addressKey) = (AccountKey(account), AddressKey(address));
+        if (shared.IsConfigured)
         {
-            return null;
-        }
-
-        var wait = TimeSpan.Zero;
-        foreach (var lease in new[] { byAccount, byAddress })
-        {
-            if (!lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > wait)
+            try
             {
-                wait = retryAfter;
+                var refusal = await shared.RefusalAsync(accountKey, addressKey).WaitAsync(RedisPatience);
+                RedisAnswered();
+                return refusal;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                RedisFailed(e);
             }
         }
 
-        return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+        return local.Refusal(accountKey, addressKey);
     }
 
     /// <summary>Counts one failed attempt against the account and the address.</summary>
-    public void RecordFailure(string account, IPAddress? address)
+    public async Task RecordFailureAsync(string account, IPAddress? address)
     {
-        _accounts.AttemptAcquire(AccountKey(account)).Dispose();
-        _addresses.AttemptAcquire(AddressKey(address)).Dispose();
-    }
-
-    public void Dispose()
-    {
-        _accounts.Dispose();
-        _addresses.Dispose();
-    }
-
-    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        var (accountKey, addressKey) = (AccountKey(account), AddressKey(address));
+        local.RecordFailure(accountKey, addressKey);
+        if (!shared.IsConfigured)
         {
-            PermitLimit = Math.Max(1, permits),
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+            return;
+        }
+
+        try
+        {
+            await shared.RecordFailureAsync(accountKey, addressKey).WaitAsync(RedisPatience);
+            RedisAnswered();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            RedisFailed(e);
+        }
+    }
+
+    private void RedisFailed(Exception e)
+    {
+        if (Interlocked.Exchange(ref _redisFailing, 1) == 0)
+        {
+            logger.LogWarning("Redis at '{Redis}' ({Setting}) does not answer ({Reason}): failed sign-ins are counted by this instance alone " +
+                "until it is back, so each instance allows its own limit", redis.ConnectionString, RedisConnection.Setting, e.Message);
+        }
+    }
+
+    private void RedisAnswered()
+    {
+        if (Interlocked.Exchange(ref _redisFailing, 0) == 1)
+        {
+            logger.LogInformation("Redis answers again: failed sign-ins are counted for all instances together");
+        }
+    }
 
     private static string AccountKey(string account) => account.Trim().ToUpperInvariant();
 

@@ -92,7 +92,8 @@ public sealed class RedisConnection : IAsyncDisposable
         return multiplexer;
     }
 
-    private string Endpoints()
+    /// <summary>The servers of the connection string, for messages and logs: never its password.</summary>
+    public string Endpoints()
     {
         try
         {

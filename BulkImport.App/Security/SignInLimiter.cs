@@ -73,7 +73,7 @@ public sealed class SignInLimiter(LocalSignInCounts local, RedisSignInCounts sha
         if (Interlocked.Exchange(ref _redisFailing, 1) == 0)
         {
             logger.LogWarning("Redis at '{Redis}' ({Setting}) does not answer ({Reason}): failed sign-ins are counted by this instance alone " +
-                "until it is back, so each instance allows its own limit", redis.ConnectionString, RedisConnection.Setting, e.Message);
+                "until it is back, so each instance allows its own limit", redis.Endpoints(), RedisConnection.Setting, e.Message);
         }
     }
 

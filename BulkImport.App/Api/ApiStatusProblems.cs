@@ -19,6 +19,10 @@ public sealed class ApiStatusProblems(IProblemDetailsService problems) : IAuthor
 
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 
+    /// <summary>A browser's GET of a page (it accepts HTML): answered with a page, whatever its status.</summary>
+    public static bool IsPageNavigation(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && !IsApi(http) && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>For <c>UseStatusCodePages</c>: the API's status codes with a detail, everything else as the framework answers it.</summary>
     public static Func<StatusCodeContext, Task> Handler()
     {

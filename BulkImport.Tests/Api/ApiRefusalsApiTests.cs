@@ -116,6 +116,22 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         login.GetProperty("detail").GetString().Should().StartWith("POST /api/auth/login takes a JSON body");
     }
 
+    [Fact]
+    public async Task A_browser_asking_for_a_page_that_does_not_exist_gets_the_Not_Found_page_with_404()
+    {
+        var browser = app.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await CookieSignIn.SignInAsync(browser, TestApp.DemoUser(Roles.Importer).Email, TestApp.DemoUser(Roles.Importer).Password);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/nosuchpage");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var response = await browser.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var page = await response.Content.ReadAsStringAsync();
+        page.Should().Contain("Page not found").And.Contain("There is no page at this address.");
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();

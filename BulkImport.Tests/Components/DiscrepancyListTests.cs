@@ -21,10 +21,10 @@ public sealed class DiscrepancyListTests(AppFixture fixture) : AppComponentTest(
         + ",Nina,Novak,,,,03/04/1980\n"
         + ",Nina,Novak,,,,03/04/1980\n";
 
-    private async Task<Import> StageAsync()
+    private async Task<Import> StageAsync(string file = File)
     {
         var files = AppServices.GetRequiredService<ImportFiles>();
-        var stored = await files.StoreAsync(new MemoryStream(Encoding.UTF8.GetBytes(File)), CancellationToken.None);
+        var stored = await files.StoreAsync(new MemoryStream(Encoding.UTF8.GetBytes(file)), CancellationToken.None);
         var created = await AppServices.GetRequiredService<ImportCommands>().CreateAsync(
             new NewImport(stored, "batch.csv", ClientDomain.Key, Operation.Add, false, "Batch", "importer@bulkimport.local"), CancellationToken.None);
         // The app's validation worker reads it (staging it here as well raced with the worker).
@@ -93,5 +93,32 @@ public sealed class DiscrepancyListTests(AppFixture fixture) : AppComponentTest(
         list.WaitForAssertion(() => list.FindAll("[data-testid=discrepancy]").Select(e => e.GetAttribute("data-row")).Should().Equal("4"));
         resolved[^1].UnresolvedDiscrepancies.Should().Be(1);
         resolved[^1].UpdateRows.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Every_column_a_Select_would_write_or_a_candidate_holds_is_shown_and_columns_blank_on_every_side_are_not()
+    {
+        // Client 1 is a Student living in St. Petersburg; the submission says Corporate Trainee and gives no city.
+        var import = await StageAsync("Client ID,First Name,Last Name,SSN,Date of Birth,City,Client Type\n"
+            + ",Marco,Lee,486594045,,,Corporate Trainee\n"
+            + ",Nina,Novak,,03/04/1980,,\n"
+            + ",Nina,Novak,,03/04/1980,,\n");
+        import.Status.Should().Be(ImportStatus.AwaitingVerification);
+
+        var list = Show(import, []);
+
+        var withClient = list.Find("[data-testid=discrepancy][data-row='2']");
+        var headers = withClient.QuerySelectorAll("th").Select(h => h.TextContent).Where(h => h.Length > 0).ToList();
+        headers.Should().Contain(["Client Type", "City", "Address", "Language"], "the client holds them and a Select could overwrite them")
+            .And.StartWith(["First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth"]);
+        var column = headers.IndexOf("Client Type") + 1;
+        withClient.QuerySelector("[data-testid=new-submission]")!.Children[column].TextContent.Should().Be("Corporate Trainee");
+        var candidateCell = withClient.QuerySelector("[data-testid=candidate]")!.Children[column];
+        candidateCell.TextContent.Should().Be("Student");
+        candidateCell.GetAttribute("data-differs").Should().Be("true");
+
+        var betweenRows = list.Find("[data-testid=discrepancy][data-row='4']");
+        betweenRows.QuerySelectorAll("th").Select(h => h.TextContent).Where(h => h.Length > 0)
+            .Should().Equal(["First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth"], "nothing else is filled in on either row");
     }
 }

@@ -39,8 +39,12 @@ public partial class DiscrepancyList
     /// <summary>Whether only the unresolved entries are listed.</summary>
     [Parameter] public bool OnlyUnresolved { get; set; } = true;
 
-    /// <summary>The columns the rules compare (First Name to Date of Birth); Client ID, blank in a new row, is left out.</summary>
-    private IEnumerable<string> Shown => Domain.Columns.Skip(1).Take(6);
+    /// <summary>The entry's columns with their template index: those the rules compare, and every one filled in on some side (<see cref="DiscrepancyView.ColumnsToShow"/>).</summary>
+    private List<(int Index, string Name)> ColumnsOf(DiscrepancyView item)
+    {
+        var columns = Domain.Columns;
+        return item.ColumnsToShow(columns.Count).Select(index => (index, columns[index])).ToList();
+    }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -51,11 +55,7 @@ public partial class DiscrepancyList
         _total = found.TotalCount;
     }
 
-    private string? ValueOf(string?[] values, string column)
-    {
-        var index = Domain.Columns.ToList().IndexOf(column);
-        return index >= 0 && index < values.Length ? values[index] : null;
-    }
+    private static string? ValueOf(string?[] values, int index) => index < values.Length ? values[index] : null;
 
     private string? Show(string column, string? value) => SensitiveValues.Mask(Domain, column, value);
 

@@ -27,6 +27,16 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
             import.FileErrors, ImportOutcomes.FailureReason(import), new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
     }
 
+    /// <summary>
+    /// Blank rows of an import: what a screen needs besides the import's counters to say how many rows were not imported
+    /// (<see cref="ImportOutcomes.NotImported"/>) exactly as View Results does.
+    /// </summary>
+    public async Task<int> BlankRowsAsync(int importId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BlankRowsAsync(db, importId, ct);
+    }
+
     /// <summary>Blank rows of an import (Skipped, not by a person), counted in the index of the rows that are not Valid.</summary>
     public static Task<int> BlankRowsAsync(BulkImportDbContext db, int importId, CancellationToken ct) =>
         db.ImportRows.Where(r => r.ImportId == importId && r.Status != RowStatus.Valid && r.Status == RowStatus.Skipped && !r.SkippedByOperator).CountAsync(ct);

@@ -6,14 +6,15 @@ namespace BulkImport.Tests.Components;
 
 public sealed class CompletionSummaryTests : ComponentTest
 {
+    /// <summary>1,520 rows: 1,516 valid, 3 errors, 1 skipped; a commit that ended went through every valid row, one that stopped through 379.</summary>
     private static Import Done(ImportStatus status = ImportStatus.Committed, string? reason = null)
     {
-        var import = Samples.Import(status: status, failureReason: reason);
-        import.Inserted = 1_204;
-        import.Updated = 310;
+        var import = Samples.Import(total: 1_520, valid: 1_516, errors: 3, skipped: 1, status: status, failureReason: reason);
+        var ended = status == ImportStatus.Committed;
+        import.Inserted = ended ? 1_204 : 300;
+        import.Updated = ended ? 310 : 77;
         import.Failed = 2;
-        import.ValidRows = 1_516;
-        import.ProcessedRows = status == ImportStatus.Committed ? 1_516 : 379;
+        import.ProcessedRows = ended ? 1_516 : 379;
         return import;
     }
 
@@ -41,7 +42,36 @@ public sealed class CompletionSummaryTests : ComponentTest
         var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, import));
 
         cut.Find("[data-testid=done-failed]").TextContent.Should().Be("41");
-        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Be("Not imported: 41 rows with errors · 2 rows skipped. The results file lists each row with its reason.");
+        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Be("Not imported: 43 rows (41 with errors · 2 skipped). The results file lists each row with its reason.");
+    }
+
+    /// <summary>
+    /// SPEC 18: not imported = Total Rows − inserted − updated − blank rows, as View Results counts it. A file with one
+    /// blank row and one row the operator skipped said "2 rows skipped" here and 1 on View Results.
+    /// </summary>
+    [Fact]
+    public void Blank_rows_are_not_counted_as_not_imported_so_the_count_is_View_Results_one()
+    {
+        var import = Samples.Import(total: 4, valid: 2, errors: 0, skipped: 2, status: ImportStatus.Committed);
+        import.Inserted = 2;
+        import.ProcessedRows = 2;
+
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, import).Add(x => x.BlankRows, 1));
+
+        BulkImport.Core.Reports.ImportOutcomes.NotImported(import, blankRows: 1).Should().Be(1);
+        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Be("Not imported: 1 row (1 skipped). The results file lists each row with its reason.");
+    }
+
+    [Fact]
+    public void A_file_whose_only_rows_left_are_blank_says_nothing_was_left_out()
+    {
+        var import = Samples.Import(total: 3, valid: 2, errors: 0, skipped: 1, status: ImportStatus.Committed);
+        import.Inserted = 2;
+        import.ProcessedRows = 2;
+
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, import).Add(x => x.BlankRows, 1));
+
+        cut.FindAll("[data-testid=done-not-imported]").Should().BeEmpty("View Results calls it fully processed");
     }
 
     [Fact]
@@ -49,7 +79,7 @@ public sealed class CompletionSummaryTests : ComponentTest
     {
         var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, Done(ImportStatus.Cancelled)));
 
-        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Contain("1,137 rows not reached before the cancel");
+        cut.Find("[data-testid=done-not-imported]").TextContent.Should().Be("Not imported: 1,143 rows (3 with errors · 2 failed during the commit · 1,137 not reached before the cancel · 1 skipped). The results file lists each row with its reason.");
     }
 
     [Fact]

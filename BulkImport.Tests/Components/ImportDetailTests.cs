@@ -54,6 +54,24 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         (await StoredAsync(import.Id)).Status.Should().NotBe(ImportStatus.ReadyForReview);
     }
 
+    /// <summary>SPEC 18: the end of the commit and View Results give one count of rows not imported; blank rows are not among them.</summary>
+    [Fact]
+    public async Task The_end_screen_counts_the_rows_not_imported_as_View_Results_does()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"], ["", ""], ["Bob", "Jones"]]);
+        await AppServices.GetRequiredService<BulkImport.Core.Imports.Fixes.BulkFixes>().SkipRowsAsync(import.Id, [4], CancellationToken.None);
+        await AppServices.GetRequiredService<ImportCommands>().QueueCommitAsync(import.Id, import.CreatedBy, CancellationToken.None);
+        await Eventually.TrueAsync(async () => (await StoredAsync(import.Id)).Status == ImportStatus.Committed, $"import {import.Id} is committed");
+        var report = await AppServices.GetRequiredService<BulkImport.Core.Reports.ImportReports>().GetAsync(import.Id, PageRequest.Of(1, 10), CancellationToken.None);
+        report.Counts.NotImported.Should().Be(1, "row 4 was skipped by the operator; row 3 is blank");
+
+        SignIn(import.CreatedBy, Roles.Importer);
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=done-not-imported]").TextContent
+            .Should().Be("Not imported: 1 row (1 skipped). The results file lists each row with its reason."));
+    }
+
     [Fact]
     public async Task Cancel_asks_first_and_Keep_Going_changes_nothing()
     {

@@ -126,6 +126,29 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         (import.Domain, import.Operation, import.FileName, import.CreatedBy).Should().Be((ClientDomain.Key, Operation.Add, "ann.csv", _user));
     }
 
+    /// <summary>SPEC 18: the upload field notifyMe (default true) is on screen; unticked, the import does not e-mail its creator.</summary>
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task E_mail_me_when_this_import_ends_is_ticked_by_default_and_goes_with_the_upload(bool untick, bool notified)
+    {
+        var cut = RenderWizard();
+        GoToUpload(cut);
+        var box = cut.Find("[data-testid=notify-me] input[type=checkbox], input[type=checkbox][data-testid=notify-me]");
+        cut.Find("[data-testid=batch-details]").TextContent.Should().Contain("E-mail me when this import ends");
+        box.HasAttribute("checked").Should().BeTrue("the upload field's default is true");
+
+        if (untick)
+        {
+            box.Change(false);
+        }
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("First Name,Last Name\r\nAnn,Smith\r\n", "ann.csv", contentType: "text/csv"));
+        cut.Find("[data-testid=review-results]").Click();
+
+        (await OpenedImportAsync(cut)).NotifyMe.Should().Be(notified);
+    }
+
     /// <summary>The wizard at Upload File for an Add of clients.</summary>
     private static void GoToUpload(IRenderedComponent<NewImportWizard> cut)
     {

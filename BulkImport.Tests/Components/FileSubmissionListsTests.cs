@@ -49,6 +49,28 @@ public sealed class FileSubmissionListsTests(AppFixture fixture) : AppComponentT
         cut.Find("[data-testid=list-errors-count]").TextContent.Should().Be("2");
     }
 
+    /// <summary>
+    /// Seed 001: "Click on the status to view the batch information screen. Click 'View Discrepancies' to continue." An
+    /// import awaiting verification is carried on from its page, which View Results alone did not reach.
+    /// </summary>
+    [Fact]
+    public async Task The_status_of_each_line_opens_the_import_s_page_where_it_goes_on()
+    {
+        var waiting = await StageAsync("waiting.csv", ImportStatus.AwaitingVerification);
+        var full = await StageAsync("full.csv", ImportStatus.Committed, inserted: 3);
+        SignIn(_user, Roles.Importer);
+
+        var cut = Render<FileSubmissionLists>(p => p.Add(x => x.CreatedBy, _user));
+
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid^=view-results-]").Should().HaveCount(2));
+        var status = cut.Find($"[data-testid=list-incoming] [data-testid=submission-{waiting.Id}-status]");
+        status.TextContent.Should().Be("Await Discrepancy Verification");
+        status.GetAttribute("href").Should().Be($"/imports/{waiting.Id}");
+        var processed = cut.Find($"[data-testid=submission-{full.Id}-status]");
+        processed.TextContent.Should().Be("Fully processed");
+        processed.GetAttribute("href").Should().Be($"/imports/{full.Id}");
+    }
+
     [Fact]
     public async Task An_undo_at_work_is_incoming_an_undone_import_is_processed_and_marked_so_and_a_failed_undo_is_an_error()
     {

@@ -38,7 +38,7 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
     }
 
     private static List<string> RowIds(IRenderedComponent<HistoryTable> cut) =>
-        cut.FindAll("[data-testid=history-table] tbody tr a[href^='/imports/']:not([href$='/report'])").Select(a => a.TextContent).ToList();
+        cut.FindAll("[data-testid=history-table] tbody tr td:first-child a[href^='/imports/']").Select(a => a.TextContent).ToList();
 
     [Fact]
     public async Task Has_the_columns_of_the_history_in_order()
@@ -90,6 +90,24 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
 
         await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(1));
         cut.Find($"[data-testid=history-download-{committed.Id}]").GetAttribute("href").Should().Be($"/api/imports/{committed.Id}/results.csv");
+    }
+
+    /// <summary>Seed 001: "Click on the status to view the batch information screen" (an import awaiting verification goes on there).</summary>
+    [Fact]
+    public async Task The_status_of_each_line_opens_the_import_s_page()
+    {
+        var review = await StageAsync("review.csv");
+        var committed = await StageAsync("done.csv", ImportStatus.Committed);
+        var cut = RenderTable();
+
+        await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(2));
+        foreach (var import in new[] { review, committed })
+        {
+            var status = cut.Find($"[data-testid=history-status-{import.Id}]");
+            status.TagName.Should().Be("A");
+            status.GetAttribute("href").Should().Be($"/imports/{import.Id}");
+            status.QuerySelector("[data-testid=status-chip]")!.TextContent.Should().Be(import.Id == review.Id ? "Ready for Review" : "Committed");
+        }
     }
 
     [Fact]

@@ -121,4 +121,20 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
 
         JSInterop.Invocations.Should().Contain(i => i.Arguments.Any(a => Equals(a, "#cell-4-12")), "the first failing cell (Ethnicity) is scrolled into view");
     }
+
+    [Fact]
+    public async Task The_pencil_on_a_valid_row_puts_the_cursor_in_its_first_cell()
+    {
+        var import = await StageAsync();
+        var cut = RenderGrid(import);
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-2]"));
+
+        cut.Find("[data-testid=edit-row-2]").Click();
+
+        // Client ID is not in the file: First Name is the row's first cell.
+        JSInterop.Invocations.Should().Contain(i => i.Arguments.Any(a => Equals(a, "#cell-2-1")), "the row's first cell is scrolled into view");
+        var focused = JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus")
+            .Select(i => ((Microsoft.AspNetCore.Components.ElementReference)i.Arguments[0]!).Id).Should().ContainSingle().Subject;
+        cut.Find($"input[blazor\\:elementreference='{focused}']").GetAttribute("data-testid").Should().Be("edit-First Name", "the cursor is in the row's first cell");
+    }
 }

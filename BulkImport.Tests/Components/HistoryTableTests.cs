@@ -143,6 +143,29 @@ public sealed class HistoryTableTests(AppFixture fixture) : AppComponentTest(fix
     }
 
     [Fact]
+    public async Task A_search_that_matches_nothing_says_so_and_does_not_claim_there_are_no_imports()
+    {
+        await StageAsync("spring.csv");
+        var cut = RenderTable();
+        await cut.WaitForAssertionAsync(() => RowIds(cut).Should().HaveCount(1));
+
+        // Leaving the box commits what was typed without waiting for the search's debounce.
+        cut.Find("input[data-testid=history-search]").Input("autumn");
+        cut.Find("input[data-testid=history-search]").Blur();
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=history-empty]").TextContent.Should().Be("No import matches \"autumn\"."));
+        RowIds(cut).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Without_imports_it_says_how_to_start_one()
+    {
+        var cut = RenderTable();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=history-empty]").TextContent.Should().Be("No imports yet. Start one on the New Import tab."));
+    }
+
+    [Fact]
     public async Task Sorts_by_date_oldest_first_on_a_click()
     {
         var first = await StageAsync("first.csv");

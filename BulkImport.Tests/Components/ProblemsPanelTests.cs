@@ -82,6 +82,22 @@ public sealed class ProblemsPanelTests(AppFixture fixture) : AppComponentTest(fi
         _changes.Should().ContainSingle().Which.SkippedRows.Should().Be(3);
     }
 
+    /// <summary>A single kind of error fixed in a single row reads in the singular ("1 kinds of error", "in 1 rows" before).</summary>
+    [Fact]
+    public async Task One_kind_of_error_replaced_in_one_row_is_said_in_the_singular()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, Header, [["Ann", "Lee", "ann@example.org", "Hispanc"], ["Bo", "Ng", "bo@example.org", ""]], operation: Operation.Add);
+        var cut = RenderPanel(import);
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=problem-suggestion]"));
+
+        cut.Find("[data-testid=problems-panel]").TextContent.Should().Contain("1 kind of error").And.NotContain("kinds");
+        cut.Find("[data-testid=problem-count]").TextContent.Trim().Should().Be("1 row");
+        await cut.Find("[data-testid=problem-suggestion]").ClickAsync(new());
+
+        await snackbars.WaitForAssertionAsync(() => snackbars.Markup.Should().Contain("'Hispanc' replaced with 'Hispanic or Latino' in 1 row."));
+    }
+
     [Fact]
     public async Task Skip_all_error_rows_leaves_no_problem()
     {

@@ -132,6 +132,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         cut.Find("[data-testid=edit-row-2]").Click();
 
         // Client ID is not in the file: First Name is the row's first cell.
+        await cut.WaitForAssertionAsync(() => JSInterop.Invocations.Should().Contain(i => i.Identifier == "Blazor._internal.domWrapper.focus"));
         JSInterop.Invocations.Should().Contain(i => i.Arguments.Any(a => Equals(a, "#cell-2-1")), "the row's first cell is scrolled into view");
         var focused = JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus")
             .Select(i => ((Microsoft.AspNetCore.Components.ElementReference)i.Arguments[0]!).Id).Should().ContainSingle().Subject;

@@ -100,6 +100,7 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
 
         cut.Find("[data-testid=edit-row-3]").Click();
 
+        await cut.WaitForAssertionAsync(() => cut.Find("input[data-testid='edit-Email']"));
         var inputs = Row(cut, 3).QuerySelectorAll("input[data-testid^=edit-]");
         inputs.Select(i => i.GetAttribute("data-testid")).Should().Contain(["edit-First Name", "edit-Last Name", "edit-Email"]);
         cut.Find("input[data-testid='edit-Email']").GetAttribute("value").Should().Be("not-an-email");
@@ -126,6 +127,8 @@ public sealed class ReviewGridTests(AppFixture fixture) : AppComponentTest(fixtu
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-3]"));
 
         cut.Find("[data-testid=edit-row-3]").Click();
+        // The click is dispatched behind the grid's own renders of its page: wait for the row to open, as a person would.
+        await cut.WaitForAssertionAsync(() => cut.Find("input[data-testid='edit-Email']"));
         cut.Find("input[data-testid='edit-Email']").Input("still wrong");
         cut.Find("[data-testid=save-row-3]").Click();
 

@@ -158,8 +158,9 @@ public sealed class WatchedFolderTests
         await folder.WaitForFileAsync(Path.Combine(folder.Processed, "flaky.csv.results.csv"));
         File.Exists(Path.Combine(folder.Processed, "flaky.csv")).Should().BeTrue();
         Directory.GetFiles(folder.Error).Should().BeEmpty("the file and its reasons of the failure the replay overcame are gone from error/");
-        var record = (await WatchedFolder.RecordsAsync(app)).Single();
-        (record.State, record.ImportId).Should().Be((IntakeState.Processed, import.Id));
+        // The record is saved just after the move: waited for, not read at once.
+        var record = await WatchedFolder.WaitForAsync(async () => (await WatchedFolder.RecordsAsync(app)).SingleOrDefault(r => r.State == IntakeState.Processed), "the file's record");
+        record.ImportId.Should().Be(import.Id);
     }
 
     [Fact]

@@ -177,6 +177,29 @@ public sealed partial class Import
                 + "the retention period (Import:RetentionDays). Upload the file again to import the rows that were not committed.");
         }
 
+        if (_confirmedAt is null)
+        {
+            // Cancelled before anyone confirmed it: the replay is its confirmation, so it needs what Confirm needs. A file
+            // cancelled while it was read has no counts yet (they are saved when the reading ends): replayed, its commit
+            // ran beside the reading, before the repeated keys were checked, and ended Committed with 0 rows.
+            if (TotalRows == 0)
+            {
+                throw ImportProblem.Conflict($"Import {Id} was cancelled before its file was read to the end, so there is nothing to continue. "
+                    + "Upload the file again to import it.");
+            }
+
+            if (UnresolvedDiscrepancies > 0)
+            {
+                throw ImportProblem.Conflict($"Import {Id} was cancelled with {UnresolvedDiscrepancies} possible duplicate{(UnresolvedDiscrepancies == 1 ? "" : "s")} "
+                    + "not verified, and a replay would add them as new people. Upload the file again to verify and import it.");
+            }
+
+            if (ValidRows <= 0)
+            {
+                throw ImportProblem.Conflict($"Import {Id} has no valid rows to import: a replay would commit nothing.");
+            }
+        }
+
         _status = ImportStatus.Queued;
         _cancelRequested = false;
         _completedAt = null;

@@ -236,5 +236,12 @@ public sealed class ColumnMappingApiTests : IAsyncLifetime
 
         (await _api.GetAsync(import.Id)).Status.Should().Be(ImportStatus.Cancelled);
         Directory.GetFiles(uploads).Should().BeEmpty();
+
+        // Its rows were never read: a replay has nothing to continue (it used to end Committed with 0 rows).
+        var support = await _app.ApiAsync(Roles.Support);
+        var replay = await support.Http.PostAsync($"/api/imports/{import.Id}/replay", null);
+        replay.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ApiClient.ProblemAsync(replay)).GetProperty("detail").GetString().Should().Contain("was cancelled before its file was read to the end");
+        (await _api.GetAsync(import.Id)).Status.Should().Be(ImportStatus.Cancelled);
     }
 }

@@ -94,6 +94,36 @@ public sealed class ImportLifecycleTests
     }
 
     [Fact]
+    public void An_import_cancelled_before_anyone_confirmed_it_is_replayed_only_if_it_could_have_been_confirmed()
+    {
+        // Cancelled while its file was read (its counts are saved when the reading ends): nothing to continue.
+        var reading = In(ImportStatus.Validating);
+        reading.Cancel("importer", Now);
+        FluentActions.Invoking(() => reading.Replay("support", Now)).Should().Throw<ImportProblem>()
+            .Which.Message.Should().Be("Import 7 was cancelled before its file was read to the end, so there is nothing to continue. Upload the file again to import it.");
+
+        var unverified = In(ImportStatus.AwaitingVerification);
+        unverified.TotalRows = 5;
+        unverified.UnresolvedDiscrepancies = 2;
+        unverified.Cancel("importer", Now);
+        FluentActions.Invoking(() => unverified.Replay("support", Now)).Should().Throw<ImportProblem>()
+            .Which.Message.Should().StartWith("Import 7 was cancelled with 2 possible duplicates not verified");
+
+        var nothingValid = In(ImportStatus.ReadyForReview);
+        (nothingValid.TotalRows, nothingValid.ValidRows, nothingValid.ErrorRows) = (2, 0, 2);
+        nothingValid.Cancel("importer", Now);
+        FluentActions.Invoking(() => nothingValid.Replay("support", Now)).Should().Throw<ImportProblem>()
+            .Which.Message.Should().Be("Import 7 has no valid rows to import: a replay would commit nothing.");
+        (reading.Status, unverified.Status, nothingValid.Status).Should().Be((ImportStatus.Cancelled, ImportStatus.Cancelled, ImportStatus.Cancelled));
+
+        var reviewed = In(ImportStatus.ReadyForReview);
+        reviewed.TotalRows = 3;
+        reviewed.Cancel("importer", Now);
+        reviewed.Replay("support", Now);
+        reviewed.Status.Should().Be(ImportStatus.Queued, "a reviewed file with valid rows is replayed as SPEC 12 says: the replay confirms it");
+    }
+
+    [Fact]
     public void A_commit_found_running_at_start_is_marked_interrupted_or_queued_again()
     {
         var interrupted = In(ImportStatus.Committing);

@@ -104,7 +104,7 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             // Not tracked: the revision moves its counts in memory, and the database gets only the difference; rows are read
             // untracked too, and the revision says which it changed and how they were.
             import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw ImportHistory.NotFound(id);
-            import.EnsureRowsCanChange();
+            EnsureRowsCanChange(import, changed);
             var candidates = await next(db, afterRow);
             if (candidates.Count == 0)
             {
@@ -129,16 +129,14 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             await DiscrepancyCounters.AddAsync(db, import, discrepancies, ct);
             await transaction.CommitAsync(ct);
             changed += batch.Count;
-            // Made invalid by the fix: a changed row, or a row sharing a key with one (a replace that gives a row another's
-            // Client ID makes both errors).
-            foreach (var row in revised.Where(r => r.OldStatus == RowStatus.Valid && r.Row.Status == RowStatus.Error))
+            if (lastWanted is null && candidates.Count < RowsPerBatch)
             {
-                newErrors++;
-                if (listed.Count < FixOutcome.Listed)
-                {
-                    listed.Add(row.Row.RowNumber);
-                }
+                // The last batch: another pass would only find none, and a confirm made meanwhile would refuse a change already complete.
+                AddNewErrors(revised, ref newErrors, listed);
+                break;
             }
+
+            AddNewErrors(revised, ref newErrors, listed);
         }
 
         listed.Sort();
@@ -149,6 +147,39 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
         }
 
         return new FixOutcome(changed, newErrors, listed, import);
+    }
+
+    /// <summary>
+    /// Counts the rows the batch made invalid: a changed row, or a row sharing a key with one (a replace that gives a row
+    /// another's Client ID makes both errors).
+    /// </summary>
+    private static void AddNewErrors(IEnumerable<RevisedRow> revised, ref int newErrors, List<int> listed)
+    {
+        foreach (var row in revised.Where(r => r.OldStatus == RowStatus.Valid && r.Row.Status == RowStatus.Error))
+        {
+            newErrors++;
+            if (listed.Count < FixOutcome.Listed)
+            {
+                listed.Add(row.Row.RowNumber);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows may change only during review. Refused after some batches went through (the import was confirmed between
+    /// two), the answer says how many rows were changed, since those changes stand.
+    /// </summary>
+    private static void EnsureRowsCanChange(Import import, int changedSoFar)
+    {
+        try
+        {
+            import.EnsureRowsCanChange();
+        }
+        catch (ImportProblem refused) when (changedSoFar > 0)
+        {
+            throw ImportProblem.Conflict($"{refused.Message} {changedSoFar:N0} {(changedSoFar == 1 ? "row was" : "rows were")} changed before that and stay changed; "
+                + "the other matching rows were not.");
+        }
     }
 
     private async Task<(IImportDomain Domain, int TotalRows)> DomainOfAsync(int id, CancellationToken ct)

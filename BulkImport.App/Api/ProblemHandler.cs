@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BulkImport.App.Api;
 
 /// <summary>Turns the problems a person can act on into RFC 7807 problem details with that message.</summary>
-public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<ImportOptions> importOptions) : IExceptionHandler
+public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<ImportOptions> importOptions, ILogger<ProblemHandler> logger)
+    : IExceptionHandler
 {
     /// <summary>How long a caller waits before asking again while the database does not answer.</summary>
     private const string DatabaseRetryAfterSeconds = "30";
@@ -36,6 +37,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Ex
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             http.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
+            // A handled exception is not logged by the framework (.NET 10): the operator still needs to hear of it.
+            logger.LogWarning("{Method} {Path} answered 503: the database does not answer ({Reason})", http.Request.Method, http.Request.Path, DatabaseProvider.Reason(exception));
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -9,9 +9,8 @@ namespace BulkImport.App.Api;
 /// <summary>
 /// The API's answers that no endpoint wrote (SPEC 12: "problem details with a message a person can act on"): a request
 /// without sign-in, an address that names no endpoint (<c>/api/imports/abc</c>), a method the address does not take, a
-/// body that is not JSON,
-/// and a permission group that may not call the endpoint, which names the groups that may. Pages keep the framework's
-/// answers (a sign-in redirect, the not-found page).
+/// body that is not JSON, and a permission group that may not call the endpoint, which names the groups that may. Pages
+/// keep the framework's answers (a sign-in redirect, the Not Found page).
 /// </summary>
 public sealed class ApiStatusProblems(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {

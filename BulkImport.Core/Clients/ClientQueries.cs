@@ -20,12 +20,14 @@ public sealed class ClientQueries(IDbContextFactory<BulkImportDbContext> dbFacto
             }
             else
             {
-                var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                // Ignoring case on both engines (SQLite's lower() is made Unicode-aware by SqlitePragmas): LIKE
+                // ignored ASCII case on SQLite and no case at all on PostgreSQL, so "MARCO" found nobody there.
+                var lower = term.ToLowerInvariant();
                 query = query.Where(c =>
-                    EF.Functions.Like(c.FirstName, pattern, "\\") ||
-                    EF.Functions.Like(c.LastName, pattern, "\\") ||
-                    EF.Functions.Like(c.FirstName + " " + c.LastName, pattern, "\\") ||
-                    (c.Email != null && EF.Functions.Like(c.Email, pattern, "\\")));
+                    c.FirstName.ToLower().Contains(lower) ||
+                    c.LastName.ToLower().Contains(lower) ||
+                    (c.FirstName + " " + c.LastName).ToLower().Contains(lower) ||
+                    (c.Email != null && c.Email.ToLower().Contains(lower)));
             }
         }
 

@@ -151,6 +151,26 @@ public class ClientImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Client_search_ignores_the_case_of_every_letter_on_either_engine()
+    {
+        var import = await _api.ImportAsync("First Name,Last Name,Email\nJosé,Álvarez,JOSE.ALVAREZ@EXAMPLE.ORG\n", operation: "Add", checkDuplicates: false);
+        var committed = await _api.CommitAndWaitAsync(import.Id);
+        var id = (int)(await _api.RowAsync(committed.Id, 2)).RecordId!.Value;
+
+        async Task<List<int>> SearchAsync(string search) =>
+            [.. (await _api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/clients?search={Uri.EscapeDataString(search)}&pageSize=100"))
+                .GetProperty("items").EnumerateArray().Select(c => c.GetProperty("clientId").GetInt32())];
+
+        (await SearchAsync("MARCO")).Should().Equal(1, 3, 23);
+        (await SearchAsync("o'CONNOR")).Should().Equal(2, 7, 38);
+        (await SearchAsync("marco LEE")).Should().Equal(1);
+        (await SearchAsync("ÁLVAREZ")).Should().Equal(id);
+        (await SearchAsync("josé álvarez")).Should().Equal(id);
+        (await SearchAsync("jose.alvarez@example")).Should().Equal(id);
+        (await SearchAsync("100%")).Should().BeEmpty("% is text, not a wildcard");
+    }
+
+    [Fact]
     public async Task Add_without_a_name_is_a_row_error_naming_the_column()
     {
         var import = await _api.ImportAsync("First Name,Last Name\nAnn,\n", operation: "Add");

@@ -4,7 +4,8 @@ namespace BulkImport.Core.Imports.Discrepancies;
 
 /// <summary>
 /// History's search by batch details (SPEC 15): the Batch Name or the file name containing the text, or the Batch Date
-/// when the text is a date (<c>MM/DD/YYYY</c> or <c>YYYY-MM-DD</c>). Plain LINQ, the same on every engine.
+/// when the text is a date (<c>MM/DD/YYYY</c> or <c>YYYY-MM-DD</c>). Plain LINQ; lower() ignores the case of every
+/// letter on both engines (SQLite's is replaced by .NET's, see SqlitePragmas).
 /// </summary>
 public static class BatchSearch
 {

@@ -57,6 +57,11 @@ public sealed class BatchDetailsApiTests : IAsyncLifetime
         (await SearchAsync("2026-10-31")).Should().Contain(october.Id).And.NotContain(november.Id);
         (await SearchAsync("upload.csv")).Should().Contain([october.Id, november.Id], "the file name is searched too");
         (await _api.GetAsync(november.Id)).Name.Should().Be("November referrals");
+
+        // Every letter's case, not ASCII only (SQLite's own lower() left Ü as it was; PostgreSQL's did not).
+        var accented = await UploadAsync("First Name,Last Name\nÜrsula,Öz\n", "Client", "Bätch Ünïcode", "2026-10-30");
+        (await SearchAsync("ÜNÏCODE")).Should().Equal(accented.Id);
+        (await SearchAsync("bätch ünïcode")).Should().Equal(accented.Id);
     }
 
     [Fact]

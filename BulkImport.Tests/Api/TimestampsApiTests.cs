@@ -75,12 +75,13 @@ public class TimestampsApiTests : IAsyncLifetime
         var admin = await _app.ApiAsync(Roles.Admin);
 
         JsonElement sent = default;
+        // As long as AlertApp waits and more: on a loaded machine a send that failed once waits out its retry delay.
         await Eventually.TrueAsync(async () =>
         {
             var page = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/admin/outbox?status=Sent&importId={import.Id}");
             sent = page.GetProperty("items").EnumerateArray().FirstOrDefault();
             return sent.ValueKind == JsonValueKind.Object;
-        }, "the creator's alert is sent (its send time is due: a filter by date)");
+        }, "the creator's alert is sent (its send time is due: a filter by date)", timeoutSeconds: 90);
 
         var stamps = Timestamps(sent);
         stamps.Keys.Should().Contain(["createdAt", "sentAt"]);

@@ -139,5 +139,7 @@ public sealed class CompletionSummaryTests : ComponentTest
         cut.Find("h6").TextContent.Should().Be("Import cancelled");
         cut.Find("[data-testid=done-progress]").TextContent.Should().Be("379 of 1,516 rows committed (25%)");
         cut.Find("[data-testid=status-chip]").TextContent.Should().Be("Cancelled");
+        cut.Find("[data-testid=failure-reason]").TextContent.Should().Contain("the 377 rows committed before stay committed")
+            .And.Contain("Replay the import to commit the rest.", "the end screen says what View Results and the e-mail say");
     }
 }

@@ -81,7 +81,7 @@ public sealed class AccessibilityBrowserTests(BrowserApp app) : IClassFixture<Br
     {
         await page.GotoAsync(app.BaseUrl + path);
         await Support.Browser.WaitForInteractiveAsync(page);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Support.Browser.WaitForFontsAndImagesAsync(page);
         return page;
     }
 

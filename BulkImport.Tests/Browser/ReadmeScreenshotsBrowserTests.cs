@@ -69,7 +69,7 @@ public sealed class ReadmeScreenshotsBrowserTests(BrowserApp app) : IClassFixtur
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync(app.BaseUrl + path);
         await Support.Browser.WaitForInteractiveAsync(page);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Support.Browser.WaitForFontsAndImagesAsync(page);
         return page;
     }
 

@@ -33,6 +33,18 @@ public static class Browser
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Waits until the page's fonts and images have loaded, so a screenshot or a contrast check sees the page as a
+    /// person does. Not Playwright's NetworkIdle, which needs half a second with no request in flight: a page on a live
+    /// Blazor circuit need never give it (Playwright's documentation discourages it for that), and it timed out at 30 s
+    /// on a loaded CI machine (2026-12-07).
+    /// </summary>
+    public static Task WaitForFontsAndImagesAsync(IPage page) =>
+        page.WaitForFunctionAsync(
+            "() => document.fonts.status === 'loaded' && Array.from(document.images).every(i => i.complete)",
+            null,
+            new PageWaitForFunctionOptions { Timeout = NavigationTimeout });
+
     /// <summary>How long a test waits for the page to reach an address or open its menu, as Playwright's navigation waits do: a sign-in or a first page load takes seconds on a loaded CI machine.</summary>
     private const float NavigationTimeout = 30_000;
 

@@ -97,21 +97,42 @@ internal sealed class NumberFormat
                     return FormatElapsed(value);
                 }
 
-                if (ToDateTime(value, date1904) is { } moment)
+                if (Kind != NumberFormatKind.Time && DayThatNeverWas(value, date1904) is { } shown)
                 {
-                    // A time is never a date: a time format shows the time of day, whatever the serial's day part.
-                    return Kind == NumberFormatKind.Time ? moment.ToString("HH:mm:ss", Invariant)
-                        : Kind == NumberFormatKind.DateTime && moment.TimeOfDay != TimeSpan.Zero ? moment.ToString("MM/dd/yyyy HH:mm:ss", Invariant)
-                        : moment.ToString("MM/dd/yyyy", Invariant);
+                    return shown;
                 }
 
-                return PlainNumber(value);
+                return ToDateTime(value, date1904) is { } moment ? Show(moment) : PlainNumber(value);
             case NumberFormatKind.Pattern:
                 return FormatPattern(value);
             default:
                 return PlainNumber(value);
         }
     }
+
+    /// <summary>A moment as this date, date-time or time format shows it (dates as MM/DD/YYYY).</summary>
+    public string Show(DateTime moment) =>
+        // A time is never a date: a time format shows the time of day, whatever the serial's day part.
+        Kind == NumberFormatKind.Time ? moment.ToString("HH:mm:ss", Invariant)
+        : Kind == NumberFormatKind.DateTime && moment.TimeOfDay != TimeSpan.Zero ? moment.ToString("MM/dd/yyyy HH:mm:ss", Invariant)
+        : moment.ToString("MM/dd/yyyy", Invariant);
+
+    /// <summary>Whether this is a duration format ([h]:mm:ss), which shows a serial as hours, not as a time of day.</summary>
+    public bool IsDuration => Kind == NumberFormatKind.Time && IsElapsed;
+
+    /// <summary>
+    /// The two days Excel shows in its 1900 system that never were: serial 0 is "1/0/1900" (what a date formula shows
+    /// for an empty cell) and serial 60 is 02/29/1900 (Lotus 1-2-3's leap-year mistake, which Excel keeps). Read as Excel
+    /// shows them, so the date check refuses them as it would the same text typed; null for every other serial.
+    /// </summary>
+    private static string? DayThatNeverWas(double serial, bool date1904) =>
+        date1904 || double.IsNaN(serial) ? null
+        : Math.Floor(serial) switch
+        {
+            0 => "01/00/1900",
+            60 => "02/29/1900",
+            _ => null,
+        };
 
     /// <summary>
     /// <see cref="Format"/> written as UTF-8 without a string, for what a large sheet is made of: whole numbers shown as
@@ -123,7 +144,7 @@ internal sealed class NumberFormat
         {
             case NumberFormatKind.General or NumberFormatKind.Text when Math.Abs(value) < 1e15 && value == Math.Floor(value):
                 return ((long)value).TryFormat(destination, out written, default, Invariant);
-            case NumberFormatKind.Date or NumberFormatKind.DateTime when ToDateTime(value, date1904) is { } moment && (Kind == NumberFormatKind.Date || moment.TimeOfDay == TimeSpan.Zero):
+            case NumberFormatKind.Date or NumberFormatKind.DateTime when DayThatNeverWas(value, date1904) is null && ToDateTime(value, date1904) is { } moment && (Kind == NumberFormatKind.Date || moment.TimeOfDay == TimeSpan.Zero):
                 return moment.TryFormat(destination, out written, "MM/dd/yyyy", Invariant);
             default:
                 written = 0;
@@ -144,7 +165,10 @@ internal sealed class NumberFormat
         return days < 0 && seconds > 0 ? "-" + text : text;
     }
 
-    /// <summary>A date serial as a moment: Excel's 1900 system (serial 1 = 01/01/1900, its phantom 02/29/1900 kept) or the 1904 system.</summary>
+    /// <summary>
+    /// A date serial as a moment: Excel's 1900 system (serial 1 = 01/01/1900, 59 = 02/28/1900, 61 = 03/01/1900: 60 is
+    /// the 02/29/1900 that never was) or the 1904 system. Serials below 1 are times of day (on 12/30/1899).
+    /// </summary>
     public static DateTime? ToDateTime(double serial, bool date1904)
     {
         if (double.IsNaN(serial) || serial < 0 || serial > 2_958_465)
@@ -152,10 +176,11 @@ internal sealed class NumberFormat
             return null;
         }
 
-        var days = date1904 ? serial + 1462 : serial;
+        // OLE Automation dates count from 12/30/1899, which makes them equal to Excel's serials from 03/01/1900 on and
+        // one day behind them before (Excel counts 02/29/1900).
+        var days = date1904 ? serial + 1462 : serial is >= 1 and < 60 ? serial + 1 : serial;
         try
         {
-            // OLE Automation dates count from 12/30/1899, which makes them equal to Excel's serials from 03/01/1900 on.
             var moment = DateTime.FromOADate(days);
             // To the second, as Excel rounds what it shows (a serial of 0.99999999 is not 23:59:59.9).
             var seconds = (moment.Ticks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond;

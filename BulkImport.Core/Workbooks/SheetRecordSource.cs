@@ -295,7 +295,8 @@ internal sealed class SheetRecordSource : IRecordSource
                 var dateFormat = styles.FormatOf(style);
                 Store(column, !DateTime.TryParse(iso, Invariant, DateTimeStyles.RoundtripKind, out var moment) ? iso
                     // The cell's format decides what a person sees, as for a serial: a time format shows a time, not a date.
-                    : dateFormat.Kind is NumberFormatKind.Date or NumberFormatKind.DateTime or NumberFormatKind.Time ? dateFormat.Format(moment.ToOADate(), date1904: false)
+                    : dateFormat.IsDuration ? dateFormat.Format(moment.ToOADate(), date1904: false)
+                    : dateFormat.Kind is NumberFormatKind.Date or NumberFormatKind.DateTime or NumberFormatKind.Time ? dateFormat.Show(moment)
                     : moment.ToString(moment.TimeOfDay == TimeSpan.Zero ? "MM/dd/yyyy" : "MM/dd/yyyy HH:mm:ss", Invariant));
                 break;
             default:

@@ -161,6 +161,22 @@ public class WorkbookImportApiTests : IAsyncLifetime
         cy.Messages.Should().ContainSingle().Which.Message.Should().Be("Date of Birth must be a date like MM/DD/YYYY (or YYYY-MM-DD)");
     }
 
+    /// <summary>A date formula over an empty cell shows "1/0/1900" in Excel (serial 0): not a date, and never committed as 12/30/1899.</summary>
+    [Fact]
+    public async Task A_date_cell_of_serial_0_is_the_day_Excel_shows_and_an_error()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Clients").Row(1, "First Name", "Last Name", "Date of Birth")
+            .Row(2, "Ann", "Empty", TestCell.Formula("Z2", 0, "m/d/yyyy"));
+
+        var import = await UploadAsync(book.ToBytes(), sheet: null);
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        var ann = await _api.RowAsync(import.Id, 2);
+        (ann.Status, ann.Values["Date of Birth"]).Should().Be((RowStatus.Error, "01/00/1900"));
+        ann.Messages.Should().ContainSingle().Which.Message.Should().Be("Date of Birth is not a real date: January 1900 has 31 days; use MM/DD/YYYY, month first");
+    }
+
     [Fact]
     public async Task A_legacy_xls_upload_fails_with_its_message_and_stages_nothing()
     {

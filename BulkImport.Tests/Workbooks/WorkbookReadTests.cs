@@ -97,6 +97,29 @@ public sealed class WorkbookReadTests
         rows.Should().ContainSingle().Which.Values[2].Should().Be("00:01:15", $"built-in format {builtIn} is {code}");
     }
 
+    /// <summary>
+    /// Excel's 1900 system counts a 02/29/1900 that never was, so its serials before 03/01/1900 are one day ahead of
+    /// OLE Automation's; serial 0 is what a date formula shows for an empty cell ("1/0/1900"). Found by an outside
+    /// audit: they were read a day early, and serial 0 as a real date that committed.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "01/00/1900")]
+    [InlineData(0.25, "01/00/1900")]
+    [InlineData(1, "01/01/1900")]
+    [InlineData(59, "02/28/1900")]
+    [InlineData(60, "02/29/1900")]
+    [InlineData(61, "03/01/1900")]
+    [InlineData(367, "01/01/1901")]
+    public void Serials_before_March_1900_read_as_Excel_shows_them(double serial, string expected)
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name", "Date").Row(2, "1", "Ann", TestCell.Number(serial, "m/d/yyyy"));
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows.Should().ContainSingle().Which.Values[2].Should().Be(expected);
+    }
+
     [Theory]
     [InlineData("m/d/yyyy h:mm", 45000.75, "03/15/2023 18:00:00")]
     [InlineData("m/d/yyyy h:mm", 45000.0, "03/15/2023")]

@@ -166,38 +166,9 @@ public sealed partial class Import
     /// <summary>Support replays a CommitFailed or Cancelled import: queued again, it continues at the first row not yet committed.</summary>
     public void Replay(string user, DateTime now)
     {
-        if (_status is not (ImportStatus.CommitFailed or ImportStatus.Cancelled))
+        if (ReplayRefusal() is { } refusal)
         {
-            throw ImportProblem.Conflict($"Import {Id} is {_status}; only a CommitFailed or Cancelled import can be replayed.");
-        }
-
-        if (_rowsPurgedAt is { } purged)
-        {
-            throw ImportProblem.Conflict($"Import {Id} can no longer be replayed: the values of its rows were deleted on {purged:yyyy-MM-dd} at the end of "
-                + "the retention period (Import:RetentionDays). Upload the file again to import the rows that were not committed.");
-        }
-
-        if (_confirmedAt is null)
-        {
-            // Cancelled before anyone confirmed it: the replay is its confirmation, so it needs what Confirm needs. A file
-            // cancelled while it was read has no counts yet (they are saved when the reading ends): replayed, its commit
-            // ran beside the reading, before the repeated keys were checked, and ended Committed with 0 rows.
-            if (TotalRows == 0)
-            {
-                throw ImportProblem.Conflict($"Import {Id} was cancelled before its file was read to the end, so there is nothing to continue. "
-                    + "Upload the file again to import it.");
-            }
-
-            if (UnresolvedDiscrepancies > 0)
-            {
-                throw ImportProblem.Conflict($"Import {Id} was cancelled with {UnresolvedDiscrepancies} possible duplicate{(UnresolvedDiscrepancies == 1 ? "" : "s")} "
-                    + "not verified, and a replay would add them as new people. Upload the file again to verify and import it.");
-            }
-
-            if (ValidRows <= 0)
-            {
-                throw ImportProblem.Conflict($"Import {Id} has no valid rows to import: a replay would commit nothing.");
-            }
+            throw ImportProblem.Conflict(refusal);
         }
 
         _status = ImportStatus.Queued;
@@ -205,6 +176,45 @@ public sealed partial class Import
         _completedAt = null;
         _replayedBy = user;
         _replayedAt = now;
+    }
+
+    /// <summary>
+    /// Why the import cannot be replayed now, in words for the person asking (and for the report of a cancelled import,
+    /// which says whether a replay can go on); null when it can.
+    /// </summary>
+    public string? ReplayRefusal()
+    {
+        if (_status is not (ImportStatus.CommitFailed or ImportStatus.Cancelled))
+        {
+            return $"Import {Id} is {_status}; only a CommitFailed or Cancelled import can be replayed.";
+        }
+
+        if (_rowsPurgedAt is { } purged)
+        {
+            return $"Import {Id} can no longer be replayed: the values of its rows were deleted on {purged:yyyy-MM-dd} at the end of "
+                + "the retention period (Import:RetentionDays). Upload the file again to import the rows that were not committed.";
+        }
+
+        if (_confirmedAt is not null)
+        {
+            return null;
+        }
+
+        // Cancelled before anyone confirmed it: the replay is its confirmation, so it needs what Confirm needs. A file
+        // cancelled while it was read has no counts yet (they are saved when the reading ends): replayed, its commit
+        // ran beside the reading, before the repeated keys were checked, and ended Committed with 0 rows.
+        if (TotalRows == 0)
+        {
+            return $"Import {Id} was cancelled before its file was read to the end, so there is nothing to continue. Upload the file again to import it.";
+        }
+
+        if (UnresolvedDiscrepancies > 0)
+        {
+            return $"Import {Id} was cancelled with {UnresolvedDiscrepancies} possible duplicate{(UnresolvedDiscrepancies == 1 ? "" : "s")} "
+                + "not verified, and a replay would add them as new people. Upload the file again to verify and import it.";
+        }
+
+        return ValidRows <= 0 ? $"Import {Id} has no valid rows to import: a replay would commit nothing." : null;
     }
 
     /// <summary>Why an undo still running when the application stopped ended (found at the next start).</summary>

@@ -99,12 +99,15 @@ public static class ImportOutcomes
         }
 
         var committed = import.Inserted + import.Updated;
-        text.Append(committed == 0 ? ", before any row was committed." : string.Create(CultureInfo.InvariantCulture,
-            $"; the {committed:N0} {(committed == 1 ? "row" : "rows")} committed before stay committed."));
-        // An undone import can no longer be replayed (SPEC 21).
+        var rows = string.Create(CultureInfo.InvariantCulture, $"{committed:N0} {(committed == 1 ? "row" : "rows")}");
+        text.Append(committed == 0 ? ", before any row was committed."
+            : import.Status == ImportStatus.Cancelled ? $"; the {rows} committed before stay committed."
+            // An undo has touched them since: the report's undo says what became of each.
+            : $"; {rows} had been committed before (the undo says what became of them).");
+        // An undone import can no longer be replayed (SPEC 21); one cancelled before anyone confirmed it may not be either.
         if (import.Status == ImportStatus.Cancelled)
         {
-            text.Append(" Replay the import to commit the rest.");
+            text.Append(' ').Append(import.ReplayRefusal() ?? "Replay the import to commit the rest.");
         }
 
         return text.ToString();

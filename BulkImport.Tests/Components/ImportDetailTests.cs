@@ -204,6 +204,22 @@ public sealed class ImportDetailTests(AppFixture fixture) : AppComponentTest(fix
         (await StoredAsync(id)).Status.Should().Be(ImportStatus.Cancelled);
     }
 
+    /// <summary>An import cancelled in review with no valid row has nothing a replay could commit: no Replay button, and the reason says why.</summary>
+    [Fact]
+    public async Task An_import_whose_replay_would_be_refused_offers_no_Replay()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["", "Smith"], ["", "Jones"]]);
+        await AppServices.GetRequiredService<ImportCommands>().CancelAsync(import.Id, import.CreatedBy, CancellationToken.None);
+        SignIn("support@bulkimport.local", Roles.Support);
+
+        var page = Render<ImportDetail>(p => p.Add(x => x.Id, import.Id));
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=failure-reason]").TextContent
+            .Should().Contain($"Import {import.Id} has no valid rows to import: a replay would commit nothing."));
+        page.FindAll("[data-testid=replay-import]").Should().BeEmpty();
+        page.FindAll("[data-testid=undo-import]").Should().NotBeEmpty("support may still undo a cancelled import");
+    }
+
     /// <summary>
     /// The same-file warning speaks of committing ("Committing both would apply its rows twice"): it shows while the
     /// import can still be committed and is gone once it was, while the file's other warnings stay (issue 21).

@@ -296,9 +296,11 @@ public sealed class FolderIntake(
                 }
                 catch (ImportProblem e)
                 {
-                    // A usage limit, or someone else acted first: said once; the import waits for a person like any other.
+                    // A usage limit, or someone else acted first: said once; the import waits for a person like any other,
+                    // and its page and summary say why, so the person who opens it knows what to do (not only the log).
                     _autoCommitRefused.Add(import.Id);
                     logger.LogWarning("Intake: import {ImportId} of {File} was not committed automatically: {Reason}", import.Id, file.FileName, e.Message);
+                    await WarnNotCommittedAsync(import.Id, e.Message, ct);
                 }
             }
             else if (import.Status.IsFinal())
@@ -320,6 +322,19 @@ public sealed class FolderIntake(
             await FinishAsync(done.File, done.Import, Error, ct);
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>The file warning of a folder's import whose automatic commit was refused (once, however often it is tried again after a restart).</summary>
+    private Task WarnNotCommittedAsync(int importId, string reason, CancellationToken ct)
+    {
+        var warning = $"Not committed automatically: {reason} Confirm it on this page when it can be.";
+        return ImportChanges.ChangeAsync(dbFactory, importId, import =>
+        {
+            if (!import.FileWarnings.Contains(warning))
+            {
+                import.FileWarnings.Add(warning);
+            }
+        }, ct);
     }
 
     /// <summary>Writes the results (or the reasons) beside the file, then moves it out of <paramref name="from"/> (processing/, or error/ after a replay).</summary>

@@ -57,6 +57,31 @@ public sealed class WatchedFolderTests
         File.Exists(Path.Combine(folder.Processed, "review.csv.results.csv")).Should().BeTrue();
     }
 
+    /// <summary>
+    /// An automatic commit the usage limit refuses leaves the import waiting for a person, and its page says why (an
+    /// outside audit found the reason only in the server's log).
+    /// </summary>
+    [Fact]
+    public async Task An_automatic_commit_refused_by_the_usage_limit_waits_for_a_person_and_the_import_says_why()
+    {
+        using var folder = new WatchedFolder();
+        var settings = folder.Settings(autoCommit: true);
+        settings["Usage:RowsPerDay"] = "1";
+        using var app = new TestApp(settings);
+        _ = app.Services;
+        folder.Drop("over.csv", Good);
+
+        var import = await WatchedFolder.WaitForAsync(async () => (await WatchedFolder.ImportsAsync(app))
+            .SingleOrDefault(i => i.FileWarnings.Exists(w => w.StartsWith("Not committed automatically: ", StringComparison.Ordinal))), "the refused commit's warning");
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview);
+        import.FileWarnings.Should().ContainSingle(w => w.StartsWith("Not committed automatically: ", StringComparison.Ordinal))
+            .Which.Should().Contain("daily").And.EndWith("Confirm it on this page when it can be.");
+        var api = await app.ApiAsync();
+        (await api.GetAsync(import.Id)).FileWarnings.Should().Contain(w => w.StartsWith("Not committed automatically: ", StringComparison.Ordinal), "the API's summary says it too");
+        File.Exists(Path.Combine(folder.Processing, "over.csv")).Should().BeTrue("the file waits with its import");
+    }
+
     [Fact]
     public async Task A_folder_s_imports_being_read_do_not_count_against_its_owner_s_own_uploads()
     {

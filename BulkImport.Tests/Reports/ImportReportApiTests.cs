@@ -49,6 +49,22 @@ public sealed class ImportReportApiTests
         second.GetProperty("rows").GetProperty("totalCount").GetInt32().Should().Be(3);
     }
 
+    /// <summary>During review nothing is imported yet and nothing is lost yet: the report counts the rows it lists, those found not importable so far.</summary>
+    [Fact]
+    public async Task In_review_the_report_counts_as_not_imported_the_rows_it_lists_and_not_the_rows_waiting_for_the_commit()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync();
+        var import = await AlertApp.UploadAsync(api, "Client ID,First Name,Last Name\n,Ana,One\n9999,Bob,Two\n,Cy,Three\n", "review.csv");
+
+        var report = await ReportAsync(api, import.Id);
+
+        report.GetProperty("outcome").GetString().Should().Be("InProgress");
+        report.GetProperty("counts").GetProperty("notImported").GetInt32().Should().Be(1, "row 3 is in error; rows 2 and 4 wait for the commit");
+        report.GetProperty("rows").GetProperty("totalCount").GetInt32().Should().Be(1);
+        RowNumbers(report).Should().Equal(3);
+    }
+
     [Fact]
     public async Task A_fully_imported_file_has_no_rows_to_list_and_a_file_that_failed_gives_its_file_errors()
     {

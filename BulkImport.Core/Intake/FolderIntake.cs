@@ -14,8 +14,8 @@ namespace BulkImport.Core.Intake;
 /// <summary>
 /// Watched folders (SPEC section 19). A complete file in <c>incoming/</c> is moved to <c>processing/</c> and imported as
 /// the folder's owner; when its import ends it moves to <c>processed/</c> with <c>&lt;name&gt;.results.csv</c> beside it, or
-/// to <c>error/</c> with <c>&lt;name&gt;.errors.txt</c>. The same file (name and SHA-256) is never imported twice from a
-/// folder. Everything it needs to go on after a crash is on disk or in the database: a file left in processing/ is
+/// to <c>error/</c> with <c>&lt;name&gt;.errors.txt</c>. The same file (its SHA-256, whatever its name) is never imported
+/// twice from a folder. Everything it needs to go on after a crash is on disk or in the database: a file left in processing/ is
 /// matched to its import at start.
 /// </summary>
 public sealed class FolderIntake(
@@ -228,14 +228,16 @@ public sealed class FolderIntake(
                 .OrderByDescending(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
         }
 
+        // The same content, whatever its name: an integration that sends a file again names it anew (a time stamp), and
+        // with AutoCommit a second import would apply its rows twice (two outside audits found new clients added twice).
         var earlier = await db.Set<IntakeFile>().AsNoTracking()
-            .Where(f => f.Folder == root && f.FileName == name && f.Sha256 == stored.Sha256 && f.ImportId != null)
+            .Where(f => f.Folder == root && f.Sha256 == stored.Sha256 && f.ImportId != null)
             .OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
         if (orphan is null && earlier is not null)
         {
             files.Delete(stored);
             await RefuseAsync(folder, path, name, stored.Sha256,
-                $"This file (same name and content) was already imported from this folder as import #{earlier.ImportId} on {earlier.TakenAt:yyyy-MM-dd HH:mm} UTC; it was not imported again. "
+                $"This file{(earlier.FileName == name ? "" : $" (the same content as '{earlier.FileName}')")} was already imported from this folder as import #{earlier.ImportId} on {earlier.TakenAt:yyyy-MM-dd HH:mm} UTC; it was not imported again. "
                 + "To import it again on purpose, upload it on the New Import page.", ct);
             return;
         }

@@ -207,6 +207,24 @@ public sealed class WatchedFolderTests
         records.Select(r => r.State).Should().Equal(IntakeState.Processed, IntakeState.Error);
     }
 
+    /// <summary>An integration sends a file again under a new name (a time stamp): its rows are not applied twice.</summary>
+    [Fact]
+    public async Task The_same_content_under_another_name_lands_in_error_naming_the_first_file()
+    {
+        using var folder = new WatchedFolder();
+        using var app = new TestApp(folder.Settings());
+        _ = app.Services;
+        folder.Drop("clients-0900.csv", Good);
+        await folder.WaitForFileAsync(Path.Combine(folder.Processed, "clients-0900.csv.results.csv"));
+
+        folder.Drop("clients-1000.csv", Good);
+
+        await folder.WaitForFileAsync(Path.Combine(folder.Error, "clients-1000.csv"));
+        var first = (await WatchedFolder.ImportsAsync(app)).Should().ContainSingle("the second file was not imported").Subject;
+        (await File.ReadAllTextAsync(Path.Combine(folder.Error, "clients-1000.csv.errors.txt"))).Should()
+            .Contain($"This file (the same content as 'clients-0900.csv') was already imported from this folder as import #{first.Id}");
+    }
+
     [Fact]
     public async Task A_bad_file_lands_in_error_with_its_reasons_beside_it()
     {

@@ -42,13 +42,7 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
 
     public RowValidation Validate(string?[] values)
     {
-        var filled = Imports.Discrepancies.BatchDateAsEnrollmentDate.Fill(_settings, values, IndexOf(ClientAssignmentColumns.EnrollmentDate), ClientAssignmentColumns.EnrollmentDate);
         var messages = CheckCells(values);
-        if (filled is not null)
-        {
-            messages.Add(filled);
-        }
-
         var clientId = RequiredId(values, _clientId, ClientAssignmentColumns.ClientId, messages);
         var courseId = RequiredId(values, _courseId, ClientAssignmentColumns.CourseId, messages);
         var sectionId = RequiredId(values, _sectionId, ClientAssignmentColumns.SectionId, messages);
@@ -81,6 +75,14 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
             default:
                 action = exists ? RowAction.Update : RowAction.Insert;
                 break;
+        }
+
+        // Only an assignment being added takes the batch date: on one that exists a blank cell keeps the stored date
+        // (SPEC 7), which the batch date would overwrite (an outside audit found 09/08/2026 replaced by the batch date).
+        if (action == RowAction.Insert
+            && Imports.Discrepancies.BatchDateAsEnrollmentDate.Fill(_settings, values, IndexOf(ClientAssignmentColumns.EnrollmentDate), ClientAssignmentColumns.EnrollmentDate) is { } filled)
+        {
+            messages.Add(filled);
         }
 
         if (action == RowAction.Insert && Cells.IsBlank(values[_enrollmentStatus]))

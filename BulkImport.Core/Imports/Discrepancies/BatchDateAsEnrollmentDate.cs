@@ -5,7 +5,8 @@ namespace BulkImport.Core.Imports.Discrepancies;
 
 /// <summary>
 /// The Client Assignment option "Use the batch date as enrollment date" (SPEC section 15, seed 001's "Use the batch date
-/// as membership date"): a blank Enrollment Date takes the import's Batch Date, and the row says so next to the cell.
+/// as membership date"): a blank Enrollment Date of an assignment being added takes the import's Batch Date, and the row
+/// says so next to the cell. An assignment that exists keeps its stored date, as a blank cell keeps any stored value.
 /// </summary>
 public static class BatchDateAsEnrollmentDate
 {

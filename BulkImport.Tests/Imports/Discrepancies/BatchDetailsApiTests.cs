@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using BulkImport.App.Api;
 using BulkImport.Core.Imports;
 using BulkImport.Tests.Support;
@@ -21,14 +22,14 @@ public sealed class BatchDetailsApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<ImportSummary> UploadAsync(string csv, string domain, string name, string batchDate, bool useBatchDate = false)
+    private async Task<ImportSummary> UploadAsync(string csv, string domain, string name, string batchDate, bool useBatchDate = false, string operation = "Add")
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         content.Add(file, "file", "upload.csv");
         content.Add(new StringContent(domain), "domain");
-        content.Add(new StringContent("Add"), "operation");
+        content.Add(new StringContent(operation), "operation");
         content.Add(new StringContent(name), "name");
         content.Add(new StringContent(batchDate), "batchDate");
         content.Add(new StringContent("false"), "checkDuplicates");
@@ -75,5 +76,24 @@ public sealed class BatchDetailsApiTests : IAsyncLifetime
         filled.Values["Enrollment Date"].Should().Be("02/14/2026");
         filled.Messages.Should().ContainSingle(m => m.Column == "Enrollment Date").Which.Message.Should().Contain("the batch date 02/14/2026 was used");
         (await _api.RowAsync(import.Id, 3)).Values["Enrollment Date"].Should().Be("03/02/2026", "a given date stays");
+    }
+
+    /// <summary>On an assignment that exists, a blank cell keeps the stored date (SPEC 7): the batch date is for assignments being added.</summary>
+    [Fact]
+    public async Task An_existing_assignment_keeps_its_enrollment_date_and_only_new_ones_take_the_batch_date()
+    {
+        var import = await UploadAsync("Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date\n1,102,1004,Enrolled,\n3,101,1001,Enrolled,\n",
+            "ClientAssignment", "Spring updates", "2026-02-14", useBatchDate: true, operation: "AddUpdate");
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        var existing = await _api.RowAsync(import.Id, 2);
+        (existing.Status, existing.Action, existing.Values["Enrollment Date"]).Should().Be((RowStatus.Valid, RowAction.Update, ""));
+        existing.Messages.Should().BeEmpty();
+        (await _api.RowAsync(import.Id, 3)).Values["Enrollment Date"].Should().Be("02/14/2026");
+
+        await _api.CommitAndWaitAsync(import.Id);
+        var client = await _api.Http.GetFromJsonAsync<JsonElement>("/api/clients/1");
+        client.GetProperty("assignments").EnumerateArray().Single(a => a.GetProperty("courseId").GetInt32() == 102)
+            .GetProperty("values").GetProperty("Enrollment Date").GetString().Should().Be("03/02/2026", "the stored date stays");
     }
 }

@@ -8,8 +8,8 @@ public static class AlertsRegistration
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
-        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.Section));
+        services.AddCheckedSettings<EmailOptions>(configuration, EmailOptions.Section);
+        services.AddSettings<SupportOptions>(configuration, SupportOptions.Section);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ImportEndingAlerts>();
         services.AddSingleton<ImportEndingInterceptor>();

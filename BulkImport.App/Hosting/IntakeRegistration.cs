@@ -7,7 +7,7 @@ public static class IntakeRegistration
 {
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
+        services.AddCheckedSettings<IntakeOptions>(configuration, IntakeOptions.Section);
         services.AddSingleton<IntakeHealth>();
         services.AddSingleton<FolderIntake>();
         services.AddHostedService<IntakeWorker>();

@@ -19,7 +19,6 @@ public sealed class LeaseWorker(WorkLeases leases, ImportWorkQueue queue, UndoQu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        leases.CheckSettings();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -24,11 +24,11 @@ public static class ServiceRegistration
     {
         // Before anything opens a SQLite connection: SQLite takes its threading mode only then.
         SqliteThreading.UseMultiThread();
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
+        services.AddCheckedSettings<ImportOptions>(configuration, ImportOptions.Section)
             .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath));
-        services.AddOptions<CommitOptions>().Bind(configuration.GetSection(CommitOptions.Section));
-        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
-        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddSettings<CommitOptions>(configuration, CommitOptions.Section);
+        services.AddCheckedSettings<UsageOptions>(configuration, UsageOptions.Section);
+        services.AddCheckedSettings<JobOptions>(configuration, JobOptions.Section);
 
         // Read when the first context is made, not now: the configuration is complete only once the host is built
         // (tests and deployments add their sources after Program.cs has registered the services).

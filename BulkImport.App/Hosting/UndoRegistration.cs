@@ -7,7 +7,7 @@ public static class UndoRegistration
 {
     public static IServiceCollection AddUndo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UndoOptions>().Bind(configuration.GetSection(UndoOptions.Section));
+        services.AddSettings<UndoOptions>(configuration, UndoOptions.Section);
         services.AddSingleton<UndoQueue>();
         services.AddSingleton<UndoRunner>();
         services.AddSingleton<UndoCommands>();

@@ -1,3 +1,4 @@
+using BulkImport.App.Hosting;
 using BulkImport.Core.Data;
 using BulkImport.Core.Security;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddBulkImportAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddSettings<SeedOptions>(configuration, SeedOptions.Section);
         services.AddBulkImportKeyRing();
         services.AddIdentityApiEndpoints<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
@@ -74,7 +75,7 @@ public static class AuthSetup
             .Configure<IHostEnvironment>((o, environment) => o.Cookie.SecurePolicy = SecurePolicy(environment));
 
         // A disabled user, or one whose groups or password changed, loses their session within the interval.
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
+        services.AddSettings<SecurityOptions>(configuration, SecurityOptions.Section);
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, security) => o.ValidationInterval = security.Value.RevalidationInterval);
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();

@@ -1,7 +1,10 @@
+using System.Globalization;
+using BulkImport.Core.Settings;
+
 namespace BulkImport.Core.Alerts;
 
 /// <summary>How alert e-mails are delivered (configuration section <c>Email</c>, SPEC section 18).</summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : ICheckedSettings
 {
     public const string Section = "Email";
 
@@ -22,6 +25,23 @@ public sealed class EmailOptions
 
     /// <summary>How often the sender looks for due messages when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Waits of 0 or less would send in a busy loop (or fail the sender), and a port outside 1–65535 would fail every
+    /// attempt, retried for ever with each alert.
+    /// </summary>
+    public void Check(SettingChecks checks)
+    {
+        var defaults = new EmailOptions();
+        checks.LongerThanZero($"{Section}:{nameof(RetryDelay)}", RetryDelay, defaults.RetryDelay);
+        checks.LongerThanZero($"{Section}:{nameof(MaxRetryDelay)}", MaxRetryDelay, defaults.MaxRetryDelay);
+        checks.LongerThanZero($"{Section}:{nameof(PollInterval)}", PollInterval, defaults.PollInterval);
+        if (Smtp.Port is < 1 or > 65535)
+        {
+            checks.Refuse($"{Section}:{nameof(Smtp)}:{nameof(SmtpOptions.Port)}", Smtp.Port.ToString(CultureInfo.InvariantCulture),
+                "a port number from 1 to 65535", defaults.Smtp.Port.ToString(CultureInfo.InvariantCulture));
+        }
+    }
 }
 
 /// <summary>The SMTP server (configuration section <c>Email:Smtp</c>).</summary>

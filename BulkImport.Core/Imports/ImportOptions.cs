@@ -1,7 +1,9 @@
+using BulkImport.Core.Settings;
+
 namespace BulkImport.Core.Imports;
 
 /// <summary>Settings of the import pipeline (configuration section <c>Import</c>).</summary>
-public sealed class ImportOptions
+public sealed class ImportOptions : ICheckedSettings
 {
     public const string Section = "Import";
 
@@ -29,4 +31,18 @@ public sealed class ImportOptions
     public int CommitBatchSize { get; set; } = 2_000;
 
     public string UploadsFolder => Path.Combine(DataFolder, "uploads");
+
+    /// <summary>
+    /// The limits must let a file in (0 bytes, 0 rows or 0 pending imports refuse every upload) and the retention
+    /// period must be a period (0 is the documented "for ever"; a negative one meant the same, silently).
+    /// </summary>
+    public void Check(SettingChecks checks)
+    {
+        var defaults = new ImportOptions();
+        checks.AtLeast($"{Section}:{nameof(MaxFileBytes)}", MaxFileBytes, 1, "bytes", defaults.MaxFileBytes);
+        checks.AtLeast($"{Section}:{nameof(MaxDataRows)}", MaxDataRows, 1, "rows", defaults.MaxDataRows);
+        checks.AtLeast($"{Section}:{nameof(MaxPendingPerUser)}", MaxPendingPerUser, 1, "imports", defaults.MaxPendingPerUser);
+        checks.AtLeast($"{Section}:{nameof(RetentionDays)}", RetentionDays, 0, "days", defaults.RetentionDays, "0 keeps the rows' values for ever");
+        checks.LongerThanZero($"{Section}:{nameof(RetentionInterval)}", RetentionInterval, defaults.RetentionInterval);
+    }
 }

@@ -1,9 +1,10 @@
 using BulkImport.Core.Imports;
+using BulkImport.Core.Settings;
 
 namespace BulkImport.Core.Intake;
 
 /// <summary>Watched folders (configuration section <c>Intake</c>, SPEC section 19).</summary>
-public sealed class IntakeOptions
+public sealed class IntakeOptions : ICheckedSettings
 {
     public const string Section = "Intake";
 
@@ -14,6 +15,17 @@ public sealed class IntakeOptions
 
     /// <summary>How often the folders are looked at.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A scan interval of 0 or less looks in a busy loop (or stops the worker); StableFor may be 0, a file unchanged from
+    /// one look to the next, but a negative one would only hide a typing error.
+    /// </summary>
+    public void Check(SettingChecks checks)
+    {
+        var defaults = new IntakeOptions();
+        checks.NotNegative($"{Section}:{nameof(StableFor)}", StableFor, defaults.StableFor, "0: a file is taken once it is unchanged from one look to the next");
+        checks.LongerThanZero($"{Section}:{nameof(ScanInterval)}", ScanInterval, defaults.ScanInterval);
+    }
 }
 
 /// <summary>One watched folder: files dropped in its incoming/ are imported as <see cref="Owner"/>.</summary>

@@ -40,19 +40,6 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
     /// <summary>The leases this instance holds now, for diagnostics and tests.</summary>
     public IReadOnlyCollection<(string Kind, int ImportId)> Held => [.. _held.Keys];
 
-    /// <summary>Refuses a heartbeat too slow to keep a lease alive, naming both settings.</summary>
-    public void CheckSettings()
-    {
-        var o = options.CurrentValue;
-        if (o.LeaseSeconds < 3 || o.HeartbeatSeconds < 1 || o.HeartbeatSeconds * 3 > o.LeaseSeconds)
-        {
-            throw new InvalidOperationException(
-                $"{JobOptions.Section}:{nameof(JobOptions.HeartbeatSeconds)} is {o.HeartbeatSeconds} and {JobOptions.Section}:{nameof(JobOptions.LeaseSeconds)} is {o.LeaseSeconds}: "
-                + "a lease must outlive three heartbeats (so one late heartbeat does not hand running work to another instance), the heartbeat at least 1 s. "
-                + "Keep the defaults (15 and 5) or set the heartbeat to at most a third of the lease.");
-        }
-    }
-
     /// <summary>Whether the database is shared by several instances (its leases live in it), found from its engine.</summary>
     public async Task<bool> SharedAsync(CancellationToken ct) => await StoreAsync(ct) is not null;
 

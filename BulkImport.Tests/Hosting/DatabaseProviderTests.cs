@@ -19,21 +19,6 @@ public sealed class DatabaseProviderTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static IEnumerable<Exception> Flatten(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            yield return x;
-            if (x is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
-
     [Fact]
     public async Task An_unreachable_PostgreSQL_server_at_start_keeps_the_app_up_with_ready_503_naming_the_setting()
     {
@@ -71,7 +56,7 @@ public sealed class DatabaseProviderTests
 
         var start = () => app.CreateClient();
 
-        Flatten(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
+        StartFailure.Causes(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
             && e.Message.Contains("Database:Provider is PostgreSql but ConnectionStrings:BulkImport is not a PostgreSQL connection string")
             && e.Message.Contains("it names a SQLite file") && e.Message.Contains("Host="));
     }
@@ -87,7 +72,7 @@ public sealed class DatabaseProviderTests
 
         var start = () => app.CreateClient();
 
-        Flatten(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
+        StartFailure.Causes(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
             && e.Message.Contains("Database:Provider is Sqlite (the default) but ConnectionStrings:BulkImport is not a SQLite connection string")
             && e.Message.Contains("it names a PostgreSQL server") && e.Message.Contains("Set Database:Provider to PostgreSql"));
     }
@@ -99,7 +84,7 @@ public sealed class DatabaseProviderTests
 
         var start = () => app.CreateClient();
 
-        Flatten(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
+        StartFailure.Causes(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
             && e.Message.Contains("Database:Provider is 'Oracle'; it must be Sqlite (the default) or PostgreSql."));
     }
 }

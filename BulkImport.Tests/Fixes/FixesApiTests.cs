@@ -247,18 +247,56 @@ public class FixesApiTests
     {
         var (app, api, import) = await StartAsync();
         using var _ = app;
-        using var content = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Header + "\r\n,Ann,Lee,ann@example.org,Student,\r\n")), "file", "fixed.csv" },
-            { new StringContent("Client"), "domain" },
-            { new StringContent("Add"), "operation" },
-            { new StringContent(import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "fixesImportId" },
-        };
 
-        var response = await api.Http.PostAsync("/api/imports", content);
+        var response = await PostCorrectionAsync(api, Header + "\r\n,Ann,Lee,ann@example.org,Student,\r\n", import.Id);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!.FixesImportId.Should().Be(import.Id);
+    }
+
+    [Fact]
+    public async Task The_apps_own_error_rows_file_uploaded_back_as_a_correction_does_not_warn_about_its_Error_Messages_column()
+    {
+        using var app = new TestApp(engine: _engine);
+        var api = await app.ApiAsync(Roles.Importer);
+        var import = await api.ImportAsync("First Name,Last Name,Email,Client Type\r\nAnn,Lee,ann@example.org,Walk-in\r\nBo,Ng,bo@example.org,Student\r\n", operation: "Add");
+        (import.ErrorRows, import.ValidRows).Should().Be((1, 1));
+        var download = await api.Http.GetStringAsync($"/api/imports/{import.Id}/rows.csv?status=Error");
+        download.Should().StartWith($"First Name,Last Name,Email,Client Type,{ErrorRowsFile.MessagesColumn}\r\n");
+        var corrected = download.Replace(",Walk-in,", ",Student,");
+
+        var fixedImport = await UploadCorrectionAsync(api, corrected, import.Id);
+
+        (fixedImport.ValidRows, fixedImport.ErrorRows).Should().Be((1, 0));
+        fixedImport.FileWarnings.Should().NotContain(w => w.Contains(ErrorRowsFile.MessagesColumn), "the app wrote that column itself");
+
+        // A column the person added is still theirs to be told about.
+        var withNickname = corrected.Replace("\r\n", ",Annie\r\n").Replace($"{ErrorRowsFile.MessagesColumn},Annie", $"{ErrorRowsFile.MessagesColumn},Nickname");
+        var withUnknown = await UploadCorrectionAsync(api, withNickname, import.Id);
+
+        withUnknown.FileWarnings.Should().ContainSingle().Which.Should().StartWith("Column 'Nickname' is not in the template and was ignored.");
+    }
+
+    /// <summary>Uploads <paramref name="csv"/> as a Client Add import correcting import <paramref name="fixes"/> (upload field fixesImportId).</summary>
+    private static async Task<HttpResponseMessage> PostCorrectionAsync(ApiClient api, string csv, int fixes)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "fixed.csv" },
+            { new StringContent("Client"), "domain" },
+            { new StringContent("Add"), "operation" },
+            { new StringContent(fixes.ToString(System.Globalization.CultureInfo.InvariantCulture)), "fixesImportId" },
+        };
+        return await api.Http.PostAsync("/api/imports", content);
+    }
+
+    /// <summary>As <see cref="PostCorrectionAsync"/>, then waits until the correction is read and validated.</summary>
+    private static async Task<ImportSummary> UploadCorrectionAsync(ApiClient api, string csv, int fixes)
+    {
+        using var response = await PostCorrectionAsync(api, csv, fixes);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!;
+        return await api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BulkImport.Core.Csv;
+using BulkImport.Core.Imports.Fixes;
 
 namespace BulkImport.Core.Imports.Mapping;
 
@@ -27,6 +28,25 @@ public static class ColumnMap
         }
 
         return byKey;
+    }
+
+    /// <summary>
+    /// The mapping <paramref name="import"/>'s file is read with: its column mapping by key and, for a corrected file (upload
+    /// field <c>fixesImportId</c>, SPEC 20), the <see cref="ErrorRowsFile.MessagesColumn"/> column the app's own rows file
+    /// ends with, ignored without the "not in the template" warning: the uploader did not add it, the app did. Only with
+    /// <c>fixesImportId</c>, where the upload says the file is the app's; a column the person mapped keeps their mapping.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?>? ForReading(Import import)
+    {
+        var byKey = ByKey(import.ColumnMapping);
+        if (import.FixesImportId is null)
+        {
+            return byKey;
+        }
+
+        var withMessages = byKey is null ? new Dictionary<string, string?>(StringComparer.Ordinal) : new Dictionary<string, string?>(byKey, StringComparer.Ordinal);
+        withMessages.TryAdd(HeaderName.Normalize(ErrorRowsFile.MessagesColumn), null);
+        return withMessages;
     }
 
     /// <summary>The template column of <paramref name="templateColumns"/> a name means (ignoring case and punctuation), or null.</summary>

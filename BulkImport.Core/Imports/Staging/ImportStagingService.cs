@@ -72,7 +72,7 @@ public sealed class ImportStagingService(
         var limits = new CsvLimits { MaxFileBytes = settings.MaxFileBytes, MaxDataRows = settings.MaxDataRows, MaxWorkbookExpandedBytes = settings.MaxWorkbookExpandedBytes };
         try
         {
-            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet, ColumnMap.ByKey(import.ColumnMapping));
+            using var file = ParsedFile.Open(files.PathOf(import), domain.Columns, domain.RequiredColumns(import.Operation), limits, import.Sheet, ColumnMap.ForReading(import));
             // The sheet read is kept before anything else, so a mapping step reads the same sheet again (SPEC 16, 17).
             import.Sheets = [.. file.Sheets];
             import.Sheet = file.SheetName ?? import.Sheet;

@@ -33,7 +33,7 @@ public sealed class ImportOptions : ICheckedSettings
     public string UploadsFolder => Path.Combine(DataFolder, "uploads");
 
     /// <summary>
-    /// The limits must let a file in (0 bytes, 0 rows or 0 pending imports refuse every upload) and the retention
+    /// The limits must let a file in (0 bytes, 0 rows, 0 unpacked workbook bytes or 0 pending imports refuse every upload) and the retention
     /// period must be a period (0 is the documented "for ever"; a negative one meant the same, silently).
     /// </summary>
     public void Check(SettingChecks checks)
@@ -41,6 +41,7 @@ public sealed class ImportOptions : ICheckedSettings
         var defaults = new ImportOptions();
         checks.AtLeast($"{Section}:{nameof(MaxFileBytes)}", MaxFileBytes, 1, "bytes", defaults.MaxFileBytes);
         checks.AtLeast($"{Section}:{nameof(MaxDataRows)}", MaxDataRows, 1, "rows", defaults.MaxDataRows);
+        checks.AtLeast($"{Section}:{nameof(MaxWorkbookExpandedBytes)}", MaxWorkbookExpandedBytes, 1, "bytes", defaults.MaxWorkbookExpandedBytes);
         checks.AtLeast($"{Section}:{nameof(MaxPendingPerUser)}", MaxPendingPerUser, 1, "imports", defaults.MaxPendingPerUser);
         checks.AtLeast($"{Section}:{nameof(RetentionDays)}", RetentionDays, 0, "days", defaults.RetentionDays, "0 keeps the rows' values for ever");
         checks.LongerThanZero($"{Section}:{nameof(RetentionInterval)}", RetentionInterval, defaults.RetentionInterval);

@@ -15,6 +15,7 @@ public sealed class SettingsCheckedAtStartTests
     [InlineData("Import:MaxFileBytes", "-1", "Import:MaxFileBytes is -1; it must be a whole number of bytes greater than 0. Correct it, or remove the setting to use the default (268435456).")]
     [InlineData("Import:MaxFileBytes", "0", "Import:MaxFileBytes is 0; it must be a whole number of bytes greater than 0.")]
     [InlineData("Import:MaxDataRows", "0", "Import:MaxDataRows is 0; it must be a whole number of rows greater than 0.")]
+    [InlineData("Import:MaxWorkbookExpandedBytes", "0", "Import:MaxWorkbookExpandedBytes is 0; it must be a whole number of bytes greater than 0.")]
     [InlineData("Import:MaxPendingPerUser", "0", "Import:MaxPendingPerUser is 0; it must be a whole number of imports greater than 0.")]
     [InlineData("Import:RetentionDays", "-1", "Import:RetentionDays is -1; it must be a whole number of days of 0 or more (0 keeps the rows' values for ever).")]
     [InlineData("Import:RetentionInterval", "00:00:00", "Import:RetentionInterval is 00:00:00; it must be a time longer than 0, written hh:mm:ss (like 00:00:05). Correct it, or remove the setting to use the default (01:00:00).")]

@@ -54,6 +54,13 @@ public sealed partial class Import
     public List<string> FileErrors { get; set; } = [];
     public List<string> FileWarnings { get; set; } = [];
 
+    /// <summary>
+    /// A CSV file's field separator (SPEC 5: ',', ';' or tab), kept when the file is read because a row's values are
+    /// validated again after that (edits, fixes) and a comma in an amount means what the separator says (ValidationSettings).
+    /// Null for a workbook, and for an import read before it was kept.
+    /// </summary>
+    public char? Delimiter { get; set; }
+
     /// <summary>A workbook's sheet (SPEC 17): the one the upload asked for (field <c>sheet</c>), then the one read; null for CSV.</summary>
     public string? Sheet { get; set; }
 

@@ -109,6 +109,29 @@ public class PaymentImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_a_file_separated_by_semicolons_an_amount_with_one_comma_is_refused_as_ambiguous_also_when_revalidated()
+    {
+        var import = await _api.ImportAsync(
+            $"{Header.Replace(',', ';')}\n6;5004;{Yesterday};1,500;Cash;\n6;5004;{Yesterday};10,00;Cash;\n6;5004;{Yesterday};1,100.50;Cash;\n",
+            domain: "Payment", operation: "Add");
+
+        (import.ValidRows, import.ErrorRows).Should().Be((1, 2));
+        (await _api.RowAsync(import.Id, 2)).Messages.Should().ContainSingle().Which.Should().Be(new RowMessageDto("Amount",
+            "Amount '1,500' is ambiguous: in a file separated by semicolons the comma may be a decimal mark, so it may mean 1.50 or 1500.00. " +
+            "Write the amount with a decimal point and no comma: 1500.00 or 1.50."));
+        (await _api.RowAsync(import.Id, 3)).Messages.Single().Message.Should().EndWith("decimal commas are not accepted. Write it with a decimal point: 10.00.");
+        (await _api.RowAsync(import.Id, 4)).Values["Amount"].Should().Be("1100.50");
+
+        // Row 4 pays the same invoice: its edit revalidates row 2, which the file's separator still makes ambiguous.
+        await _api.EditRowAsync(import.Id, 4, new() { ["Amount"] = "100" });
+
+        var row2 = await _api.RowAsync(import.Id, 2);
+        row2.Status.Should().Be(RowStatus.Error);
+        row2.Messages.Single().Message.Should().Contain("is ambiguous");
+        (await _api.EditRowAsync(import.Id, 2, new() { ["Amount"] = "1.50" })).Status.Should().Be(RowStatus.Valid);
+    }
+
+    [Fact]
     public async Task Two_imports_paying_one_invoice_committed_at_once_never_take_it_below_zero()
     {
         var first = await _api.ImportAsync($"{Header}\n4,5003,{Yesterday},500,Cash,\n", domain: "Payment", operation: "Add");

@@ -570,6 +570,9 @@ namespace BulkImport.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<char?>("Delimiter")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Discrepancies")
                         .HasColumnType("INTEGER");
 

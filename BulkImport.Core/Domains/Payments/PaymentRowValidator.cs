@@ -17,6 +17,7 @@ public sealed class PaymentRowValidator : CellRuleValidator, IRowValidator
 
     private readonly InvoiceBook _invoices;
     private readonly bool _hasReferenceColumn;
+    private readonly bool _commaMayBeDecimalMark;
     private readonly int _clientId;
     private readonly int _invoiceId;
     private readonly int _paymentDate;
@@ -29,6 +30,7 @@ public sealed class PaymentRowValidator : CellRuleValidator, IRowValidator
     {
         _invoices = invoices;
         _hasReferenceColumn = settings.PresentColumns.Contains(PaymentColumns.ReferenceNumber);
+        _commaMayBeDecimalMark = settings.CommaMayBeDecimalMark;
         _clientId = IndexOf(PaymentColumns.ClientId);
         _invoiceId = IndexOf(PaymentColumns.InvoiceId);
         _paymentDate = IndexOf(PaymentColumns.PaymentDate);
@@ -39,7 +41,7 @@ public sealed class PaymentRowValidator : CellRuleValidator, IRowValidator
         Cell(PaymentColumns.ClientId, v => FieldFormats.WholeNumberId(v, PaymentColumns.ClientId));
         Cell(PaymentColumns.InvoiceId, v => FieldFormats.WholeNumberId(v, PaymentColumns.InvoiceId));
         Cell(PaymentColumns.PaymentDate, v => PaymentDate(v, settings.Today));
-        Cell(PaymentColumns.Amount, PaymentAmount.Check);
+        Cell(PaymentColumns.Amount, v => PaymentAmount.Check(v, _commaMayBeDecimalMark));
         Cell(PaymentColumns.PaymentMethod, selectLists.For(PaymentColumns.PaymentMethod).Match);
         Cell(PaymentColumns.ReferenceNumber, v => FieldFormats.Text(v, PaymentColumns.ReferenceNumber, PaymentColumns.ReferenceMaxLength));
     }
@@ -79,7 +81,7 @@ public sealed class PaymentRowValidator : CellRuleValidator, IRowValidator
             messages.Add(new RowMessage(PaymentColumns.InvoiceId, $"Invoice {invoiceId} is Paid: it has no open balance left to pay. Skip the row, or correct the Invoice ID.", "paid"));
         }
         else if (!messages.Exists(m => !m.IsWarning)
-            && PaymentAmount.TryParseCents(values[_amount]!, out var cents, out _))
+            && PaymentAmount.TryParseCents(values[_amount]!, _commaMayBeDecimalMark, out var cents, out _))
         {
             var left = invoice.OpenCents - invoice.PaidInFileCents;
             if (cents > left)

@@ -35,7 +35,7 @@ public sealed class RowBatchRevision(TimeProvider clock)
 
         var revised = rows.Select(r => new RevisedRow(r)).ToList();
 
-        var settings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var settings = ValidationSettings.Of(import, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var inBatch = rows.Select(r => r.RowNumber).ToHashSet();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)

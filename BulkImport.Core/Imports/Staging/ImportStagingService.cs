@@ -100,6 +100,7 @@ public sealed class ImportStagingService(
             }
 
             import.PresentColumns = [.. file.PresentColumns];
+            import.Delimiter = file.IsWorkbook ? null : file.Delimiter;
             await StageAsync(db, import, domain, file, settings, watch, watch.Token, ct);
         }
         catch (CsvFileException e)
@@ -141,8 +142,10 @@ public sealed class ImportStagingService(
     private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch,
         CancellationToken ct, CancellationToken stopping)
     {
-        var validationSettings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null);
+        var validationSettings = ValidationSettings.Of(import, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) with
+        {
+            EnrollmentDateDefault = import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null,
+        };
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
         RowCounts.Reset(import);
 

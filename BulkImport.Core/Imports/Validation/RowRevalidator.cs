@@ -28,7 +28,7 @@ public sealed class RowRevalidator(TimeProvider clock)
     public async Task ReviseAsync(BulkImportDbContext db, Import import, IImportDomain domain, ImportRow row, IReadOnlyDictionary<string, string?>? changes, bool skip, CancellationToken ct)
     {
         var relabel = await SelectListRelabel.LoadAsync(db, domain, import.CreatedAt, ct);
-        var settings = new ValidationSettings(import.Operation, import.PresentColumns, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var settings = ValidationSettings.Of(import, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         // A skipped row takes no part in the duplicate rule (rows skipped before skipped rows lost their key may still have one).
         var oldKey = row.Status == RowStatus.Skipped ? null : row.RowKey;
 

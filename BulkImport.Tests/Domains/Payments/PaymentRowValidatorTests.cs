@@ -23,10 +23,10 @@ public sealed class PaymentRowValidatorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private async Task<IRowValidator> NewValidatorAsync(IReadOnlyList<string> presentColumns)
+    private async Task<IRowValidator> NewValidatorAsync(IReadOnlyList<string> presentColumns, char? delimiter = null)
     {
         await using var db = _database.CreateDbContext();
-        return await new PaymentDomain().CreateValidatorAsync(db, new ValidationSettings(Operation.Add, presentColumns, Today), onlyRows: null, default);
+        return await new PaymentDomain().CreateValidatorAsync(db, new ValidationSettings(Operation.Add, presentColumns, Today, Delimiter: delimiter), onlyRows: null, default);
     }
 
     private static string?[] Row(string? client = "4", string? invoice = "5003", string? date = "12/01/2026", string? amount = "100.00", string? method = "Cash", string? reference = null) =>
@@ -102,12 +102,34 @@ public sealed class PaymentRowValidatorTests : IAsyncLifetime
     [InlineData("0", "Amount '0' is 0: a payment must be greater than 0. Skip the row if nothing was paid.")]
     [InlineData("-25.00", "Amount '-25.00' is negative: a payment is a positive amount. Enter what was paid, like 1200.50.")]
     [InlineData("12.345", "Amount '12.345' has 3 decimals; a payment has at most two (cents), like 1200.50.")]
-    [InlineData("12,00", "Amount must be a number greater than 0 with at most two decimals, like 1200.50; '12,00' is not.")]
+    [InlineData("12,00", "Amount '12,00' has a decimal comma: a comma is read only as a thousands separator (1,200.50), and decimal commas are not accepted. Write it with a decimal point: 12.00.")]
     [InlineData("ten", "Amount must be a number greater than 0 with at most two decimals, like 1200.50; 'ten' is not.")]
     [InlineData("1e3", "Amount must be a number greater than 0 with at most two decimals, like 1200.50; '1e3' is not.")]
     [InlineData("123456789012", "Amount '123456789012' is more than the largest amount an invoice holds, 99999999.99.")]
     public void Bad_amounts_are_named(string amount, string message) =>
         Only(Validate(Row(amount: amount))).Should().Be(message);
+
+    [Theory]
+    [InlineData(',', RowStatus.Valid)]
+    [InlineData('\t', RowStatus.Valid)]
+    [InlineData(';', RowStatus.Error)]
+    public async Task One_comma_in_an_amount_is_refused_only_in_a_file_separated_by_semicolons(char delimiter, RowStatus status)
+    {
+        var validator = await NewValidatorAsync(PaymentColumns.All, delimiter);
+        var values = Row(client: "10", invoice: "5009", amount: "1,500");
+
+        var result = validator.Validate(2, values);
+
+        result.Status.Should().Be(status);
+        if (status == RowStatus.Error)
+        {
+            result.Messages.Should().ContainSingle().Which.Should().Match<RowMessage>(m => m.Column == "Amount" && m.Message.Contains("is ambiguous"));
+        }
+        else
+        {
+            values[3].Should().Be("1500.00");
+        }
+    }
 
     [Fact]
     public void A_payment_date_in_the_future_is_an_error() =>

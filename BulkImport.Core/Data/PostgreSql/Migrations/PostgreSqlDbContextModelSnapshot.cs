@@ -617,6 +617,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<char?>("Delimiter")
+                        .HasColumnType("character(1)");
+
                     b.Property<int>("Discrepancies")
                         .HasColumnType("integer");
 

@@ -214,6 +214,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     PresentColumns = table.Column<string>(type: "text", nullable: false),
                     FileErrors = table.Column<string>(type: "text", nullable: false),
                     FileWarnings = table.Column<string>(type: "text", nullable: false),
+                    Delimiter = table.Column<char>(type: "character(1)", nullable: true),
                     Sheet = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Sheets = table.Column<string>(type: "text", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "text", nullable: true),

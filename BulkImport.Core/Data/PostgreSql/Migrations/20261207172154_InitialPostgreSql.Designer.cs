@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BulkImport.Core.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlDbContext))]
-    [Migration("20261206202354_InitialPostgreSql")]
+    [Migration("20261207172154_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -619,6 +619,9 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<char?>("Delimiter")
+                        .HasColumnType("character(1)");
 
                     b.Property<int>("Discrepancies")
                         .HasColumnType("integer");

@@ -26,15 +26,17 @@ internal sealed class WorkbookFile : IDisposable
     private readonly SpreadsheetDocument document;
     private readonly Dictionary<string, (long Declared, long Packed)> entries;
     private readonly List<(string Name, WorksheetPart Part)> sheets;
+    private readonly List<string> hiddenSheets;
     private SharedStrings? sharedStrings;
     private CellStyles? styles;
     private bool date1904;
 
-    private WorkbookFile(SpreadsheetDocument document, Dictionary<string, (long, long)> entries, List<(string, WorksheetPart)> sheets)
+    private WorkbookFile(SpreadsheetDocument document, Dictionary<string, (long, long)> entries, List<(string, WorksheetPart)> sheets, List<string> hiddenSheets)
     {
         this.document = document;
         this.entries = entries;
         this.sheets = sheets;
+        this.hiddenSheets = hiddenSheets;
     }
 
     /// <summary>The worksheets a person sees, in workbook order (hidden sheets and chart sheets left out).</summary>
@@ -105,16 +107,24 @@ internal sealed class WorkbookFile : IDisposable
 
             var root = workbookPart.Workbook;
             var visible = new List<(string, WorksheetPart)>();
+            var hiddenNames = new List<string>();
             foreach (var entry in root.Sheets?.Elements<Sheet>() ?? [])
             {
                 var hidden = entry.State is { } state && state.Value != SheetStateValues.Visible;
-                if (!hidden && entry.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
+                if (entry.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
                 {
-                    visible.Add((entry.Name?.Value ?? "", worksheet));
+                    if (hidden)
+                    {
+                        hiddenNames.Add(entry.Name?.Value ?? "");
+                    }
+                    else
+                    {
+                        visible.Add((entry.Name?.Value ?? "", worksheet));
+                    }
                 }
             }
 
-            workbook = new WorkbookFile(document, entries!, visible) { date1904 = root.WorkbookProperties?.Date1904?.Value == true };
+            workbook = new WorkbookFile(document, entries!, visible, hiddenNames) { date1904 = root.WorkbookProperties?.Date1904?.Value == true };
             var refusal = prepare(workbook);
             if (refusal is not null)
             {
@@ -173,7 +183,9 @@ internal sealed class WorkbookFile : IDisposable
             var match = sheets.FindIndex(s => s.Name.Equals(requested.Trim(), StringComparison.OrdinalIgnoreCase));
             if (match < 0)
             {
-                return WorkbookMessages.NoSuchSheet(requested.Trim(), Sheets);
+                // A hidden sheet is not offered, but the person asking for it by name knows it is there: say so.
+                var hidden = hiddenSheets.Find(s => s.Equals(requested.Trim(), StringComparison.OrdinalIgnoreCase));
+                return hidden is null ? WorkbookMessages.NoSuchSheet(requested.Trim(), Sheets) : WorkbookMessages.HiddenSheet(hidden, Sheets);
             }
 
             if (!HasData(sheets[match].Part))

@@ -55,6 +55,10 @@ internal static class WorkbookMessages
     public static FileMessage NoSuchSheet(string sheet, IReadOnlyList<string> sheets) =>
         new($"The workbook has no sheet named '{sheet}'. Its sheets are {Names(sheets)}; choose one of them and upload again.");
 
+    public static FileMessage HiddenSheet(string sheet, IReadOnlyList<string> sheets) =>
+        new($"Sheet '{sheet}' is hidden in the workbook, and only visible sheets are read. Unhide it in the spreadsheet (right-click a sheet tab > Unhide) and upload again"
+            + (sheets.Count == 0 ? "." : $", or choose one of the visible sheets, {Names(sheets)}."));
+
     public static FileMessage EmptySheet(string sheet, IReadOnlyList<string> sheets) =>
         new($"Sheet '{sheet}' is empty. The workbook's sheets are {Names(sheets)}; choose the one that holds the data and upload again.");
 

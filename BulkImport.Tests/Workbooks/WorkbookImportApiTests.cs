@@ -108,10 +108,13 @@ public class WorkbookImportApiTests : IAsyncLifetime
     [Theory]
     [InlineData("April", "The workbook has no sheet named 'April'. Its sheets are 'Notes', 'Clients'; choose one of them and upload again.")]
     [InlineData("notes", "Sheet 'Notes' is empty. The workbook's sheets are 'Notes', 'Clients'; choose the one that holds the data and upload again.")]
-    public async Task A_sheet_that_is_missing_or_empty_fails_the_upload_and_the_summary_still_lists_the_sheets(string sheet, string error)
+    [InlineData("lists", "Sheet 'Lists' is hidden in the workbook, and only visible sheets are read. Unhide it in the spreadsheet (right-click a sheet tab > Unhide) " +
+        "and upload again, or choose one of the visible sheets, 'Notes', 'Clients'.")]
+    public async Task A_sheet_that_is_missing_empty_or_hidden_fails_the_upload_and_the_summary_still_lists_the_sheets(string sheet, string error)
     {
         var book = new TestWorkbook();
         book.Sheet("Notes");
+        book.Sheet("Lists", hidden: true).Row(1, "First Name", "Last Name").Row(2, "Ann", "Hidden");
         book.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Ann", "Sheetless");
 
         var import = await UploadAsync(book.ToBytes(), sheet);

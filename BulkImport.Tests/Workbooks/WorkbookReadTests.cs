@@ -238,6 +238,22 @@ public sealed class WorkbookReadTests
     }
 
     [Fact]
+    public void A_hidden_sheet_asked_for_by_name_is_refused_saying_it_is_hidden_and_how_to_read_it()
+    {
+        var book = new TestWorkbook();
+        book.Sheet("Clients").Row(1, "ID", "Name").Row(2, "1", "Ann");
+        book.Sheet("Lists", hidden: true).Row(1, "ID", "Name").Row(2, "9", "Hidden");
+
+        var (file, rows, _) = Read(book.ToBytes(), sheet: "lists");
+
+        file.Errors.Should().ContainSingle().Which.Message.Should().Be(
+            "Sheet 'Lists' is hidden in the workbook, and only visible sheets are read. Unhide it in the spreadsheet (right-click a sheet tab > Unhide) " +
+            "and upload again, or choose one of the visible sheets, 'Clients'.");
+        file.Sheets.Should().Equal(["Clients"], "a hidden sheet is not offered");
+        rows.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_sheet_named_for_a_csv_file_is_ignored_with_a_warning_and_the_file_is_read()
     {
         var (file, rows, _) = Read("ID,Name\r\n1,Ann\r\n"u8.ToArray(), sheet: "Clients");

@@ -22,7 +22,7 @@ public sealed class CommitBatchStore : IDisposable
     {
         _importId = importId;
         var engine = DatabaseEngine.Of(connection);
-        _result = engine.PrepareAppend(connection, "ImportRowResults", ["ImportId", "Status", "RowNumber", "RecordId", "InvoiceId", "Error"], idColumn: null);
+        _result = engine.PrepareAppend(connection, "ImportRowResults", ["ImportId", "Status", "RowNumber", "RecordId", "InvoiceId", "Error", "Column"], idColumn: null);
         // A seek from the batch's first row: ordered by row number, the only plan is a walk of the (ImportId, RowNumber)
         // index from there (or one seek per status of the clustered key), which stops at once when no row is past it.
         // Without the order PostgreSQL's cached plan for this statement was a scan of the import's results looking for
@@ -62,6 +62,7 @@ public sealed class CommitBatchStore : IDisposable
             _result.Bind(4, outcome.RecordId);
             _result.Bind(5, outcome.InvoiceId);
             _result.Bind(6, outcome.Error);
+            _result.Bind(7, outcome.Column);
             _result.Execute();
 
             if (!outcome.Success)

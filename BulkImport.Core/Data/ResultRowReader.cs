@@ -61,7 +61,7 @@ public static class ResultRowReader
     private static async IAsyncEnumerable<ResultRow> ReadPagesAsync(DbConnection connection, int importId, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var page = Command(connection, importId, $"""
-            SELECT r."RowNumber", r."Status", r."Action", r."Messages", r."SkippedByOperator", r."RowKey", s."Status", s."RecordId", s."InvoiceId", s."Error"
+            SELECT r."RowNumber", r."Status", r."Action", r."Messages", r."SkippedByOperator", r."RowKey", s."Status", s."RecordId", s."InvoiceId", s."Error", s."Column"
             FROM "ImportRows" r LEFT JOIN "ImportRowResults" s
               ON s."ImportId" = r."ImportId" AND s."RowNumber" = r."RowNumber" AND s."Status" IN ({(int)RowStatus.Success}, {(int)RowStatus.Failed})
                 AND s."RowNumber" > @after
@@ -83,7 +83,7 @@ public static class ResultRowReader
                     var status = (RowStatus)reader.GetInt32(1);
                     rows.Add(status == RowStatus.Valid && !reader.IsDBNull(6)
                         ? new ResultRow(rowNumber, (RowStatus)reader.GetInt32(6), (RowAction)reader.GetInt32(2), reader.IsDBNull(7) ? null : reader.GetInt64(7),
-                            reader.IsDBNull(8) ? null : reader.GetInt64(8), new RowResult { Error = reader.IsDBNull(9) ? null : reader.GetString(9) }.Messages(), reader.GetBoolean(4), null)
+                            reader.IsDBNull(8) ? null : reader.GetInt64(8), new RowResult { Error = reader.IsDBNull(9) ? null : reader.GetString(9), Column = reader.IsDBNull(10) ? null : reader.GetString(10) }.Messages(), reader.GetBoolean(4), null)
                         : new ResultRow(rowNumber, status, (RowAction)reader.GetInt32(2), null, null, RowJson.DeserializeMessages(reader.GetString(3)), reader.GetBoolean(4), RowKeyOf(reader)));
                 }
             }
@@ -133,7 +133,7 @@ public static class ResultRowReader
         public static async Task<ResultCursor> OpenAsync(DbConnection connection, int importId, RowStatus status, CancellationToken ct)
         {
             var command = Command(connection, importId,
-                $"""SELECT "RowNumber", "RecordId", "InvoiceId", "Error" FROM "ImportRowResults" WHERE "ImportId" = @importId AND "Status" = {(int)status} ORDER BY "RowNumber" """);
+                $"""SELECT "RowNumber", "RecordId", "InvoiceId", "Error", "Column" FROM "ImportRowResults" WHERE "ImportId" = @importId AND "Status" = {(int)status} ORDER BY "RowNumber" """);
             var cursor = new ResultCursor(command, await command.ExecuteReaderAsync(ct), status);
             await cursor.MoveAsync(ct);
             return cursor;
@@ -160,6 +160,7 @@ public static class ResultRowReader
                     RecordId = _reader.IsDBNull(1) ? null : _reader.GetInt64(1),
                     InvoiceId = _reader.IsDBNull(2) ? null : _reader.GetInt64(2),
                     Error = _reader.IsDBNull(3) ? null : _reader.GetString(3),
+                    Column = _reader.IsDBNull(4) ? null : _reader.GetString(4),
                 }
                 : null;
         }

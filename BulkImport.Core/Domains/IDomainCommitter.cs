@@ -18,12 +18,15 @@ public interface IDomainCommitter : IDisposable
     Data.BeforeImageReader? CreateBeforeImageReader(DbConnection readConnection) => null;
 }
 
-/// <summary>What became of one row: Success with the record's ID, or Failed with a reason a person can act on.</summary>
-public readonly record struct RowOutcome(int RowNumber, bool Success, Imports.RowAction Action, long? RecordId, long? InvoiceId, string? Error)
+/// <summary>
+/// What became of one row: Success with the record's ID, or Failed with a reason a person can act on and the column
+/// it is about (the grid marks that cell), when it is about one.
+/// </summary>
+public readonly record struct RowOutcome(int RowNumber, bool Success, Imports.RowAction Action, long? RecordId, long? InvoiceId, string? Error, string? Column = null)
 {
     public static RowOutcome Succeeded(int rowNumber, Imports.RowAction action, long recordId, long? invoiceId = null) =>
         new(rowNumber, true, action, recordId, invoiceId, null);
 
-    public static RowOutcome FailedWith(int rowNumber, Imports.RowAction action, string error) =>
-        new(rowNumber, false, action, null, null, error);
+    public static RowOutcome FailedWith(int rowNumber, Imports.RowAction action, string error, string? column = null) =>
+        new(rowNumber, false, action, null, null, error, column);
 }

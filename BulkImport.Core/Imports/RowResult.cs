@@ -16,10 +16,12 @@ public sealed class RowResult : IRowNumbered
     public long? InvoiceId { get; set; }
     /// <summary>Why the row failed; null for a success.</summary>
     public string? Error { get; set; }
+    /// <summary>The template column a failure is about (a payment's Amount that no longer fits); null when it is about the row.</summary>
+    public string? Column { get; set; }
 
     /// <summary>The rule name of a commit failure among a row's messages.</summary>
     public const string CommitCode = "commit";
 
     /// <summary>The row's messages after the commit: none for a success, the failure for a failed row.</summary>
-    public List<RowMessage> Messages() => Error is null ? [] : [new RowMessage(null, Error, CommitCode)];
+    public List<RowMessage> Messages() => Error is null ? [] : [new RowMessage(Column, Error, CommitCode)];
 }

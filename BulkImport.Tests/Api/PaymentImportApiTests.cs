@@ -157,11 +157,33 @@ public class PaymentImportApiTests : IAsyncLifetime
         var loser = done.Single(s => s.Failed == 1);
         var failedRow = await _api.RowAsync(loser.Id, 2);
         failedRow.Status.Should().Be(RowStatus.Failed);
+        failedRow.Messages.Single().Column.Should().Be("Amount", "the grid marks the cell the failure is about");
         failedRow.Messages.Single().Message.Should().Be(
             $"Invoice 5003 now has an open balance of {balance.ToString("0.00", CultureInfo.InvariantCulture)}, less than this payment of {(loser.Id == first.Id ? "500.00" : "600.00")}: " +
             $"it was paid in part after the file was validated. The payment was not recorded; import it again with at most {balance.ToString("0.00", CultureInfo.InvariantCulture)}.");
         await using var db = _app.CreateDbContext();
         (await db.Payments.CountAsync(p => p.InvoiceId == 5003)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_payment_that_no_longer_fits_at_commit_fails_on_its_amount()
+    {
+        var import = await _api.ImportAsync($"{Header}\n4,5003,{Yesterday},500,Cash,\n", domain: "Payment", operation: "Add");
+        await using (var db = _app.CreateDbContext())
+        {
+            // Paid in part meanwhile, as another import or a person at the counter would.
+            await db.Invoices.Where(i => i.InvoiceId == 5003).ExecuteUpdateAsync(u => u.SetProperty(i => i.Balance, 100m));
+        }
+
+        var done = await _api.CommitAndWaitAsync(import.Id);
+
+        (done.Status, done.Failed).Should().Be((ImportStatus.Committed, 1));
+        var row = await _api.RowAsync(import.Id, 2);
+        row.Status.Should().Be(RowStatus.Failed);
+        row.Messages.Should().ContainSingle().Which.Should().Be(new RowMessageDto("Amount",
+            "Invoice 5003 now has an open balance of 100.00, less than this payment of 500.00: it was paid in part after the file was validated. " +
+            "The payment was not recorded; import it again with at most 100.00."));
+        (await _api.ResultsAsync(import.Id)).Should().Contain("2,Failed,Insert,,\"Invoice 5003 now has an open balance of 100.00", "the results file reads the failure as before");
     }
 
     [Fact]

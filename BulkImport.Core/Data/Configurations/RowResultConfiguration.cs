@@ -18,6 +18,8 @@ internal sealed class RowResultConfiguration : IEntityTypeConfiguration<RowResul
         // the same file could write (issue 15). An index of its own (the migration UniqueRowResult), not a new key: the
         // commit keeps appending at the end of its status's run.
         builder.HasIndex(r => new { r.ImportId, r.RowNumber }).IsUnique().HasDatabaseName(UniqueRowIndex);
+        // A template column's name; the longest is a few dozen characters.
+        builder.Property(r => r.Column).HasMaxLength(64);
         builder.HasOne<Import>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

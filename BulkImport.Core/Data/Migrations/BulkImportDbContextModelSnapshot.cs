@@ -809,6 +809,10 @@ namespace BulkImport.Core.Data.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Column")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 

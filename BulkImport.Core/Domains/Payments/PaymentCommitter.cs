@@ -41,7 +41,8 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
             _lower.Bind(2, invoiceId);
             if (_lower.Execute() != 1)
             {
-                outcomes[r] = RowOutcome.FailedWith(row.RowNumber, RowAction.Insert, WhyNotPaid(connection, invoiceId, cents));
+                var (why, column) = WhyNotPaid(connection, invoiceId, cents);
+                outcomes[r] = RowOutcome.FailedWith(row.RowNumber, RowAction.Insert, why, column);
                 continue;
             }
 
@@ -68,8 +69,8 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
         return Task.FromResult<IReadOnlyList<RowOutcome>>(outcomes);
     }
 
-    /// <summary>Only runs for the rare payment that no longer fits, to say why.</summary>
-    private string WhyNotPaid(DbConnection connection, long invoiceId, long cents)
+    /// <summary>Only runs for the rare payment that no longer fits, to say why, and which column it is about.</summary>
+    private (string Why, string Column) WhyNotPaid(DbConnection connection, long invoiceId, long cents)
     {
         var engine = DatabaseEngine.Of(connection);
         _diagnose ??= engine.Prepare(connection,
@@ -77,16 +78,17 @@ public sealed class PaymentCommitter(CommitSettings settings) : IDomainCommitter
         _diagnose.Bind(1, invoiceId);
         if (!_diagnose.Read())
         {
-            return $"Invoice {invoiceId} no longer exists; it was removed after the file was validated. The payment was not recorded.";
+            return ($"Invoice {invoiceId} no longer exists; it was removed after the file was validated. The payment was not recorded.", PaymentColumns.InvoiceId);
         }
 
         var (balance, paid) = (_diagnose.GetInt64(0), _diagnose.GetInt64(1) != 0);
         _diagnose.Reset();
         var amount = PaymentAmount.Format(cents);
-        return paid || balance <= 0
+        var why = paid || balance <= 0
             ? $"Invoice {invoiceId} was paid in full after the file was validated. The payment of {amount} was not recorded."
             : $"Invoice {invoiceId} now has an open balance of {PaymentAmount.Format(balance)}, less than this payment of {amount}: it was paid in part " +
               $"after the file was validated. The payment was not recorded; import it again with at most {PaymentAmount.Format(balance)}.";
+        return (why, PaymentColumns.Amount);
     }
 
     /// <summary>A canonical MM/DD/YYYY as the database stores dates, YYYY-MM-DD.</summary>

@@ -858,6 +858,10 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Column")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
 

@@ -153,7 +153,8 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     RowNumber = table.Column<int>(type: "integer", nullable: false),
                     RecordId = table.Column<long>(type: "bigint", nullable: true),
                     InvoiceId = table.Column<long>(type: "bigint", nullable: true),
-                    Error = table.Column<string>(type: "text", nullable: true)
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    Column = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {

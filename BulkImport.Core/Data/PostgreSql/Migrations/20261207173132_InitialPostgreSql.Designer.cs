@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BulkImport.Core.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlDbContext))]
-    [Migration("20261207172154_InitialPostgreSql")]
+    [Migration("20261207173132_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -860,6 +860,10 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
 
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Error")
                         .HasColumnType("text");

@@ -36,6 +36,18 @@ internal static class CsvMessages
     public static FileMessage DuplicateColumn(string name, IReadOnlyList<int> positions) =>
         new($"Column '{name}' appears at positions {List(positions)}. Keep only one of them and upload again.", 1, name);
 
+    /// <summary>
+    /// Header cells with different names that a column mapping (SPEC 16) made one template column: named as the file
+    /// writes them, since the template column's name may be none of them.
+    /// </summary>
+    public static FileMessage SameTemplateColumn(string column, IReadOnlyList<(string Header, int Position)> cells)
+    {
+        var named = cells.Select(c => $"'{c.Header}' (column {c.Position.ToString(Invariant)})").ToList();
+        var both = cells.Count == 2;
+        return new($"{string.Join(", ", named.Take(named.Count - 1))} and {named[^1]} are {(both ? "both" : "all")} the template column {column}; "
+            + $"remove {(both ? "one of them" : "all but one of them")}, or map {(both ? "one" : "the others")} to another column, and upload again.", 1, column);
+    }
+
     public static FileMessage MissingRequiredColumn(string name) =>
         new($"Required column '{name}' is missing. Add it to the header row (see the template for the names) and upload again.", 1, name);
 

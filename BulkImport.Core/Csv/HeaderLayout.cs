@@ -153,7 +153,10 @@ internal sealed class HeaderLayout
             var name = t >= 0 ? templateColumns[t] : Cells[first];
             if (positions.Count > 1)
             {
-                Errors.Add(CsvMessages.DuplicateColumn(name, positions));
+                // Cells that are one column by SPEC 5's rule keep its message; cells a mapping made one are named as written.
+                var sameName = positions.All(p => Keys[p - 1] == Keys[first]);
+                Errors.Add(sameName ? CsvMessages.DuplicateColumn(name, positions)
+                    : CsvMessages.SameTemplateColumn(name, [.. positions.Select(p => (Cells[p - 1], p))]));
             }
             else if (t == Unknown)
             {

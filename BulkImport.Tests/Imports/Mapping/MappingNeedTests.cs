@@ -70,6 +70,24 @@ public sealed class MappingNeedTests
     }
 
     [Fact]
+    public void A_mapping_that_makes_a_second_column_of_one_names_the_headers_as_the_file_writes_them()
+    {
+        var (_, file) = Need("First Name,Last Name,Email,E-mail Address\nAnn,Lee,a@b.org,a@b.org\n", mapping: new() { ["E-mail Address"] = "Email" });
+
+        file.Errors.Should().ContainSingle().Which.Should().Be(new FileMessage(
+            "'Email' (column 3) and 'E-mail Address' (column 4) are both the template column Email; remove one of them, or map one to another column, and upload again.",
+            1, "Email"));
+    }
+
+    [Fact]
+    public void Headers_that_are_one_name_by_the_header_rule_keep_the_duplicate_column_message()
+    {
+        var (_, file) = Need("First Name,Last Name,Email,E-mail\nAnn,Lee,a@b.org,a@b.org\n", mapping: new() { ["Given Name"] = "First Name" });
+
+        file.Errors.Single().Message.Should().Be("Column 'Email' appears at positions 3 and 4. Keep only one of them and upload again.");
+    }
+
+    [Fact]
     public void A_mapping_that_covers_the_header_reads_the_rows_into_the_template_columns()
     {
         var (reason, file) = Need("Given Name,Surname,Notes\nAnn,Lee,x\n", mapColumns: true,

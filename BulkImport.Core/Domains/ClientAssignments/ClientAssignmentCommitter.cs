@@ -69,7 +69,8 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         BindLineage(_insert!, row.RowNumber);
         if (await _insert!.ExecuteScalarAsync(ct) is not { } created || created is DBNull)
         {
-            return RowOutcome.FailedWith(row.RowNumber, RowAction.Insert, await WhyNotInsertedAsync(key, ct));
+            // About the assignment's key, which the grid marks on Client ID as the key's checks in review do.
+            return RowOutcome.FailedWith(row.RowNumber, RowAction.Insert, await WhyNotInsertedAsync(key, ct), ClientAssignmentColumns.ClientId);
         }
 
         var assignmentId = Convert.ToInt64(created, CultureInfo.InvariantCulture);
@@ -95,7 +96,8 @@ public sealed class ClientAssignmentCommitter(CommitSettings settings) : IDomain
         return await _update!.ExecuteScalarAsync(ct) is { } updated and not DBNull
             ? RowOutcome.Succeeded(row.RowNumber, RowAction.Update, Convert.ToInt64(updated, CultureInfo.InvariantCulture))
             : RowOutcome.FailedWith(row.RowNumber, RowAction.Update,
-                $"{key.Describe()} no longer exists; it was removed after the file was validated. Use Add or Add & Update to add it again.");
+                $"{key.Describe()} no longer exists; it was removed after the file was validated. Use Add or Add & Update to add it again.",
+                ClientAssignmentColumns.ClientId);
     }
 
     /// <summary>Only runs for the rare insert that did not happen, to say why.</summary>

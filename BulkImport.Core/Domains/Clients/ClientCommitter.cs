@@ -43,7 +43,7 @@ public sealed class ClientCommitter(CommitSettings settings) : IDomainCommitter
                 var id = ClientId(row);
                 outcomes[r] = Update(connection, batch.Images, row, id)
                     ? RowOutcome.Succeeded(row.RowNumber, RowAction.Update, id)
-                    : RowOutcome.FailedWith(row.RowNumber, RowAction.Update, $"Client ID {id} no longer exists; it was removed after the file was validated.");
+                    : RowOutcome.FailedWith(row.RowNumber, RowAction.Update, $"Client ID {id} no longer exists; it was removed after the file was validated.", ClientColumns.ClientId);
             }
         }
 

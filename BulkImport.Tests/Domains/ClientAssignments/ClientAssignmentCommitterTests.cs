@@ -111,6 +111,7 @@ public sealed class ClientAssignmentCommitterTests : IAsyncLifetime
 
         outcomes[0].Success.Should().BeFalse();
         outcomes[0].Error.Should().StartWith("Client 6, CourseID 101, SectionID 1001 already exists: it was added after the file was validated.");
+        outcomes[0].Column.Should().Be("Client ID", "a failure about the key is marked where review marks the key's checks");
         outcomes[1].Success.Should().BeTrue();
         await using var db = _database.CreateDbContext();
         (await db.Invoices.CountAsync(i => i.InvoiceId > DemoInvoiceIds)).Should().Be(1);
@@ -123,6 +124,7 @@ public sealed class ClientAssignmentCommitterTests : IAsyncLifetime
 
         outcomes.Single().Should().Match<RowOutcome>(o => !o.Success && o.Action == RowAction.Update);
         outcomes.Single().Error.Should().StartWith("Client 3, CourseID 101, SectionID 1001 no longer exists");
+        outcomes.Single().Column.Should().Be("Client ID");
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public class ClientCommitterBeforeImageTests : IAsyncLifetime
             }
         });
 
-        outcomes.Single().Should().Match<RowOutcome>(o => !o.Success && o.Error!.Contains("Client ID 40 no longer exists"));
+        outcomes.Single().Should().Match<RowOutcome>(o => !o.Success && o.Error!.Contains("Client ID 40 no longer exists") && o.Column == "Client ID");
         await using var db = _database.CreateDbContext();
         (await db.Set<BeforeImage>().CountAsync(b => b.ImportId == _importId)).Should().Be(0);
     }

@@ -15,7 +15,10 @@ public sealed record ValidationSettings(Operation Operation, IReadOnlyList<strin
     /// </summary>
     public bool CommaMayBeDecimalMark => Delimiter == ';';
 
-    /// <summary>The settings of <paramref name="import"/>'s file, as staging and every revalidation after it see them.</summary>
+    /// <summary>
+    /// The settings of <paramref name="import"/>'s file, as staging and every revalidation after it see them: a row in
+    /// error when staged (so not yet known to add an assignment) takes the batch date once an edit or a fix makes it one.
+    /// </summary>
     public static ValidationSettings Of(Import import, DateOnly today) =>
-        new(import.Operation, import.PresentColumns, today, Delimiter: import.Delimiter);
+        new(import.Operation, import.PresentColumns, today, import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null, import.Delimiter);
 }

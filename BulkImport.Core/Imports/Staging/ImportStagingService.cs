@@ -142,10 +142,7 @@ public sealed class ImportStagingService(
     private async Task StageAsync(BulkImportDbContext db, Import import, IImportDomain domain, ParsedFile file, ImportOptions settings, StagingCancelWatch watch,
         CancellationToken ct, CancellationToken stopping)
     {
-        var validationSettings = ValidationSettings.Of(import, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) with
-        {
-            EnrollmentDateDefault = import.UseBatchDateAsEnrollmentDate ? import.BatchDate : null,
-        };
+        var validationSettings = ValidationSettings.Of(import, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var validator = await domain.CreateValidatorAsync(db, validationSettings, onlyRows: null, ct);
         RowCounts.Reset(import);
 

@@ -78,6 +78,22 @@ public sealed class BatchDetailsApiTests : IAsyncLifetime
         (await _api.RowAsync(import.Id, 3)).Values["Enrollment Date"].Should().Be("03/02/2026", "a given date stays");
     }
 
+    /// <summary>A row in error when read is not yet known to add an assignment: it takes the batch date once an edit makes it one.</summary>
+    [Fact]
+    public async Task A_row_fixed_in_review_takes_the_batch_date_when_it_becomes_an_assignment_to_add()
+    {
+        var import = await UploadAsync("Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date\n3,999,1001,Enrolled,\n",
+            "ClientAssignment", "Spring fixes", "2026-02-14", useBatchDate: true);
+        var broken = await _api.RowAsync(import.Id, 2);
+        (broken.Status, broken.Values["Enrollment Date"]).Should().Be((RowStatus.Error, ""));
+
+        await _api.EditRowAsync(import.Id, 2, new() { ["CourseID"] = "101" });
+
+        var fixedRow = await _api.RowAsync(import.Id, 2);
+        (fixedRow.Status, fixedRow.Action, fixedRow.Values["Enrollment Date"]).Should().Be((RowStatus.Valid, RowAction.Insert, "02/14/2026"));
+        fixedRow.Messages.Should().ContainSingle(m => m.Column == "Enrollment Date").Which.Message.Should().Contain("the batch date 02/14/2026 was used");
+    }
+
     /// <summary>On an assignment that exists, a blank cell keeps the stored date (SPEC 7): the batch date is for assignments being added.</summary>
     [Fact]
     public async Task An_existing_assignment_keeps_its_enrollment_date_and_only_new_ones_take_the_batch_date()

@@ -142,4 +142,32 @@ public sealed class CompletionSummaryTests : ComponentTest
         cut.Find("[data-testid=failure-reason]").TextContent.Should().Contain("the 377 rows committed before stay committed")
             .And.Contain("Replay the import to commit the rest.", "the end screen says what View Results and the e-mail say");
     }
+
+    /// <summary>
+    /// SPEC 20's round trip from the end screen: the error rows as uploaded, to fix in a spreadsheet, and the way to send
+    /// them back linked to this import. Only a person who may import is offered the upload.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Error_rows_can_be_downloaded_and_a_corrected_file_uploaded_from_the_end_screen(bool mayImport)
+    {
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, Done()).Add(x => x.CanStartImport, mayImport));
+
+        cut.Find("[data-testid=fix-in-spreadsheet]").TextContent.Should().Contain("To fix the rows with errors in a spreadsheet:");
+        cut.Find("[data-testid=download-error-rows]").GetAttribute("href").Should().Be("/api/imports/42/rows.csv?status=Error");
+        cut.FindAll("[data-testid=upload-corrected-file]").Select(b => b.GetAttribute("href")).Should().Equal(mayImport ? ["/imports?tab=new&fixes=42"] : []);
+    }
+
+    [Fact]
+    public void An_import_without_error_rows_offers_no_corrected_file()
+    {
+        var import = Samples.Import(total: 3, valid: 3, errors: 0, skipped: 0, status: ImportStatus.Committed);
+        import.Inserted = 3;
+        import.ProcessedRows = 3;
+
+        var cut = Render<CompletionSummary>(p => p.Add(x => x.Import, import));
+
+        cut.FindAll("[data-testid=fix-in-spreadsheet]").Should().BeEmpty();
+    }
 }

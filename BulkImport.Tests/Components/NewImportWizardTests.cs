@@ -232,4 +232,43 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         cut.Find("[data-testid=review-results]").Click();
         (await OpenedImportAsync(cut)).FileName.Should().Be("ann.csv");
     }
+
+    /// <summary>
+    /// SPEC 20: "Upload corrected file" on an import's end screen opens New Import with <c>fixes</c>: it starts at Upload
+    /// File in that import's domain and operation, and the import it makes is linked to the one it corrects, reading the
+    /// app's own Error rows file without a warning for its Error Messages column.
+    /// </summary>
+    [Fact]
+    public async Task A_corrected_file_starts_at_Upload_File_in_the_corrected_import_s_domain_and_is_linked_to_it()
+    {
+        var corrected = await StagedImports.CreateAsync(AppServices, ["Client ID", "CourseID", "SectionID", "Enrollment Status"], [["1", "101", "9999", "Enrolled"]],
+            BulkImport.Core.Domains.ClientAssignments.ClientAssignmentDomain.Key, Operation.Add, createdBy: _user);
+        SignIn(_user, Roles.Importer);
+        _popovers = RenderPopovers();
+
+        var cut = Render<NewImportWizard>(p => p.Add(x => x.UserName, _user).Add(x => x.FixesImportId, corrected.Id));
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=fixes-import]").TextContent.Should().Contain($"This file corrects import #{corrected.Id} (clients.csv)"));
+        cut.Markup.Should().Contain("Client Assignment · Add", "the Select Domain step shows the corrected import's domain and operation");
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "Client ID,CourseID,SectionID,Enrollment Status,Error Messages\r\n1,101,1001,Enrolled,Section 9999 does not exist\r\n", "fixed.csv", contentType: "text/csv"));
+        cut.Find("[data-testid=review-results]").Click();
+
+        var import = await OpenedImportAsync(cut);
+        (import.Domain, import.Operation, import.FixesImportId).Should().Be((BulkImport.Core.Domains.ClientAssignments.ClientAssignmentDomain.Key, Operation.Add, corrected.Id));
+    }
+
+    [Fact]
+    public async Task A_corrected_file_of_an_import_the_person_may_not_see_is_refused_and_the_wizard_starts_as_usual()
+    {
+        var other = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Lee"]], createdBy: "someone-else@bulkimport.local");
+        SignIn(_user, Roles.Importer);
+        var snackbar = Render<MudBlazor.MudSnackbarProvider>();
+
+        var cut = Render<NewImportWizard>(p => p.Add(x => x.UserName, _user).Add(x => x.FixesImportId, other.Id));
+
+        await cut.WaitForAssertionAsync(() => snackbar.Markup.Should().Contain($"Import {other.Id} does not exist"));
+        cut.FindAll("[data-testid=fixes-import]").Should().BeEmpty();
+        cut.Find("[data-testid=domain-choice]").Should().NotBeNull("the wizard starts at Select Domain");
+    }
 }

@@ -41,6 +41,11 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationM
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
+if (StartSettings.Problems(app.Services) is { } problems)
+{
+    Console.Error.WriteLine($"BulkImport did not start: a setting cannot be used.{Environment.NewLine}{problems}");
+    return 1;
+}
 
 app.UseExceptionHandler();
 if (!app.Environment.IsDevelopment())
@@ -97,6 +102,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 app.Run();
+return 0;
 
 /// <summary>The app's entry point, public for the test host.</summary>
 public partial class Program;

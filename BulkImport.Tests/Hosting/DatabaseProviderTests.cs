@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using BulkImport.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BulkImport.Tests.Hosting;
 
@@ -48,43 +50,40 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void A_SQLite_connection_string_given_to_PostgreSQL_is_refused_naming_both_settings()
     {
+        var logs = new CapturingLoggerProvider();
         using var app = new TestApp(new()
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:BulkImport"] = "Data Source=data/bulkimport.db",
-        });
+        }, services => services.AddSingleton<ILoggerProvider>(logs));
 
-        var start = () => app.CreateClient();
-
-        StartFailure.Causes(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
-            && e.Message.Contains("Database:Provider is PostgreSql but ConnectionStrings:BulkImport is not a PostgreSQL connection string")
-            && e.Message.Contains("it names a SQLite file") && e.Message.Contains("Host="));
+        StartFailure.Reasons(() => app.CreateClient(), logs).Should().Contain(reason => reason.Contains("System.InvalidOperationException: ")
+            && reason.Contains("Database:Provider is PostgreSql but ConnectionStrings:BulkImport is not a PostgreSQL connection string")
+            && reason.Contains("it names a SQLite file") && reason.Contains("Host="));
     }
 
     [Fact]
     public void A_PostgreSQL_connection_string_given_to_SQLite_is_refused_naming_both_settings()
     {
+        var logs = new CapturingLoggerProvider();
         using var app = new TestApp(new()
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:BulkImport"] = "Host=db.example.org;Port=5432;Database=bulkimport;Username=bulkimport",
-        });
+        }, services => services.AddSingleton<ILoggerProvider>(logs));
 
-        var start = () => app.CreateClient();
-
-        StartFailure.Causes(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
-            && e.Message.Contains("Database:Provider is Sqlite (the default) but ConnectionStrings:BulkImport is not a SQLite connection string")
-            && e.Message.Contains("it names a PostgreSQL server") && e.Message.Contains("Set Database:Provider to PostgreSql"));
+        StartFailure.Reasons(() => app.CreateClient(), logs).Should().Contain(reason => reason.Contains("System.InvalidOperationException: ")
+            && reason.Contains("Database:Provider is Sqlite (the default) but ConnectionStrings:BulkImport is not a SQLite connection string")
+            && reason.Contains("it names a PostgreSQL server") && reason.Contains("Set Database:Provider to PostgreSql"));
     }
 
     [Fact]
     public void An_unknown_provider_is_refused_naming_the_setting_and_its_values()
     {
-        using var app = new TestApp(new() { ["Database:Provider"] = "Oracle" });
+        var logs = new CapturingLoggerProvider();
+        using var app = new TestApp(new() { ["Database:Provider"] = "Oracle" }, services => services.AddSingleton<ILoggerProvider>(logs));
 
-        var start = () => app.CreateClient();
-
-        StartFailure.Causes(start.Should().Throw<Exception>().Which).Should().Contain(e => e is InvalidOperationException
-            && e.Message.Contains("Database:Provider is 'Oracle'; it must be Sqlite (the default) or PostgreSql."));
+        StartFailure.Reasons(() => app.CreateClient(), logs).Should().Contain(reason => reason.Contains("System.InvalidOperationException: ")
+            && reason.Contains("Database:Provider is 'Oracle'; it must be Sqlite (the default) or PostgreSql."));
     }
 }

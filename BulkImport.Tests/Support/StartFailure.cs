@@ -1,9 +1,23 @@
 namespace BulkImport.Tests.Support;
 
-/// <summary>The exceptions of an app that refused to start: the host wraps a refusal (AggregateException, inner exceptions), so a test looks through all of them.</summary>
+/// <summary>Why an app refused to start, as a test reads it.</summary>
 public static class StartFailure
 {
-    public static IEnumerable<Exception> Causes(Exception e)
+    /// <summary>
+    /// Runs <paramref name="start"/>, which must fail, and returns everything that says why: the messages of the
+    /// exceptions it threw (the host wraps a refusal in AggregateExceptions and inner exceptions) and the app's log in
+    /// <paramref name="logs"/>. Both are needed: on a busy machine the exception reaching the test is sometimes
+    /// WebApplicationFactory's own ObjectDisposedException (its disposal racing the failed start), and a refusal raised
+    /// while the host is built is thrown, not logged.
+    /// </summary>
+    public static IReadOnlyList<string> Reasons(Action start, CapturingLoggerProvider logs)
+    {
+        var thrown = Record.Exception(start);
+        thrown.Should().NotBeNull("the app must refuse to start");
+        return [.. Causes(thrown!).Select(e => $"{e.GetType().FullName}: {e.Message}"), .. logs.Entries];
+    }
+
+    private static IEnumerable<Exception> Causes(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
         {

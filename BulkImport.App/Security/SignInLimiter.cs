@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using BulkImport.App.Instances;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace BulkImport.App.Security;
@@ -19,15 +20,24 @@ namespace BulkImport.App.Security;
 /// Redis or not, so it holds this instance's failures from before the outage too. The outage is logged once, as is the
 /// return.
 /// </remarks>
-public sealed class SignInLimiter(LocalSignInCounts local, RedisSignInCounts shared, RedisConnection redis, ILogger<SignInLimiter> logger)
+public sealed class SignInLimiter(LocalSignInCounts local, RedisSignInCounts shared, RedisConnection redis, IOptions<SecurityOptions> options, ILogger<SignInLimiter> logger)
 {
     /// <summary>The longest a sign-in waits for Redis before it is judged by this instance's count (Redis hung, not down).</summary>
     public static readonly TimeSpan RedisPatience = TimeSpan.FromSeconds(2);
 
     private int _redisFailing;
 
-    /// <summary>How long the caller must wait before trying again, or null when the attempt may go ahead.</summary>
-    public async Task<TimeSpan?> RefusalAsync(string account, IPAddress? address)
+    /// <summary>
+    /// How long the caller must wait before trying again, or null when the attempt may go ahead. The wait is the whole
+    /// window, whichever count refused: an attempt refused now comes after the failure that locked the account
+    /// (Identity's lockout lasts one window, AuthSetup), so after a window both the count and the lock have lapsed.
+    /// The count's own wait was shorter than the lock (the oldest failure leaves first): a client that waited
+    /// Retry-After: 60 was still refused, and the same answer for every account keeps the lock from telling who exists.
+    /// </summary>
+    public async Task<TimeSpan?> RefusalAsync(string account, IPAddress? address) =>
+        await CountsRefusalAsync(account, address) is null ? null : options.Value.SignInLimitWindow;
+
+    private async Task<TimeSpan?> CountsRefusalAsync(string account, IPAddress? address)
     {
         var (accountKey, addressKey) = (AccountKey(account), AddressKey(address));
         if (shared.IsConfigured)

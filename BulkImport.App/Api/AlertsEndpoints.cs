@@ -31,7 +31,7 @@ public static class AlertsEndpoints
             OutboxStatus? filter = null;
             if (!string.IsNullOrWhiteSpace(status))
             {
-                filter = Enum.TryParse<OutboxStatus>(status.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
+                filter = EnumWords.TryParse<OutboxStatus>(status, out var parsed)
                     ? parsed
                     : throw ImportProblem.BadRequest($"'{status}' is not an outbox status. Use one of: {string.Join(", ", Enum.GetNames<OutboxStatus>())}.");
             }

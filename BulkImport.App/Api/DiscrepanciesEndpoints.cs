@@ -37,13 +37,13 @@ public static class DiscrepanciesEndpoints
     }
 
     private static DiscrepancyResolution Resolution(ResolveRequest body) =>
-        Enum.TryParse<DiscrepancyResolution>(body.Resolution?.Replace(" ", ""), ignoreCase: true, out var resolution) && Enum.IsDefined(resolution) && !int.TryParse(body.Resolution, out _)
+        EnumWords.TryParse<DiscrepancyResolution>(body.Resolution?.Replace(" ", ""), out var resolution)
             ? resolution
             : throw ImportProblem.BadRequest($"'{body.Resolution}' is not a resolution. Send \"resolution\": \"Select\" (with \"clientId\") or \"NewPerson\".");
 
     private static DuplicateRule? Rule(ResolveRequest body) => body.Rule is null
         ? null
-        : Enum.TryParse<DuplicateRule>(body.Rule, ignoreCase: true, out var rule) && Enum.IsDefined(rule) && !int.TryParse(body.Rule, out _)
+        : EnumWords.TryParse<DuplicateRule>(body.Rule, out var rule)
             ? rule
             : throw ImportProblem.BadRequest($"'{body.Rule}' is not a rule. Use one of: {string.Join(", ", Enum.GetNames<DuplicateRule>())}.");
 }

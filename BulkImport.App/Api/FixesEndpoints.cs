@@ -67,7 +67,7 @@ public static class FixesEndpoints
         }
 
         var text = status.Equals("Errors", StringComparison.OrdinalIgnoreCase) ? nameof(RowStatus.Error) : status;
-        return Enum.TryParse<RowStatus>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
+        return EnumWords.TryParse<RowStatus>(text, out var value)
             ? value
             : throw ImportProblem.BadRequest($"'{status}' is not a row status. Use {string.Join(", ", Enum.GetNames<RowStatus>())}, or leave status out for all rows.");
     }
@@ -95,7 +95,7 @@ public sealed record FixRequest(string? Column, string? Find, string? Replace, s
 
     private static T Parse<T>(string? text, T fallback, string field, string allowed) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? fallback
-        : Enum.TryParse<T>(text.Equals("Errors", StringComparison.OrdinalIgnoreCase) ? "Error" : text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value
+        : EnumWords.TryParse<T>(text.Equals("Errors", StringComparison.OrdinalIgnoreCase) ? "Error" : text, out var value) ? value
         : throw ImportProblem.BadRequest($"'{text}' is not a valid {field}. Use one of: {allowed}.");
 }
 

@@ -198,7 +198,7 @@ public static class ImportsEndpoints
             compact = nameof(RowStatus.Error);
         }
 
-        return Enum.TryParse<T>(compact, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(compact, out _)
+        return EnumWords.TryParse<T>(compact, out var value)
             ? value
             : throw ImportProblem.BadRequest($"'{text}' is not a valid {name}. Use one of: {string.Join(", ", Enum.GetNames<T>())}.");
     }
@@ -225,7 +225,7 @@ public static class ImportsEndpoints
         }
 
         var compact = text.Replace(" ", "").Replace("&", "").Replace("_", "").Replace("-", "");
-        if (!Enum.TryParse<T>(compact, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(compact, out _))
+        if (!EnumWords.TryParse<T>(compact, out var value))
         {
             throw ImportProblem.BadRequest($"'{text}' is not a valid {field}. Use one of: {allowed}.");
         }

@@ -47,6 +47,41 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         problem.GetProperty("detail").GetString().Should().Be(detail);
     }
 
+    // Enum.TryParse combines names joined by a comma as flags: Error,Skipped (1|2) read as Success, Validating,ReadyForReview
+    // (0|2) as ReadyForReview, Pending,Sent as Sent; each answered a list of something else than was asked, with 200.
+    [Theory]
+    [InlineData("/api/imports/{id}/rows?status=Error,Skipped", "'Error,Skipped' is not a valid status. Use one of: Valid, Error, Skipped, Success, Failed.")]
+    [InlineData("/api/imports/{id}/rows.csv?status=Error,Skipped", "'Error,Skipped' is not a row status. Use Valid, Error, Skipped, Success, Failed, or leave status out for all rows.")]
+    [InlineData("/api/imports?status=Validating,ReadyForReview", "'Validating,ReadyForReview' is not a valid status. Use one of: ")]
+    [InlineData("/api/admin/outbox?status=Pending,Sent", "'Pending,Sent' is not an outbox status. Use one of: ")]
+    public async Task Names_joined_by_a_comma_are_refused_not_read_as_another_value(string url, string detail)
+    {
+        var problem = await ProblemAsync(await app.Admin.Http.GetAsync(url.Replace("{id}", app.ImportId.ToString())), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString().Should().StartWith(detail);
+    }
+
+    [Theory]
+    [InlineData("/fixes", "{\"column\":\"Last Name\",\"find\":\"a\",\"replace\":\"b\",\"match\":\"Exact,Contains\"}", "'Exact,Contains' is not a valid match. Use one of: Exact, Contains.")]
+    [InlineData("/discrepancies/resolve-all", "{\"resolution\":\"Select,NewPerson\"}", "'Select,NewPerson' is not a resolution.")]
+    public async Task A_body_naming_two_values_joined_by_a_comma_is_refused(string call, string body, string detail)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        var problem = await ProblemAsync(await app.Admin.Http.PostAsync($"/api/imports/{app.ImportId}{call}", content), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString().Should().StartWith(detail);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_operation_joins_two_names_is_refused_not_made_an_Update()
+    {
+        var response = await app.Admin.PostImportAsync("Client ID,First Name,Last Name\n1,Ann,Lee\n"u8.ToArray(), "Client", "Add,Update");
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().Should().Be("'Add,Update' is not a valid operation. Use one of: Add, Update, AddUpdate.");
+    }
+
     [Fact]
     public async Task An_address_that_names_no_endpoint_says_to_check_it_and_that_ids_are_numbers()
     {

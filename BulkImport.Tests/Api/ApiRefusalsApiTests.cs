@@ -151,6 +151,26 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         login.GetProperty("detail").GetString().Should().StartWith("POST /api/auth/login takes a JSON body");
     }
 
+    // Well-formed JSON with a value of the wrong kind was answered with the .NET type the serializer wanted
+    // ("could not be converted to System.String", "to BulkImport.App.Api.FixRequest. Path: $.find").
+    [Theory]
+    [InlineData("PUT", "/rows/2", "{\"values\":{\"Last Name\":5}}", "$.values['Last Name'] must be text in quotes, such as \"5\"")]
+    [InlineData("PUT", "/rows/2", "{\"values\":\"Lee\"}", "$.values must be an object, such as {\"name\": \"value\"}")]
+    [InlineData("PUT", "/rows/2", "[]", "the body must be a JSON object, such as {\"name\": \"value\"}")]
+    [InlineData("POST", "/rows/skip", "{\"rowNumbers\":\"2\"}", "$.rowNumbers must be a list in brackets, such as [2, 5]")]
+    [InlineData("POST", "/fixes", "{\"column\":\"Email\",\"find\":1,\"replace\":\"x\"}", "$.find must be text in quotes, such as \"5\"")]
+    [InlineData("POST", "/discrepancies/2", "{\"resolution\":\"Select\",\"clientId\":\"twelve\"}", "$.clientId must be a whole number, such as 12")]
+    public async Task A_value_of_the_wrong_kind_in_the_body_is_named_with_the_kind_to_give(string method, string call, string body, string wrongKind)
+    {
+        var url = $"/api/imports/{app.ImportId}{call}";
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+
+        var problem = await ProblemAsync(await app.Admin.Http.SendAsync(request), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString().Should().Be(
+            $"The body does not fit this call: {wrongKind}. Send JSON (Content-Type: application/json) as docs/api.md shows for {method} {url}.");
+    }
+
     [Fact]
     public async Task A_browser_asking_for_a_page_that_does_not_exist_gets_the_Not_Found_page_with_404()
     {

@@ -25,7 +25,7 @@ public static class UndoEndpoints
             var import = await gate.CheckAsync(http.User, id, ImportNeed.Undo, ct);
             var preview = await undo.PreviewAsync(import, ct);
             return TypedResults.Ok(new UndoPreviewDto(preview.ImportId, import.Status, preview.Rows, preview.Inserts, preview.Updates, preview.ChangedSince,
-                preview.AlreadyDone, UndoWording.Confirmation(preview)));
+                preview.AlreadyDone, import.WhyNoUndo() ?? UndoWording.Confirmation(preview)));
         });
         group.MapGet("/{id:int}/undo-results.csv", async (int id, HttpContext http, ImportGate gate, UndoResultsFile results, CancellationToken ct) =>
         {
@@ -37,6 +37,9 @@ public static class UndoEndpoints
         return group;
     }
 
-    /// <summary>What an undo would do now; <paramref name="Message"/> says it in words, as the confirmation does.</summary>
+    /// <summary>
+    /// What an undo would do now; <paramref name="Message"/> says it in words, as the confirmation does, or, when the
+    /// import's status allows no undo, why (the words POST answers with its 409).
+    /// </summary>
     public sealed record UndoPreviewDto(int ImportId, ImportStatus Status, int Rows, int Inserts, int Updates, int ChangedSince, int AlreadyDone, string Message);
 }

@@ -222,20 +222,27 @@ public sealed partial class Import
         "The undo was interrupted (the application stopped while undoing). Records undone before the stop stay undone; undo the import again to continue.";
 
     /// <summary>
+    /// Why the import cannot be undone in its status, or null when it can. The undo's preview says it too, rather than
+    /// offering to undo an import that the undo itself refuses.
+    /// </summary>
+    public string? WhyNoUndo() => _status switch
+    {
+        ImportStatus.Committed or ImportStatus.Cancelled or ImportStatus.UndoFailed => null,
+        ImportStatus.Undoing => $"Import {Id} is already being undone (Undoing). Wait for that undo to end.",
+        ImportStatus.Undone => $"Import {Id} is Undone: it was undone already.",
+        _ => $"Import {Id} is {_status}; only a Committed or Cancelled import can be undone.",
+    };
+
+    /// <summary>
     /// Support, an Admin or its importer undoes the import (SPEC 21): a Committed or Cancelled import, or one whose
     /// undo failed (undoing again resumes it). Anything else is refused naming its status; an undo already running
     /// (Undoing) is refused too, so two undos never run at once.
     /// </summary>
     public void StartUndo(string user, DateTime now)
     {
-        if (_status is not (ImportStatus.Committed or ImportStatus.Cancelled or ImportStatus.UndoFailed))
+        if (WhyNoUndo() is { } refusal)
         {
-            throw ImportProblem.Conflict(_status switch
-            {
-                ImportStatus.Undoing => $"Import {Id} is already being undone (Undoing). Wait for that undo to end.",
-                ImportStatus.Undone => $"Import {Id} is Undone: it was undone already.",
-                _ => $"Import {Id} is {_status}; only a Committed or Cancelled import can be undone.",
-            });
+            throw ImportProblem.Conflict(refusal);
         }
 
         _status = ImportStatus.Undoing;

@@ -164,6 +164,22 @@ public class UndoApiTests : IAsyncLifetime
         (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString().Should().Contain("ReadyForReview");
     }
 
+    // The preview offered "Undo import 5: it has no committed clients left to undo. ..." for an import in review, and
+    // "... it continues after them" for one undone already, while the undo itself answers 409 (outside audit).
+    [Fact]
+    public async Task The_undo_preview_of_an_import_that_cannot_be_undone_says_why_as_the_undo_does()
+    {
+        var inReview = await _importer.ImportAsync(CsvFiles.NewClients(2), operation: "Add");
+        var undone = await CommitAsync(CsvFiles.NewClients(2, "Gone"), "Add");
+        await UndoAsync(undone.Id);
+
+        var reviewPreview = await _support.Http.GetFromJsonAsync<JsonElement>($"/api/imports/{inReview.Id}/undo");
+        var undonePreview = await _support.Http.GetFromJsonAsync<JsonElement>($"/api/imports/{undone.Id}/undo");
+
+        reviewPreview.GetProperty("message").GetString().Should().Be($"Import {inReview.Id} is ReadyForReview; only a Committed or Cancelled import can be undone.");
+        undonePreview.GetProperty("message").GetString().Should().Be($"Import {undone.Id} is Undone: it was undone already.");
+    }
+
     [Fact]
     public async Task An_undone_import_cannot_be_undone_again_nor_replayed()
     {

@@ -120,12 +120,12 @@ public static class ImportsEndpoints
 
             var domain = ParseDomain(fields, domains);
             var operation = ParseEnum<Operation>(fields, "operation", "Add, Update, AddUpdate");
-            var invoices = fields.TryGetValue("autoCreateInvoices", out var flag) && flag.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var invoices = FlagField(fields, "autoCreateInvoices", absent: false);
             fields.TryGetValue("name", out var importName);
             // notifyMe (default true): the creator gets the Integration Alert when the import ends (SPEC section 18).
-            var notifyMe = !fields.TryGetValue("notifyMe", out var notify) || notify.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
+            var notifyMe = FlagField(fields, "notifyMe", absent: true);
             // mapColumns and mappingId: map the file's columns, with a Card Template chosen now or by a person later (SPEC 16).
-            var mapColumns = fields.TryGetValue("mapColumns", out var map) && map.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var mapColumns = FlagField(fields, "mapColumns", absent: false);
             var mapping = await UploadMappingAsync(fields, domain, savedMappings, ct);
             // sheet: the sheet of an .xlsx to read (SPEC 17); without it, the first sheet with data.
             fields.TryGetValue("sheet", out var sheet);
@@ -140,8 +140,8 @@ public static class ImportsEndpoints
             }
 
             // checkDuplicates (default true): Insert rows are checked for possible duplicates (SPEC section 14).
-            var checkDuplicates = !fields.TryGetValue("checkDuplicates", out var check) || check.ToLowerInvariant() is not ("false" or "off" or "0" or "no");
-            var useBatchDate = fields.TryGetValue("useBatchDateAsEnrollmentDate", out var useDate) && useDate.ToLowerInvariant() is "true" or "on" or "1" or "yes";
+            var checkDuplicates = FlagField(fields, "checkDuplicates", absent: true);
+            var useBatchDate = FlagField(fields, "useBatchDateAsEnrollmentDate", absent: false);
             var batchDate = BatchDateField(fields);
             var import = await imports.CreateAsync(new NewImport(stored, fileName ?? "upload.csv", domain, operation, invoices, importName, UserName(http), notifyMe,
                 CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate, Sheet: sheet, MapColumns: mapColumns, Mapping: mapping,
@@ -156,6 +156,27 @@ public static class ImportsEndpoints
                 files.Delete(stored);
             }
         }
+    }
+
+    /// <summary>
+    /// An on/off upload field (autoCreateInvoices, checkDuplicates, notifyMe, mapColumns, useBatchDateAsEnrollmentDate):
+    /// true/false, on/off, yes/no or 1/0; left out or blank, <paramref name="absent"/>. Any other value is a 400 naming the
+    /// field: read as its default, autoCreateInvoices=Y created no invoice and checkDuplicates=nope kept the check on,
+    /// each without a word (outside audit).
+    /// </summary>
+    private static bool FlagField(Dictionary<string, string> fields, string name, bool absent)
+    {
+        if (!fields.TryGetValue(name, out var text) || text.Length == 0)
+        {
+            return absent;
+        }
+
+        return text.ToLowerInvariant() switch
+        {
+            "true" or "on" or "yes" or "1" => true,
+            "false" or "off" or "no" or "0" => false,
+            _ => throw ImportProblem.BadRequest($"'{text}' is not a valid {name}: send true or false, or leave the field out ({(absent ? "on" : "off")} when left out)."),
+        };
     }
 
     /// <summary>The upload field <c>batchDate</c> (YYYY-MM-DD); absent, the import takes today's date.</summary>

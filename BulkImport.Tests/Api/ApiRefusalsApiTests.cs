@@ -82,6 +82,26 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         problem.GetProperty("detail").GetString().Should().Be("'Add,Update' is not a valid operation. Use one of: Add, Update, AddUpdate.");
     }
 
+    // Read as their defaults, autoCreateInvoices=Y made an import without invoices and checkDuplicates=nope kept the check on.
+    [Theory]
+    [InlineData("autoCreateInvoices", "Y", "'Y' is not a valid autoCreateInvoices: send true or false, or leave the field out (off when left out).")]
+    [InlineData("checkDuplicates", "nope", "'nope' is not a valid checkDuplicates: send true or false, or leave the field out (on when left out).")]
+    [InlineData("notifyMe", "never", "'never' is not a valid notifyMe: send true or false, or leave the field out (on when left out).")]
+    public async Task An_upload_option_that_is_neither_on_nor_off_is_refused_naming_it(string field, string value, string detail)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent("First Name,Last Name\nAnn,Lee\n"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "clients.csv");
+        content.Add(new StringContent("Client"), "domain");
+        content.Add(new StringContent("Add"), "operation");
+        content.Add(new StringContent(value), field);
+
+        var problem = await ProblemAsync(await app.Admin.Http.PostAsync("/api/imports", content), HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString().Should().Be(detail);
+    }
+
     [Fact]
     public async Task An_address_that_names_no_endpoint_says_to_check_it_and_that_ids_are_numbers()
     {

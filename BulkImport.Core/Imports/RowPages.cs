@@ -78,12 +78,25 @@ public sealed class RowPages(IDbContextFactory<BulkImportDbContext> dbFactory, I
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw ImportHistory.NotFound(id);
         var row = await db.ImportRows.AsNoTracking().SingleOrDefaultAsync(r => r.ImportId == id && r.RowNumber == rowNumber, ct)
-            ?? throw ImportProblem.NotFound($"Import {id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1).");
+            ?? throw NoRow(import, rowNumber);
         await CommittedRows.ApplyAsync(db, id, [row], ct);
         await ShowCurrentSelectTextAsync(db, import, [row], ct);
         await DuplicateKeyMessages.ShowAsync(db, domains.Get(import.Domain), [row], ct);
         return row;
     }
+
+    /// <summary>
+    /// Why a row is not there. While the file is read, or waits at Map Columns, its rows do not exist yet: "has no row 2.
+    /// Row numbers start at 2" told a caller polling row 2 of an import being read that the row they named was wrong
+    /// (outside audit).
+    /// </summary>
+    private static ImportProblem NoRow(Import import, int rowNumber) => ImportProblem.NotFound(import.Status switch
+    {
+        ImportStatus.Validating => $"Import {import.Id} has no row {rowNumber} yet: its file is still being read and validated. Ask again once it is ReadyForReview.",
+        ImportStatus.AwaitingMapping => $"Import {import.Id} has no rows yet: its file's columns must be mapped first (GET /api/imports/{import.Id}/mapping), then its rows are read.",
+        _ when import.TotalRows == 0 => $"Import {import.Id} has no rows{(import.Status == ImportStatus.ValidationFailed ? ": its file could not be imported (see its fileErrors)" : "")}.",
+        _ => $"Import {import.Id} has no row {rowNumber}. Row numbers start at 2 (the header is row 1) and end at {import.TotalRows + 1}.",
+    });
 
     /// <summary>
     /// During review, rows show a select-list value renamed since the upload with its current text: the text the commit

@@ -102,6 +102,21 @@ public sealed class ApiRefusalsApiTests(CommittedImportApp app) : IClassFixture<
         problem.GetProperty("detail").GetString().Should().Be(detail);
     }
 
+    // "Import 8 has no row 2. Row numbers start at 2" was the answer for row 2 of an import whose rows were not read yet.
+    [Fact]
+    public async Task A_row_that_is_not_there_is_told_apart_from_rows_not_read_yet()
+    {
+        var atMapColumns = await app.Admin.ImportAsync("Given Name,Surname\nAnn,Smith\n");
+        atMapColumns.Status.Should().Be(BulkImport.Core.Imports.ImportStatus.AwaitingMapping);
+
+        var notRead = await ProblemAsync(await app.Admin.Http.GetAsync($"/api/imports/{atMapColumns.Id}/rows/2"), HttpStatusCode.NotFound);
+        var pastTheEnd = await ProblemAsync(await app.Admin.Http.GetAsync($"/api/imports/{app.ImportId}/rows/99"), HttpStatusCode.NotFound);
+
+        notRead.GetProperty("detail").GetString().Should().Be(
+            $"Import {atMapColumns.Id} has no rows yet: its file's columns must be mapped first (GET /api/imports/{atMapColumns.Id}/mapping), then its rows are read.");
+        pastTheEnd.GetProperty("detail").GetString().Should().Be($"Import {app.ImportId} has no row 99. Row numbers start at 2 (the header is row 1) and end at 6.");
+    }
+
     [Fact]
     public async Task An_address_that_names_no_endpoint_says_to_check_it_and_that_ids_are_numbers()
     {

@@ -111,7 +111,7 @@ public sealed class DiscrepancyListTests(AppFixture fixture) : AppComponentTest(
         var headers = withClient.QuerySelectorAll("th").Select(h => h.TextContent).Where(h => h.Length > 0).ToList();
         headers.Should().Contain(["Client Type", "City", "Address", "Language"], "the client holds them and a Select could overwrite them")
             .And.StartWith(["First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth"]);
-        var column = headers.IndexOf("Client Type") + 1;
+        var column = withClient.QuerySelectorAll("th").Select(h => h.TextContent).ToList().IndexOf("Client Type");
         withClient.QuerySelector("[data-testid=new-submission]")!.Children[column].TextContent.Should().Be("Corporate Trainee");
         var candidateCell = withClient.QuerySelector("[data-testid=candidate]")!.Children[column];
         candidateCell.TextContent.Should().Be("Student");
@@ -120,5 +120,18 @@ public sealed class DiscrepancyListTests(AppFixture fixture) : AppComponentTest(
         var betweenRows = list.Find("[data-testid=discrepancy][data-row='4']");
         betweenRows.QuerySelectorAll("th").Select(h => h.TextContent).Where(h => h.Length > 0)
             .Should().Equal(["First Name", "Last Name", "Email", "Phone Number", "SSN", "Date of Birth"], "nothing else is filled in on either row");
+    }
+
+    [Fact]
+    public async Task Select_and_New_Person_stand_beside_each_row_s_label_before_the_columns()
+    {
+        // Client 1 fills every column: at the right end of the comparison the buttons were 2,000 px away, out of view.
+        var import = await StageAsync();
+        var list = Show(import, []);
+
+        var entry = list.Find("[data-testid=discrepancy][data-row='2']");
+        entry.QuerySelector("[data-testid=new-submission]")!.Children[1].QuerySelector("[data-testid=new-person]").Should().NotBeNull();
+        entry.QuerySelector("[data-testid=candidate]")!.Children[1].QuerySelector("[data-testid=select]").Should().NotBeNull();
+        entry.QuerySelectorAll("th")[2].TextContent.Should().Be("First Name", "the template's columns follow the actions");
     }
 }

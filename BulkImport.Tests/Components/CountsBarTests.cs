@@ -33,6 +33,18 @@ public sealed class CountsBarTests : ComponentTest
     }
 
     [Fact]
+    public void After_the_commit_one_inserted_row_reads_row_was_not_rows_were()
+    {
+        var import = Samples.Import(total: 7, valid: 2, errors: 0, skipped: 5, inserts: 1, updates: 1, status: ImportStatus.Committed);
+        import.Inserted = 1;
+        import.Updated = 1;
+
+        var cut = Render<CountsBar>(p => p.Add(x => x.Import, import));
+
+        cut.Find("[data-testid=count-actions]").TextContent.Trim().Should().Be("1 row was inserted and 1 updated.");
+    }
+
+    [Fact]
     public async Task A_figure_acts_on_Enter_and_Space_like_a_button()
     {
         var raised = new List<RowFilter>();

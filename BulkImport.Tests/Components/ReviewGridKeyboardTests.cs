@@ -77,6 +77,28 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
     }
 
     [Fact]
+    public async Task An_error_row_saved_unchanged_is_checked_again_so_a_field_count_error_clears()
+    {
+        // Row 3 has one field more than the header: its cells are right, the row is an error no cell holds.
+        var files = AppServices.GetRequiredService<ImportFiles>();
+        var stored = await files.StoreAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "First Name,Last Name,Email,Ethnicity\nAnn,Lee,ann@example.org,\nBo,Ng,bo@example.org,,\n")), CancellationToken.None);
+        var created = await AppServices.GetRequiredService<ImportCommands>().CreateAsync(
+            new NewImport(stored, "shifted.csv", ClientDomain.Key, Operation.Add, false, null, "importer@bulkimport.local", CheckDuplicates: false), CancellationToken.None);
+        var history = AppServices.GetRequiredService<ImportHistory>();
+        await Eventually.TrueAsync(() => history.GetAsync(created.Id, CancellationToken.None).GetAwaiter().GetResult().Status == ImportStatus.ReadyForReview,
+            $"import {created.Id} is read");
+        var cut = RenderGrid(await history.GetAsync(created.Id, CancellationToken.None));
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-errors-3]").TextContent.Should().Contain("Row has 5 fields; the header has 4"));
+
+        cut.Find("[data-testid=edit-row-3]").Click();
+        await KeyAsync(cut, "Enter");
+
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-status-3]").TextContent.Should().Be("Valid"));
+        _changes.Should().ContainSingle().Which.ErrorRows.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Enter_saves_what_is_typed_before_the_input_reports_a_change()
     {
         var import = await StageAsync();

@@ -129,7 +129,17 @@ public sealed class WorkLeases(IDbContextFactory<BulkImportDbContext> dbFactory,
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            var renewed = (await store.RenewAsync(db.Database.GetDbConnection(), Holder, Length, ct)).ToHashSet();
+            var connection = db.Database.GetDbConnection();
+            var renewed = (await store.RenewAsync(connection, Holder, Length, ct)).ToHashSet();
+            foreach (var key in renewed.Where(key => !_held.ContainsKey(key)))
+            {
+                // Lost here while the database did not answer (its work stopped), yet the row still names this instance:
+                // renewed, it would keep every instance, this one included, from taking the work up again, and a commit
+                // would stay Committing with nothing running it. Given back, it is free to be taken over.
+                await store.ReleaseAsync(connection, key.Kind, key.ImportId, Holder, ct);
+                logger.LogWarning("Gave back the lease of {Kind} of import {ImportId}: its work stopped here when the lease could not be renewed; any instance may take it over now", key.Kind, key.ImportId);
+            }
+
             foreach (var (key, lease) in _held)
             {
                 if (renewed.Contains(key))

@@ -81,6 +81,54 @@ public sealed class WorkLeaseTests
 
     }
 
+    [Fact]
+    public async Task A_lease_lost_while_the_database_did_not_answer_is_given_back_once_it_answers()
+    {
+        // An outside audit stopped PostgreSQL during a commit and started it again: the commit had stopped on losing its
+        // lease, but the instance's heartbeat went on renewing the lease's row (it names the instance), so the import
+        // stayed Committing with nothing running it and no instance could take it up, until the process ended.
+        await using var app = new TestApp(new() { ["Jobs:LeaseSeconds"] = "3", ["Jobs:HeartbeatSeconds"] = "1" }, engine: TestEngine.PostgreSql);
+        var a = app.Services.GetRequiredService<WorkLeases>();
+        var database = new UnansweringDatabase(app.Services.GetRequiredService<IDbContextFactory<BulkImportDbContext>>());
+        var b = new WorkLeases(database, app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
+            app.Services.GetRequiredService<ImportTelemetry>(), NullLogger<WorkLeases>.Instance);
+
+        var commit = await b.TryClaimAsync("Commit", 4343, default);
+        commit.Should().NotBeNull();
+        database.Down = true;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!commit!.Lost.IsCancellationRequested && DateTime.UtcNow < deadline)
+        {
+            await b.RenewAsync(default);
+            await Task.Delay(50);
+        }
+
+        commit.Lost.IsCancellationRequested.Should().BeTrue("B could not renew the lease for a whole lease length, so its commit stopped");
+        database.Down = false;
+        // B's other work goes on (its outbox and watched folders claim their leases again at once), so its heartbeat renews.
+        var undo = await b.TryClaimAsync("Undo", 4344, default);
+        undo.Should().NotBeNull();
+        await b.RenewAsync(default);
+
+        var taken = await a.TryClaimAsync("Commit", 4343, default);
+        taken.Should().NotBeNull("the work stopped on B, so its lease is free once B's heartbeat reaches the database again");
+        b.Held.Should().BeEquivalentTo([("Undo", 4344)]);
+        undo!.Lost.IsCancellationRequested.Should().BeFalse();
+    }
+
+    /// <summary>The database as an instance sees it while the server is stopped: every connection refused.</summary>
+    private sealed class UnansweringDatabase(IDbContextFactory<BulkImportDbContext> inner) : IDbContextFactory<BulkImportDbContext>
+    {
+        public bool Down { get; set; }
+
+        public BulkImportDbContext CreateDbContext() => Down ? throw Refused() : inner.CreateDbContext();
+
+        public Task<BulkImportDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            Down ? throw Refused() : inner.CreateDbContextAsync(cancellationToken);
+
+        private static InvalidOperationException Refused() => new("The database does not answer (connection refused).");
+    }
+
     private static DateTime ServerNow(TestApp app)
     {
         using var db = app.CreateDbContext();

@@ -72,9 +72,28 @@ public sealed class ImportCommitRunner(
         catch (Exception e)
         {
             logger.LogError(e, "Commit of import {ImportId} failed", importId);
-            var reason = $"The commit stopped: {e.Message} Rows committed before the stop stay committed; replay the import to continue.";
+            var reason = FailureReason(e, db.Database.GetConnectionString());
             await RecordFailureAsync(importId, reason, ct);
         }
+    }
+
+    /// <summary>
+    /// Why the commit stopped, as the import's failure reason: a database that broke off is named with the cause its
+    /// connection gave (an outside audit stopped PostgreSQL mid-commit and read only the driver's "The commit stopped:
+    /// Exception while reading from stream Rows committed…"), and any other message ends as a sentence before the advice.
+    /// </summary>
+    internal static string FailureReason(Exception error, string? connectionString)
+    {
+        var cause = IsDatabaseError(error) && !string.IsNullOrWhiteSpace(connectionString)
+            ? $"{DatabaseProvider.Describe(connectionString)} stopped answering ({DatabaseProvider.Reason(error).Trim().TrimEnd('.')})."
+            : Sentence(error.Message);
+        return $"The commit stopped: {cause} Rows committed before the stop stay committed; replay the import to continue.";
+    }
+
+    private static string Sentence(string message)
+    {
+        var text = message.Trim();
+        return text.Length == 0 || text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
     }
 
     /// <summary>How long to wait before trying again to record a failure the database could not take.</summary>

@@ -86,7 +86,7 @@ public static class AlertMessage
     {
         if (row.Status == RowStatus.Skipped)
         {
-            return "skipped by a person during review";
+            return "skipped by the operator during review";
         }
 
         var messages = row.Messages.Where(m => !m.IsWarning).Select(m => m.Column is null ? m.Message : $"{m.Column}: {m.Message}").ToList();

@@ -74,6 +74,24 @@ public sealed class ConfirmPanelTests : ComponentTest
         cut.Find("[data-testid=confirm-blocked]").TextContent.Should().Contain("no valid rows");
     }
 
+    /// <summary>
+    /// SPEC 14: the commit is refused while possible duplicates wait. Confirm &amp; Import was enabled and the click then
+    /// refused (outside audit); it is disabled with the reason, as for a usage limit.
+    /// </summary>
+    [Fact]
+    public void Possible_duplicates_left_to_verify_disable_Confirm_and_Import_with_the_reason()
+    {
+        var import = Samples.Import(valid: 6);
+        import.Discrepancies = 3;
+        import.UnresolvedDiscrepancies = 3;
+
+        var cut = Render<ConfirmPanel>(p => p.Add(x => x.Import, import).Add(x => x.Usage, Usage()));
+
+        cut.Find("[data-testid=confirm-import]").HasAttribute("disabled").Should().BeTrue();
+        cut.Find("[data-testid=confirm-blocked]").TextContent.Should().Be(
+            "Import 42 has 3 possible duplicates left to verify. Open View Discrepancies and choose Select (update the existing person) or New Person for each; then the import can be committed.");
+    }
+
     [Fact]
     public void Busy_disables_the_button_so_a_second_click_cannot_confirm_twice()
     {

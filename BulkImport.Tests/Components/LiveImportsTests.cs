@@ -38,6 +38,18 @@ public sealed class LiveImportsTests(AppFixture fixture) : AppComponentTest(fixt
     }
 
     [Fact]
+    public async Task An_import_of_one_valid_row_in_review_reads_in_the_singular()
+    {
+        var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"]]);
+        SignIn("supervisor@bulkimport.local", Roles.Supervisor);
+
+        var page = Render<LiveImports>();
+
+        await page.WaitForAssertionAsync(() => page.Find($"[data-testid=live-review-{import.Id}]").TextContent
+            .Should().Be("In review: 1 valid row of 1 waits for the operator to confirm; nothing is being written."));
+    }
+
+    [Fact]
     public async Task An_import_in_review_says_so_and_once_it_ends_stays_under_Recently_finished_with_its_outcome()
     {
         var import = await StagedImports.CreateAsync(AppServices, ["First Name", "Last Name"], [["Ann", "Smith"], ["Bob", "Jones"]]);

@@ -61,11 +61,19 @@ public static class DiscrepancyJudge
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    /// <summary>"SSN and e-mail", as a reason names rules.</summary>
+    /// <summary>
+    /// "SSN and e-mail", as a reason names rules. Three or more take a comma before the last "and": a rule's own "and"
+    /// ("name and date of birth") read "SSN, name and date of birth and e-mail", one rule run into the next.
+    /// </summary>
     public static string Words(IReadOnlyList<DuplicateRule> rules)
     {
         var words = rules.Select(Word).ToList();
-        return words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1];
+        return words.Count switch
+        {
+            1 => words[0],
+            2 => $"{words[0]} and {words[1]}",
+            _ => string.Join(", ", words.Take(words.Count - 1)) + ", and " + words[^1],
+        };
     }
 
     public static string Word(DuplicateRule rule) => rule switch

@@ -52,7 +52,7 @@ public sealed partial class Import
     /// <summary>Why the import cannot be confirmed while possible duplicates wait: how many are left, and what to do.</summary>
     public string UnverifiedReason() =>
         $"Import {Id} has {UnresolvedDiscrepancies} possible duplicate{(UnresolvedDiscrepancies == 1 ? "" : "s")} left to verify. "
-        + "Open View Discrepancies and choose Select (update the existing person) or New Person for each, then commit.";
+        + "Open View Discrepancies and choose Select (update the existing person) or New Person for each; then the import can be committed.";
 
     /// <summary>An untracked copy takes the status the database now has (after a relative update in the same transaction).</summary>
     internal void ShowStatus(ImportStatus status) => _status = status;

@@ -218,4 +218,12 @@ public sealed class DuplicateRuleTests
         clientHints.Should().Equal(Enumerable.Range(1, Rows).SelectMany(row => Enumerable.Range(1, 20).Select(client => ((long)row << 32) | (uint)client)));
         clientHints.Capacity.Should().BeLessThanOrEqualTo(1 << 20, "repeated pairs are dropped before the list grows for them (all 2,000,000 would need 1 << 21)");
     }
+
+    /// <summary>Three rules or more take a comma before the last "and", so a rule's own "and" does not run into the next.</summary>
+    [Theory]
+    [InlineData(new[] { DuplicateRule.Ssn }, "SSN")]
+    [InlineData(new[] { DuplicateRule.Ssn, DuplicateRule.Email }, "SSN and e-mail")]
+    [InlineData(new[] { DuplicateRule.Ssn, DuplicateRule.NameAndBirthDate, DuplicateRule.Email }, "SSN, name and date of birth, and e-mail")]
+    public void A_reason_names_its_rules_so_each_reads_apart(DuplicateRule[] rules, string words) =>
+        DiscrepancyJudge.Words(rules).Should().Be(words);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
@@ -77,24 +76,9 @@ public sealed class ImportCommitRunner(
         }
     }
 
-    /// <summary>
-    /// Why the commit stopped, as the import's failure reason: a database that broke off is named with the cause its
-    /// connection gave (an outside audit stopped PostgreSQL mid-commit and read only the driver's "The commit stopped:
-    /// Exception while reading from stream Rows committed…"), and any other message ends as a sentence before the advice.
-    /// </summary>
-    internal static string FailureReason(Exception error, string? connectionString)
-    {
-        var cause = IsDatabaseError(error) && !string.IsNullOrWhiteSpace(connectionString)
-            ? $"{DatabaseProvider.Describe(connectionString)} stopped answering ({DatabaseProvider.Reason(error).Trim().TrimEnd('.')})."
-            : Sentence(error.Message);
-        return $"The commit stopped: {cause} Rows committed before the stop stay committed; replay the import to continue.";
-    }
-
-    private static string Sentence(string message)
-    {
-        var text = message.Trim();
-        return text.Length == 0 || text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
-    }
+    /// <summary>Why the commit stopped, as the import's failure reason, with what to do (SPEC 3: CommitFailed).</summary>
+    internal static string FailureReason(Exception error, string? connectionString) =>
+        $"The commit stopped: {StopCause.Of(error, connectionString)} Rows committed before the stop stay committed; replay the import to continue.";
 
     /// <summary>How long to wait before trying again to record a failure the database could not take.</summary>
     private static readonly TimeSpan FailureRetry = TimeSpan.FromSeconds(2);
@@ -117,7 +101,7 @@ public sealed class ImportCommitRunner(
                 await FinishAsync(db, import, i => i.MarkCommitFailed(reason, Now), CancellationToken.None);
                 return;
             }
-            catch (Exception e) when (IsDatabaseError(e) && !ct.IsCancellationRequested)
+            catch (Exception e) when (StopCause.IsDatabaseError(e) && !ct.IsCancellationRequested)
             {
                 logger.LogWarning("The failure of import {ImportId}'s commit cannot be recorded yet, the database did not take it ({Error}); trying again in {Seconds} s",
                     importId, e.Message, FailureRetry.TotalSeconds);
@@ -125,19 +109,6 @@ public sealed class ImportCommitRunner(
                 await Task.Delay(FailureRetry, ct);
             }
         }
-    }
-
-    private static bool IsDatabaseError(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is DbException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -54,10 +54,14 @@ public sealed class UndoRunner(
             logger.LogError(e, "Undo of import {ImportId} failed", importId);
             db.ChangeTracker.Clear();
             var fresh = await db.Imports.SingleAsync(i => i.Id == importId, CancellationToken.None);
-            var reason = $"The undo stopped: {e.Message} Records undone before the stop stay undone; undo the import again to continue.";
+            var reason = FailureReason(e, db.Database.GetConnectionString());
             await FinishAsync(db, fresh, i => i.MarkUndoFailed(reason, Now), CancellationToken.None);
         }
     }
+
+    /// <summary>Why the undo stopped, as the import's failure reason, with what to do (SPEC 21: UndoFailed).</summary>
+    internal static string FailureReason(Exception error, string? connectionString) =>
+        $"The undo stopped: {StopCause.Of(error, connectionString)} Records undone before the stop stay undone; undo the import again to continue.";
 
     private async Task UndoBatchesAsync(BulkImportDbContext db, Import import, Stopwatch stopwatch, int start, CancellationToken ct)
     {

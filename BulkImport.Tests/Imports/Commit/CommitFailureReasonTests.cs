@@ -35,4 +35,17 @@ public sealed class CommitFailureReasonTests
         ImportCommitRunner.FailureReason(new InvalidOperationException("Commit:FailAfterRows was reached."), PostgreSql)
             .Should().Be("The commit stopped: Commit:FailAfterRows was reached. Rows committed before the stop stay committed; replay the import to continue.");
     }
+
+    [Fact]
+    public void An_undo_stopped_by_the_database_names_it_the_same_way()
+    {
+        var broken = new NpgsqlException("Exception while reading from stream", new IOException("Unable to read data from the transport connection."));
+
+        BulkImport.Core.Imports.Undo.UndoRunner.FailureReason(broken, PostgreSql)
+            .Should().StartWith("The undo stopped: PostgreSQL at db.example.org:5433 (database 'bulkimport') stopped answering (")
+            .And.EndWith("). Records undone before the stop stay undone; undo the import again to continue.")
+            .And.NotContain("Exception while reading from stream");
+        BulkImport.Core.Imports.Undo.UndoRunner.FailureReason(new InvalidOperationException("Disk full"), PostgreSql)
+            .Should().Be("The undo stopped: Disk full. Records undone before the stop stay undone; undo the import again to continue.");
+    }
 }

@@ -31,7 +31,7 @@ public static class AuthEndpoints
                     return TypedResults.Empty;
                 case SignInOutcome.Limited:
                     http.Response.Headers.RetryAfter = PasswordSignIn.Seconds(signIn.RetryAfter);
-                    return TypedResults.Problem(LimitedMessage(signIn.RetryAfter), statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins");
+                    return TypedResults.Problem(LimitedMessage(signIn.RetryAfter), statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins", type: ProblemHandler.TooManyRequestsType);
                 case SignInOutcome.Incomplete:
                     return TypedResults.Problem(PasswordSignIn.IncompleteMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
                 default:

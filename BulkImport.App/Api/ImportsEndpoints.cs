@@ -135,7 +135,7 @@ public static class ImportsEndpoints
             if (fields.TryGetValue("fixesImportId", out var fixesText) && fixesText.Length > 0)
             {
                 fixes = int.TryParse(fixesText, out var fixesId) && fixesId > 0
-                    ? (await gate.CheckAsync(http.User, fixesId, ImportNeed.See, ct)).Id
+                    ? await FixedImportAsync(gate, http.User, fixesId, ct)
                     : throw ImportProblem.BadRequest($"fixesImportId '{fixesText}' is not an Import ID. Give the number of the import whose rows this file corrects, or leave the field out.");
             }
 
@@ -177,6 +177,22 @@ public static class ImportsEndpoints
             "false" or "off" or "no" or "0" => false,
             _ => throw ImportProblem.BadRequest($"'{text}' is not a valid {name}: send true or false, or leave the field out ({(absent ? "on" : "off")} when left out)."),
         };
+    }
+
+    /// <summary>
+    /// The import the upload field <c>fixesImportId</c> names, which the uploader must be able to see. One they cannot
+    /// see is a 400 naming the field: a 404 on POST /api/imports read as if the address itself were missing (outside audit).
+    /// </summary>
+    private static async Task<int> FixedImportAsync(ImportGate gate, System.Security.Claims.ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        try
+        {
+            return (await gate.CheckAsync(user, id, ImportNeed.See, ct)).Id;
+        }
+        catch (ImportProblem problem) when (problem.StatusCode == StatusCodes.Status404NotFound)
+        {
+            throw ImportProblem.BadRequest($"fixesImportId {id} is not an import you can see. Give the Import ID of the import whose rows this file corrects (Import History shows it), or leave the field out.");
+        }
     }
 
     /// <summary>The upload field <c>batchDate</c> (YYYY-MM-DD); absent, the import takes today's date.</summary>

@@ -13,6 +13,18 @@ public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Ex
     /// <summary>How long a caller waits before asking again while the database does not answer.</summary>
     private const string DatabaseRetryAfterSeconds = "30";
 
+    /// <summary>
+    /// How long a caller with too many imports waiting waits before uploading again: a guess (one of their imports must
+    /// be read or committed first), sent because a 429 without it left scripts to guess alone (outside audit).
+    /// </summary>
+    private const string PendingRetryAfterSeconds = "30";
+
+    /// <summary>
+    /// The problem type of a 429 (RFC 6585, section 4): ASP.NET Core's table of default types has none for 429, so
+    /// these were the only problems without one (outside audit).
+    /// </summary>
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var (status, title, detail) = exception switch
@@ -34,6 +46,11 @@ public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Ex
         }
 
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            http.Response.Headers.RetryAfter = PendingRetryAfterSeconds;
+        }
+
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             http.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
@@ -45,7 +62,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, Microsoft.Ex
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = status == StatusCodes.Status429TooManyRequests ? TooManyRequestsType : null },
         });
     }
 }

@@ -41,7 +41,10 @@ public sealed class PendingImportsLimitApiTests : IAsyncLifetime
         var refused = await _importer.PostImportAsync(Csv, "Client", "Add");
 
         refused.StatusCode.Should().Be((HttpStatusCode)429);
-        (await ApiClient.ProblemAsync(refused)).GetProperty("detail").GetString().Should().Be(
+        refused.Headers.GetValues("Retry-After").Should().Equal("30");
+        var problem = await ApiClient.ProblemAsync(refused);
+        problem.GetProperty("type").GetString().Should().Be("https://tools.ietf.org/html/rfc6585#section-4");
+        problem.GetProperty("detail").GetString().Should().Be(
             "You already have 5 imports being read or waiting to be committed, the most one user may have (Import:MaxPendingPerUser = 5). "
             + "Upload this file again once one of them is ready for review or committing, or cancel one.");
         Uploads.Should().HaveCount(5, "the refused upload is not kept");

@@ -254,6 +254,27 @@ public class FixesApiTests
         (await response.Content.ReadFromJsonAsync<ImportSummary>(ApiClient.Json))!.FixesImportId.Should().Be(import.Id);
     }
 
+    /// <summary>An import that does not exist, or that the uploader cannot see, is a 400 naming the field, not a 404 on the upload's address.</summary>
+    [Fact]
+    public async Task A_corrected_file_naming_an_import_the_uploader_cannot_see_is_a_400_naming_the_field()
+    {
+        var (app, api, import) = await StartAsync();
+        using var _ = app;
+        var admin = await app.ApiAsync(Roles.Admin);
+        (await admin.Http.PostAsJsonAsync("/api/admin/users", new { email = "other@example.org", password = "Another2026", roles = new[] { "Importer" } }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var other = await new ApiClient(app.CreateClient()).SignInAsync("other@example.org", "Another2026");
+
+        foreach (var (uploader, fixes) in new[] { (api, 999_999), (other, import.Id) })
+        {
+            var response = await PostCorrectionAsync(uploader, Header + "\r\n,Ann,Lee,ann@example.org,Student,\r\n", fixes);
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString().Should().Be(
+                $"fixesImportId {fixes} is not an import you can see. Give the Import ID of the import whose rows this file corrects (Import History shows it), or leave the field out.");
+        }
+    }
+
     [Fact]
     public async Task The_apps_own_error_rows_file_uploaded_back_as_a_correction_does_not_warn_about_its_Error_Messages_column()
     {

@@ -88,7 +88,9 @@ public sealed class SignInLimitTests : IAsyncLifetime
 
         refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         int.Parse(refused.Headers.GetValues("Retry-After").Single()).Should().Be(3600, "the wait is the whole window, whichever failure came first");
-        (await ApiClient.ProblemAsync(refused)).GetProperty("detail").GetString().Should().Contain("Too many failed sign-ins").And.Contain("Try again in");
+        var problem = await ApiClient.ProblemAsync(refused);
+        problem.GetProperty("detail").GetString().Should().Contain("Too many failed sign-ins").And.Contain("Try again in");
+        problem.GetProperty("type").GetString().Should().Be("https://tools.ietf.org/html/rfc6585#section-4", "every problem has its type");
         var (supervisor, supervisorPassword) = TestApp.DemoUser(Roles.Supervisor);
         (await LoginAsync(client, supervisor, supervisorPassword)).StatusCode.Should().Be(HttpStatusCode.OK, "the limit is per account: another account from the same address signs in");
     }

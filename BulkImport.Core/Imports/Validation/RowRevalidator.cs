@@ -138,6 +138,8 @@ public sealed class RowRevalidator(TimeProvider clock)
     public static string?[] Merge(IImportDomain domain, string?[] current, IReadOnlyDictionary<string, string?> changes)
     {
         var values = current.Length == domain.Columns.Count ? (string?[])current.Clone() : new string?[domain.Columns.Count];
+        // Two names of one column ("Email" and "email") are refused: the last one won without a word (outside audit).
+        var named = new Dictionary<int, string>();
         foreach (var (name, value) in changes)
         {
             var index = -1;
@@ -154,6 +156,11 @@ public sealed class RowRevalidator(TimeProvider clock)
             if (index < 0)
             {
                 throw ImportProblem.BadRequest($"'{name}' is not a column of the {domain.Domain} template. The columns are: {string.Join(", ", domain.Columns)}.");
+            }
+
+            if (!named.TryAdd(index, name))
+            {
+                throw ImportProblem.BadRequest($"'{named[index]}' and '{name}' both name the column {domain.Columns[index]}. Send one value for it.");
             }
 
             values[index] = CellText.Clean(value?.Trim() ?? "");

@@ -307,7 +307,7 @@ public sealed class FolderIntake(
             }
             else if (import.Status.IsFinal())
             {
-                await FinishAsync(file, import, Processing, ct);
+                await FinishAsync(db, file, import, Processing, ct);
                 await db.SaveChangesAsync(ct);
             }
         }
@@ -321,7 +321,7 @@ public sealed class FolderIntake(
                               select new { File = f, Import = i }).ToListAsync(ct);
         foreach (var done in replayed)
         {
-            await FinishAsync(done.File, done.Import, Error, ct);
+            await FinishAsync(db, done.File, done.Import, Error, ct);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -339,13 +339,26 @@ public sealed class FolderIntake(
         }, ct);
     }
 
-    /// <summary>Writes the results (or the reasons) beside the file, then moves it out of <paramref name="from"/> (processing/, or error/ after a replay).</summary>
-    private async Task FinishAsync(IntakeFile file, Import import, string from, CancellationToken ct)
+    /// <summary>
+    /// Writes the results (or the reasons) beside the file, then moves it out of <paramref name="from"/> (processing/, or
+    /// error/ after a replay). Its destination is decided and saved first: a stop anywhere after that finishes to the same
+    /// place at the restart. Deciding it again found the name the file itself had just taken gone from processing/ and
+    /// free in processed/ (an outside audit: a file moved to "x (2).csv" was then recorded as "x.csv", and its results
+    /// written over those of the earlier import of x.csv).
+    /// </summary>
+    private async Task FinishAsync(BulkImportDbContext db, IntakeFile file, Import import, string from, CancellationToken ct)
     {
-        var committed = import.Status == ImportStatus.Committed;
-        var folder = Path.Combine(file.Folder, committed ? Processed : Error);
         var source = Path.Combine(file.Folder, from, file.StoredName);
-        var destination = File.Exists(source) ? IntakeDisk.UniquePath(folder, file.StoredName) : Path.Combine(folder, file.StoredName);
+        if (file.Destination is null)
+        {
+            file.Destination = await DestinationAsync(db, file, import, source, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // The saved destination says how it ended, even if a replay has changed the import's status since: the next
+        // look moves a file in error/ on to processed/ when its import commits, as after any replay.
+        var committed = Path.GetDirectoryName(file.Destination) == Processed;
+        var destination = Path.Combine(file.Folder, file.Destination);
         if (committed)
         {
             await IntakeDisk.WriteWholeAsync(destination + ".results.csv", stream => results.WriteAsync(import, stream, ct), ct);
@@ -367,8 +380,30 @@ public sealed class FolderIntake(
 
         file.StoredName = Path.GetFileName(destination);
         file.State = committed ? IntakeState.Processed : IntakeState.Error;
+        file.Destination = null;
         file.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        logger.LogInformation("Intake: {File} (import {ImportId}, {Status}) moved to {Target}", file.FileName, import.Id, import.Status, folder);
+        logger.LogInformation("Intake: {File} (import {ImportId}, {Status}) moved to {Target}", file.FileName, import.Id, import.Status, Path.GetDirectoryName(destination));
+    }
+
+    /// <summary>
+    /// Where a file goes as its import ends, relative to its folder: its name in processed/ or error/, made unique there
+    /// against the files on disk and the destinations other records have saved but not reached yet.
+    /// </summary>
+    private static async Task<string> DestinationAsync(BulkImportDbContext db, IntakeFile file, Import import, string source, CancellationToken ct)
+    {
+        var sub = import.Status == ImportStatus.Committed ? Processed : Error;
+        // A record saved before destinations were (an older version stopped between the move and the record): the file
+        // is already in place under its name.
+        if (!File.Exists(source))
+        {
+            return Path.Combine(sub, file.StoredName);
+        }
+
+        var reserved = await db.Set<IntakeFile>()
+            .Where(f => f.Folder == file.Folder && f.Id != file.Id && f.Destination != null)
+            .Select(f => f.Destination!).ToListAsync(ct);
+        var taken = reserved.Where(d => Path.GetDirectoryName(d) == sub).Select(Path.GetFileName).OfType<string>().ToHashSet();
+        return Path.Combine(sub, Path.GetFileName(IntakeDisk.UniquePath(Path.Combine(file.Folder, sub), file.StoredName, taken)));
     }
 
     /// <summary>errors.txt: what the alert e-mail says, with up to <see cref="RowsListed"/> rows not imported.</summary>

@@ -41,13 +41,17 @@ internal static class IntakeDisk
         return match.Success ? match.Groups["stem"].Value + match.Groups["ext"].Value : storedName;
     }
 
-    /// <summary><paramref name="name"/> in <paramref name="folder"/>, or "name (2).csv" and so on when that is taken.</summary>
-    public static string UniquePath(string folder, string name)
+    /// <summary>
+    /// <paramref name="name"/> in <paramref name="folder"/>, or "name (2).csv" and so on when that is taken on disk or by
+    /// one of the names <paramref name="reserved"/> (another file's finish decided on but not yet done).
+    /// </summary>
+    public static string UniquePath(string folder, string name, IReadOnlySet<string>? reserved = null)
     {
         var path = Path.Combine(folder, name);
         var stem = Path.GetFileNameWithoutExtension(name);
         var extension = Path.GetExtension(name);
-        for (var n = 2; File.Exists(path) || File.Exists(path + ".results.csv") || File.Exists(path + ".errors.txt"); n++)
+        for (var n = 2; File.Exists(path) || File.Exists(path + ".results.csv") || File.Exists(path + ".errors.txt")
+            || reserved?.Contains(Path.GetFileName(path)) == true; n++)
         {
             path = Path.Combine(folder, $"{stem} ({n}){extension}");
         }

@@ -32,4 +32,9 @@ public sealed class IntakeFile
     public string? Reason { get; set; }
     public DateTime TakenAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>
+    /// Where its finish moves it ("processed/x (2).csv", relative to the folder), saved before anything is written or
+    /// moved so a stop in between finishes to the same place after a restart; null once it is there.
+    /// </summary>
+    public string? Destination { get; set; }
 }

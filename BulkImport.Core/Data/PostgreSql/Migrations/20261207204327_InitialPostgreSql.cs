@@ -259,7 +259,8 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Reason = table.Column<string>(type: "text", nullable: true),
                     TakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Destination = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

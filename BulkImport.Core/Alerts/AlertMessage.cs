@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BulkImport.Core.Imports;
+using BulkImport.Core.Imports.Results;
 using BulkImport.Core.Reports;
 
 namespace BulkImport.Core.Alerts;
@@ -20,8 +21,13 @@ public static class AlertMessage
         _ => $"{import.FileName}: import failed",
     };
 
-    /// <summary>The text: what ended and how, the counts, the first problems, the View Results link, and the support contact.</summary>
-    public static string Body(Import import, string domainName, ReportCounts counts, IReadOnlyList<ImportRow> problems, string reportLink, string? supportSentence)
+    /// <summary>
+    /// The text: what ended and how, the counts, the first problems, the View Results link, and the support contact.
+    /// <paramref name="problems"/> are the first rows not imported with reasons of their own; the valid rows the commit
+    /// never reached (<paramref name="notReached"/>) are one line, before them.
+    /// </summary>
+    public static string Body(Import import, string domainName, ReportCounts counts, IReadOnlyList<ImportRow> problems, NotReachedRange? notReached,
+        string reportLink, string? supportSentence)
     {
         var text = new StringBuilder();
         var name = string.IsNullOrWhiteSpace(import.Name) ? "" : $" ({import.Name})";
@@ -52,12 +58,20 @@ public static class AlertMessage
             text.AppendLine(reason);
         }
 
-        if (problems.Count > 0)
+        if (problems.Count > 0 || notReached is not null)
         {
+            var others = counts.NotImported - (notReached?.Count ?? 0);
             text.AppendLine();
-            text.AppendLine(counts.NotImported > problems.Count
-                ? string.Create(CultureInfo.InvariantCulture, $"The first {problems.Count} of {counts.NotImported:N0} rows skipped:")
+            text.AppendLine(others > problems.Count
+                ? notReached is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"The first {problems.Count} of {counts.NotImported:N0} rows skipped:")
+                    : string.Create(CultureInfo.InvariantCulture, $"Rows skipped (of the {others:N0} with reasons of their own, the first {problems.Count} are listed):")
                 : "Rows skipped:");
+            if (notReached is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {NotReachedRows.Grouped(import, notReached)}");
+            }
+
             foreach (var row in problems)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"- Row {row.RowNumber}: {Reasons(row)}");

@@ -45,11 +45,12 @@ public sealed class ImportEndingAlerts(Domains.ImportDomains domains, IOptionsMo
         var ending = (await db.Set<OutboxMessage>().Where(m => m.ImportId == import.Id).MaxAsync(m => (int?)m.Ending, ct) ?? 0) + 1;
         var blank = await ImportReports.BlankRowsAsync(db, import.Id, ct);
         var notImported = ImportOutcomes.NotImported(import, blank);
-        var problems = await ImportReports.NotImportedRowsAsync(db, import, 0, ProblemsShown, ct);
+        var problems = await ImportReports.NotImportedRowsAsync(db, import, 0, ProblemsShown, ct, notReached: false);
+        var notReached = await ImportReports.NotReachedAsync(db, import, ct);
         var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
         var options = email.CurrentValue;
         var subject = AlertMessage.Subject(import, notImported);
-        var body = AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, problems, ReportLink(options, import.Id), support.CurrentValue.Sentence);
+        var body = AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, problems, notReached, ReportLink(options, import.Id), support.CurrentValue.Sentence);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var address in to)
         {

@@ -39,7 +39,10 @@ public sealed class FolderIntake(
     /// <summary>Files a writer is still writing: a name ending so is never taken, and its rename to the final name is taken at once.</summary>
     public const string PartSuffix = ".part";
 
-    /// <summary>How many rows not imported errors.txt lists (View Results and the results file have them all).</summary>
+    /// <summary>
+    /// How many rows not imported with reasons of their own errors.txt lists (View Results and the results file have them
+    /// all); the rows a stopped commit never reached are one line besides.
+    /// </summary>
     public const int RowsListed = 1_000;
 
     private readonly CompleteFiles _complete = new();
@@ -406,15 +409,16 @@ public sealed class FolderIntake(
         return Path.Combine(sub, Path.GetFileName(IntakeDisk.UniquePath(Path.Combine(file.Folder, sub), file.StoredName, taken)));
     }
 
-    /// <summary>errors.txt: what the alert e-mail says, with up to <see cref="RowsListed"/> rows not imported.</summary>
+    /// <summary>errors.txt: what the alert e-mail says, with up to <see cref="RowsListed"/> rows not imported and the rows the commit never reached as one line.</summary>
     private async Task<string> ReasonsAsync(Import import, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var blank = await ImportReports.BlankRowsAsync(db, import.Id, ct);
         var notImported = ImportOutcomes.NotImported(import, blank);
-        var rows = await ImportReports.NotImportedRowsAsync(db, import, 0, RowsListed, ct);
+        var rows = await ImportReports.NotImportedRowsAsync(db, import, 0, RowsListed, ct, notReached: false);
+        var notReached = await ImportReports.NotReachedAsync(db, import, ct);
         var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
-        return AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, rows, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
+        return AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, rows, notReached, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
     }
 
     /// <summary>A file that is not imported at all: to error/ with why, and recorded (so a repeat is recognised too).</summary>

@@ -19,7 +19,7 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
         var blank = await BlankRowsAsync(db, id, ct);
-        int? foundSoFar = import.Status.IsFinal() ? null : await (await NotImportedQueryAsync(db, import, ct)).CountAsync(ct);
+        int? foundSoFar = import.Status.IsFinal() ? null : await (await NotImportedQueryAsync(db, import, notReached: true, ct)).CountAsync(ct);
         // Before its commit ends an import has not imported nothing yet: it counts the rows it lists, those found not to
         // be imported so far (error and skipped rows), not every row still waiting for the commit (an outside audit
         // found notImported 2 beside an empty list during review).
@@ -57,9 +57,13 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
     /// Rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of those not imported, in row order,
     /// each with its status and messages (a row the commit never reached says so).
     /// </summary>
-    public static async Task<List<ImportRow>> NotImportedRowsAsync(BulkImportDbContext db, Import import, int skip, int take, CancellationToken ct)
+    /// <param name="notReached">
+    /// Whether the Valid rows the commit never reached are among them; without, a caller lists them as one line
+    /// (<see cref="NotReachedAsync"/>).
+    /// </param>
+    public static async Task<List<ImportRow>> NotImportedRowsAsync(BulkImportDbContext db, Import import, int skip, int take, CancellationToken ct, bool notReached = true)
     {
-        var query = await NotImportedQueryAsync(db, import, ct);
+        var query = await NotImportedQueryAsync(db, import, notReached, ct);
         var numbers = await query.OrderBy(n => n).Skip(skip).Take(take).ToListAsync(ct);
         if (numbers.Count == 0)
         {
@@ -79,8 +83,24 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         return rows;
     }
 
+    /// <summary>The Valid rows a stopped or cancelled commit never reached (null when there are none), counted in the database.</summary>
+    public static async Task<NotReachedRange?> NotReachedAsync(BulkImportDbContext db, Import import, CancellationToken ct)
+    {
+        if (CommitEnding.Of(import) is not (ImportStatus.CommitFailed or ImportStatus.Cancelled))
+        {
+            return null;
+        }
+
+        var through = await CommittedRows.ThroughAsync(db, import.Id, ct);
+        var range = await CommittedRows.Waiting(db, import.Id, through)
+            .GroupBy(r => r.ImportId)
+            .Select(g => new NotReachedRange(g.Count(), g.Min(r => r.RowNumber), g.Max(r => r.RowNumber)))
+            .FirstOrDefaultAsync(ct);
+        return range;
+    }
+
     /// <summary>The row numbers not imported, as one query (a union of the three sources, each read through an index).</summary>
-    private static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, CancellationToken ct)
+    private static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, bool notReached, CancellationToken ct)
     {
         var id = import.Id;
         // "Status != Valid" as the partial index states it, so the index serves the filter.
@@ -89,7 +109,7 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
             .Select(r => r.RowNumber)
             .Concat(db.RowResults.Where(r => r.ImportId == id && r.Status == RowStatus.Failed).Select(r => r.RowNumber));
         // An undone import lists what its commit left too: the report says what the file did (CommitEnding).
-        if (CommitEnding.Of(import) is ImportStatus.CommitFailed or ImportStatus.Cancelled)
+        if (notReached && CommitEnding.Of(import) is ImportStatus.CommitFailed or ImportStatus.Cancelled)
         {
             var through = await CommittedRows.ThroughAsync(db, id, ct);
             numbers = numbers.Concat(CommittedRows.Waiting(db, id, through).Select(r => r.RowNumber));

@@ -189,6 +189,26 @@ public sealed class WatchedFolderTests
         Directory.GetFiles(folder.Error).Should().BeEmpty("the file and its reasons of the failure the replay overcame are gone from error/");
     }
 
+    /// <summary>A killed commit of 76,000 rows listed "The commit stopped before this row" a thousand times (outside audit).</summary>
+    [Fact]
+    public async Task The_rows_a_stopped_commit_never_reached_are_one_line_in_errors_txt_and_rows_with_their_own_reasons_keep_theirs()
+    {
+        using var folder = new WatchedFolder();
+        var settings = folder.Settings();
+        settings["Commit:FailAfterRows"] = "1";
+        settings["Import:CommitBatchSize"] = "1";
+        using var app = new TestApp(settings);
+        _ = app.Services;
+        folder.Drop("stopped.csv", "First Name,Last Name\nAnn,One\nBo,Two\nCy,\nDi,Four\nEd,Five\n");
+
+        var errors = await folder.WaitForFileAsync(Path.Combine(folder.Error, "stopped.csv.errors.txt"));
+        var lines = (await File.ReadAllLinesAsync(errors)).Where(l => l.StartsWith("- Row", StringComparison.Ordinal)).ToList();
+        lines.Should().Equal(
+            "- Rows 3 to 6: the commit stopped before these 3 valid rows. Replay the import to continue.",
+            "- Row 4: Last Name: Last Name is required to add a new client.");
+        (await File.ReadAllTextAsync(errors)).Should().Contain("Rows skipped:").And.NotContain("The commit stopped before this row");
+    }
+
     [Fact]
     public async Task The_same_file_dropped_twice_is_imported_once_and_the_repeat_lands_in_error_saying_why()
     {

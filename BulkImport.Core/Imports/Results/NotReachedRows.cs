@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BulkImport.Core.Imports.Results;
 
 /// <summary>
@@ -21,4 +23,29 @@ public static class NotReachedRows
         // Read while the commit is queued or running: the row may still be imported.
         _ => "The commit has not reached this row yet.",
     };
+
+    /// <summary>
+    /// The one line that lists them all where rows are listed one a line (errors.txt, the alert e-mails): how many, which
+    /// rows, why and what would import them. Listed one a line they were a thousand times the same sentence, and the
+    /// count of them in the heading only (an outside audit).
+    /// </summary>
+    public static string Grouped(Import import, NotReachedRange rows)
+    {
+        if (rows.Count == 1)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Row {rows.First}: {Message(import)}");
+        }
+
+        var which = string.Create(CultureInfo.InvariantCulture, $"Rows {rows.First:N0} to {rows.Last:N0}");
+        var these = string.Create(CultureInfo.InvariantCulture, $"these {rows.Count:N0} valid rows");
+        return CommitEnding.Of(import) switch
+        {
+            ImportStatus.Cancelled => $"{which}: the import was cancelled before {these} were committed.",
+            ImportStatus.CommitFailed => $"{which}: the commit stopped before {these}. Replay the import to continue.",
+            _ => $"{which}: the commit has not reached {these} yet.",
+        };
+    }
 }
+
+/// <summary>The valid rows a commit never reached: how many, and the first and last of them (rows with errors may lie between).</summary>
+public sealed record NotReachedRange(int Count, int First, int Last);

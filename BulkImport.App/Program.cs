@@ -57,6 +57,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<NoStoreResponses>();
+app.UseMiddleware<AddressesWithoutEndpoint>();
 // A browser that asks for a page the app does not have gets the Not Found page; the API and programs get problem
 // details, written by the inner middleware, so the outer one leaves them be. (Re-execution must be on the app itself:
 // a UseWhen branch has no routing of its own to find /not-found.)

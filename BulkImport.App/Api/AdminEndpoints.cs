@@ -62,6 +62,9 @@ public static class AdminEndpoints
             var values = await lists.AllAsync(ct);
             return TypedResults.Ok(fields.Select(f => new SelectListFieldDto(f, [.. values.Where(v => v.Field == f)])).ToList());
         });
+        // The address POST's Location names: the value as its field's list shows it.
+        group.MapGet("/select-lists/{id:int}", async (int id, SelectListAdministration lists, CancellationToken ct) =>
+            TypedResults.Ok(await lists.GetAsync(id, ct)));
         group.MapPost("/select-lists", async (NewSelectListValueRequest body, HttpContext http, SelectListAdministration lists, CancellationToken ct) =>
         {
             var entry = await lists.AddAsync(body.Field, body.Value, Actor(http), ct);

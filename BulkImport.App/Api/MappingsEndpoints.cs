@@ -49,6 +49,9 @@ public static class MappingsEndpoints
             var result = await mappings.ListAsync(key, PageRequest.Of(page, pageSize), ct);
             return TypedResults.Ok(new PageDto<SavedMappingDto>([.. result.Items.Select(SavedMappingDto.From)], result.PageNumber, result.PageSize, result.TotalCount));
         });
+        // The address POST's Location names: the Card Template as an item of the list.
+        saved.MapGet("/{id:int}", async (int id, SavedMappings mappings, CancellationToken ct) =>
+            TypedResults.Ok(SavedMappingDto.From(await mappings.GetAsync(id, ct))));
         saved.MapPost("/", async (SavedMappingBody? body, HttpContext http, SavedMappings mappings, ImportDomains domains, CancellationToken ct) =>
         {
             if (body is null || string.IsNullOrWhiteSpace(body.Domain))

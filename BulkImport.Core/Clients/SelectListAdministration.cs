@@ -37,6 +37,13 @@ public sealed partial class SelectListAdministration(IDbContextFactory<BulkImpor
         return [.. values.Select(SelectListEntry.From)];
     }
 
+    /// <summary>One value (retired or not), as the list shows it; 404 when there is none by that ID.</summary>
+    public async Task<SelectListEntry> GetAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return SelectListEntry.From(await FindAsync(db, id, ct));
+    }
+
     public async Task<SelectListEntry> AddAsync(string? field, string? value, string user, CancellationToken ct)
     {
         var fieldName = await KnownFieldAsync(field, ct);

@@ -45,6 +45,25 @@ public sealed class SavedMappingsApiTests : IAsyncLifetime
         (await _importer.Http.GetFromJsonAsync<JsonElement>("/api/mappings")).GetProperty("totalCount").GetInt32().Should().Be(2);
     }
 
+    // POST's Location named /api/mappings/{id}, which answered 404 (outside audit).
+    [Fact]
+    public async Task The_Location_of_a_saved_Card_Template_answers_it_as_the_list_shows_it()
+    {
+        var created = await CreateAsync(_importer, "Partner L");
+        var id = await IdOf(created);
+        var other = await _app.ApiAsync(Roles.Admin);
+
+        var one = await other.Http.GetAsync(created.Headers.Location);
+
+        one.StatusCode.Should().Be(HttpStatusCode.OK, await one.Content.ReadAsStringAsync());
+        var item = (await _importer.Http.GetFromJsonAsync<JsonElement>("/api/mappings")).GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == id);
+        (await one.Content.ReadAsStringAsync()).Should().Be(item.GetRawText());
+
+        var gone = await _importer.Http.GetAsync($"/api/mappings/{id + 1000}");
+        gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ApiClient.ProblemAsync(gone)).GetProperty("detail").GetString().Should().Be($"There is no Card Template {id + 1000}. See GET /api/mappings for the saved ones.");
+    }
+
     [Fact]
     public async Task A_bad_Card_Template_is_a_400_naming_what_is_wrong()
     {

@@ -188,6 +188,27 @@ public sealed class AdminApiTests : IAsyncLifetime
         (await ApiClient.ProblemAsync(duplicate)).GetProperty("detail").GetString().Should().Be("Language already has the value 'English'.");
     }
 
+    // POST's Location named /api/admin/select-lists/{id}, which answered 404 (outside audit).
+    [Fact]
+    public async Task The_Location_of_an_added_select_list_value_answers_it_as_its_field_lists_it()
+    {
+        var added = await _admin.Http.PostAsJsonAsync("/api/admin/select-lists", new { field = "Language", value = "Tagalog" });
+        added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var one = await _admin.Http.GetAsync(added.Headers.Location);
+
+        one.StatusCode.Should().Be(HttpStatusCode.OK, await one.Content.ReadAsStringAsync());
+        var lists = await _admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/select-lists");
+        var listed = lists.EnumerateArray().Single(f => f.GetProperty("field").GetString() == "Language")
+            .GetProperty("values").EnumerateArray().Single(v => v.GetProperty("id").GetInt32() == id);
+        (await one.Content.ReadAsStringAsync()).Should().Be(listed.GetRawText());
+
+        var gone = await _admin.Http.GetAsync($"/api/admin/select-lists/{id + 1000}");
+        gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ApiClient.ProblemAsync(gone)).GetProperty("detail").GetString().Should().Be($"Select-list value {id + 1000} does not exist. List the values with GET /api/admin/select-lists.");
+    }
+
     [Fact]
     public async Task Feature_switches_are_listed_with_their_setting()
     {

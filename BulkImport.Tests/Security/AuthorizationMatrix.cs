@@ -75,7 +75,8 @@ public static class AuthorizationMatrix
                                                                       Unauthorized, Conflict, Hidden, Forbidden, Forbidden, Conflict, Forbidden),
         new("GET /api/mappings", Get("/api/mappings?domain=Client"),  Unauthorized, Ok,        Ok,        Forbidden,  Forbidden, Ok,        Forbidden),
         new("POST /api/mappings", NewMapping,                         Unauthorized, Created,   Created,   Forbidden,  Forbidden, Created,   Forbidden),
-        new("DELETE /api/mappings/{id:int}", OnMapping,               Unauthorized, NoContent, Forbidden, Forbidden,  Forbidden, NoContent, Forbidden),
+        new("GET /api/mappings/{id:int}", OnMapping(HttpMethod.Get),  Unauthorized, Ok,        Ok,        Forbidden,  Forbidden, Ok,        Forbidden),
+        new("DELETE /api/mappings/{id:int}", OnMapping(HttpMethod.Delete), Unauthorized, NoContent, Forbidden, Forbidden,  Forbidden, NoContent, Forbidden),
 
         // Clients (SSN masked unless revealed), templates, courses, usage: every signed-in user.
         new("GET /api/clients", Get("/api/clients?search=Lee"),       Unauthorized, Ok,        Ok,        Ok,         Ok,        Ok,        Forbidden),
@@ -98,8 +99,9 @@ public static class AuthorizationMatrix
         new("POST /api/admin/users/{id}/password", OnUser(HttpMethod.Post, "/password", new { password = "Changed!2026" }),
                                                                       Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, NoContent, Forbidden),
         new("GET /api/admin/select-lists", Get("/api/admin/select-lists"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("GET /api/admin/select-lists/{id:int}", OnSelectValue(HttpMethod.Get), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
         new("POST /api/admin/select-lists", NewSelectValue,           Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Created,   Forbidden),
-        new("PUT /api/admin/select-lists/{id:int}", OnSelectValue(new { retired = true }), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
+        new("PUT /api/admin/select-lists/{id:int}", OnSelectValue(HttpMethod.Put, new { retired = true }), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
         new("GET /api/admin/usage-limits", Get("/api/admin/usage-limits"), Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden),
         new("PUT /api/admin/usage-limits", Json(HttpMethod.Put, "/api/admin/usage-limits", new { rowsPerDay = 1_000_000 }),
                                                                       Unauthorized, Forbidden, Forbidden, Forbidden,  Forbidden, Ok, Forbidden),
@@ -161,8 +163,8 @@ public static class AuthorizationMatrix
     private static Func<MatrixApp, Task<HttpRequestMessage>> OnUser(HttpMethod method, string suffix, object? body = null) =>
         async app => new HttpRequestMessage(method, $"/api/admin/users/{await app.UserIdAsync()}{suffix}") { Content = body is null ? null : JsonContent.Create(body) };
 
-    private static Func<MatrixApp, Task<HttpRequestMessage>> OnSelectValue(object body) =>
-        async app => new HttpRequestMessage(HttpMethod.Put, $"/api/admin/select-lists/{await app.SelectValueIdAsync()}") { Content = JsonContent.Create(body) };
+    private static Func<MatrixApp, Task<HttpRequestMessage>> OnSelectValue(HttpMethod method, object? body = null) =>
+        async app => new HttpRequestMessage(method, $"/api/admin/select-lists/{await app.SelectValueIdAsync()}") { Content = body is null ? null : JsonContent.Create(body) };
 
     private static Task<HttpRequestMessage> Login(MatrixApp app)
     {
@@ -199,14 +201,14 @@ public static class AuthorizationMatrix
             Content = JsonContent.Create(new { name = $"Partner {Guid.NewGuid():N}", domain = "Client", columns = new Dictionary<string, string?> { ["Given Name"] = "First Name" } }),
         });
 
-    /// <summary>A DELETE of a fresh Card Template the importer saved.</summary>
-    private static async Task<HttpRequestMessage> OnMapping(MatrixApp app)
+    /// <summary>A request on a fresh Card Template the importer saved.</summary>
+    private static Func<MatrixApp, Task<HttpRequestMessage>> OnMapping(HttpMethod method) => async app =>
     {
         var mappings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BulkImport.Core.Imports.Mapping.SavedMappings>(app.App.Services);
         var mapping = await mappings.CreateAsync($"Partner {Guid.NewGuid():N}", BulkImport.Core.Domains.Clients.ClientDomain.Key,
             new Dictionary<string, string?> { ["Given Name"] = "First Name" }, MatrixApp.ImporterEmail, default);
-        return new HttpRequestMessage(HttpMethod.Delete, $"/api/mappings/{mapping.Id}");
-    }
+        return new HttpRequestMessage(method, $"/api/mappings/{mapping.Id}");
+    };
 
     private static Task<HttpRequestMessage> NewUser(MatrixApp app) =>
         Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/admin/users")

@@ -25,6 +25,13 @@ public sealed class SavedMappings(IDbContextFactory<BulkImportDbContext> dbFacto
         return new Page<SavedMapping>(items, page.Page, page.PageSize, total);
     }
 
+    /// <summary>One Card Template, as the list shows it; 404 when there is none by that ID.</summary>
+    public async Task<SavedMapping> GetAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SavedMappings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw NotFound(id);
+    }
+
     /// <summary>Saves a Card Template; 400 for a bad name or columns, 409 for a name the domain already has.</summary>
     public async Task<SavedMapping> CreateAsync(string? name, Domain domain, IReadOnlyDictionary<string, string?>? columns, string user, CancellationToken ct)
     {

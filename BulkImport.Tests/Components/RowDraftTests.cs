@@ -50,4 +50,14 @@ public sealed class RowDraftTests
         draft.Values[IndexOf(ClientColumns.LastName)] = null;
         draft.Changes().Should().Equal(new Dictionary<string, string?> { [ClientColumns.LastName] = "" });
     }
+
+    [Fact]
+    public void A_draft_knows_whether_its_row_was_in_error_when_opened()
+    {
+        new RowDraft(Client, Row(), revealed: false).OpenedInError.Should().BeTrue();
+
+        var valid = Row();
+        valid.Status = RowStatus.Valid;
+        new RowDraft(Client, valid, revealed: false).OpenedInError.Should().BeFalse("a valid row saved unchanged closes without a check");
+    }
 }

@@ -17,6 +17,7 @@ public sealed class RowDraft
     {
         _domain = domain;
         RowNumber = row.RowNumber;
+        OpenedInError = row.Status == RowStatus.Error;
         _original = new string?[domain.Columns.Count];
         for (var i = 0; i < _original.Length; i++)
         {
@@ -29,6 +30,12 @@ public sealed class RowDraft
 
     /// <summary>The row's number in the file.</summary>
     public int RowNumber { get; }
+
+    /// <summary>
+    /// Whether the row was in error when it was opened: saved unchanged, it is still checked again (as the API's PUT
+    /// is), since a row error that no cell holds ("Row has 4 fields; the header has 5") clears only that way.
+    /// </summary>
+    public bool OpenedInError { get; }
 
     /// <summary>The values as typed, one per template column.</summary>
     public string?[] Values { get; }

@@ -47,6 +47,7 @@ public sealed class FolderIntake(
 
     private readonly CompleteFiles _complete = new();
     private readonly HashSet<int> _autoCommitRefused = [];
+    private readonly RefusedFiles _refused = new(dbFactory, support, clock, logger);
 
     /// <summary>Finishes what a stopped process left in processing/: each file is matched to its record or its import, or imported now.</summary>
     public async Task RecoverAsync(CancellationToken ct)
@@ -216,7 +217,7 @@ public sealed class FolderIntake(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImportProblem)
         {
-            await RefuseAsync(folder, path, name, IntakeDisk.Sha256Of(path), $"The file could not be read: {e.Message}", ct);
+            await _refused.RefuseAsync(root, path, name, IntakeDisk.Sha256Of(path), $"The file could not be read: {e.Message}", ct);
             return;
         }
 
@@ -239,7 +240,7 @@ public sealed class FolderIntake(
         if (orphan is null && earlier is not null)
         {
             files.Delete(stored);
-            await RefuseAsync(folder, path, name, stored.Sha256,
+            await _refused.RefuseAsync(root, path, name, stored.Sha256,
                 $"This file{(earlier.FileName == name ? "" : $" (the same content as '{earlier.FileName}')")} was already imported from this folder as import #{earlier.ImportId} on {earlier.TakenAt:yyyy-MM-dd HH:mm} UTC; it was not imported again. "
                 + "To import it again on purpose, upload it on the New Import page.", ct);
             return;
@@ -260,7 +261,7 @@ public sealed class FolderIntake(
             }
             catch (ImportProblem e)
             {
-                await RefuseAsync(folder, path, name, stored.Sha256, e.Message, ct);
+                await _refused.RefuseAsync(root, path, name, stored.Sha256, e.Message, ct);
                 return;
             }
         }
@@ -283,6 +284,7 @@ public sealed class FolderIntake(
     private async Task AdvanceAsync(IntakeFolder folder, CancellationToken ct)
     {
         var root = Root(folder);
+        await _refused.CompleteInterruptedAsync(root, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Set<IntakeFile>().Where(f => f.Folder == root && f.State == IntakeState.Processing && f.ImportId != null).ToListAsync(ct);
         foreach (var file in open)
@@ -402,11 +404,7 @@ public sealed class FolderIntake(
             return Path.Combine(sub, file.StoredName);
         }
 
-        var reserved = await db.Set<IntakeFile>()
-            .Where(f => f.Folder == file.Folder && f.Id != file.Id && f.Destination != null)
-            .Select(f => f.Destination!).ToListAsync(ct);
-        var taken = reserved.Where(d => Path.GetDirectoryName(d) == sub).Select(Path.GetFileName).OfType<string>().ToHashSet();
-        return Path.Combine(sub, Path.GetFileName(IntakeDisk.UniquePath(Path.Combine(file.Folder, sub), file.StoredName, taken)));
+        return await IntakeDestinations.UniqueAsync(db, file.Folder, sub, file.StoredName, file.Id, ct);
     }
 
     /// <summary>errors.txt: what the alert e-mail says, with up to <see cref="RowsListed"/> rows not imported and the rows the commit never reached as one line.</summary>
@@ -419,41 +417,6 @@ public sealed class FolderIntake(
         var notReached = await ImportReports.NotReachedAsync(db, import, ct);
         var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
         return AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, rows, notReached, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
-    }
-
-    /// <summary>A file that is not imported at all: to error/ with why, and recorded (so a repeat is recognised too).</summary>
-    private async Task RefuseAsync(IntakeFolder folder, string path, string name, string sha256, string reason, CancellationToken ct)
-    {
-        var root = Root(folder);
-        var destination = IntakeDisk.UniquePath(Path.Combine(root, Error), Path.GetFileName(path));
-        var text = new StringBuilder().AppendLine($"{name} was not imported.").AppendLine().AppendLine(reason);
-        if (support.CurrentValue.Sentence is { } help)
-        {
-            text.AppendLine().AppendLine(help);
-        }
-
-        await IntakeDisk.WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), ct).AsTask(), ct);
-        if (File.Exists(path))
-        {
-            File.Move(path, destination);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new IntakeFile
-        {
-            Folder = root,
-            FileName = name,
-            StoredName = Path.GetFileName(destination),
-            Sha256 = sha256,
-            Size = File.Exists(destination) ? new FileInfo(destination).Length : 0,
-            State = IntakeState.Error,
-            Reason = reason,
-            TakenAt = now,
-            FinishedAt = now,
-        });
-        await db.SaveChangesAsync(ct);
-        logger.LogWarning("Intake: {File} moved to {Folder}/error: {Reason}", name, root, reason);
     }
 
     /// <summary>The folder's full path, as records name it.</summary>

@@ -40,7 +40,9 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
         }
     }
 
-    public RowValidation Validate(string?[] values)
+    public RowValidation Validate(string?[] values) => Validate(0, values, []);
+
+    public RowValidation Validate(int rowNumber, string?[] values, IReadOnlyList<RowMessage> before)
     {
         var messages = CheckCells(values);
         var clientId = RequiredId(values, _clientId, ClientAssignmentColumns.ClientId, messages);
@@ -48,12 +50,14 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
         var sectionId = RequiredId(values, _sectionId, ClientAssignmentColumns.SectionId, messages);
         if (clientId is not { } client || courseId is not { } course || sectionId is not { } section)
         {
+            FillEnrollmentDate(values, RowAction.None, before, messages);
             return RowValidation.From(RowAction.None, messages, null);
         }
 
         var key = new AssignmentKey(client, course, section);
         if (!ReferencesExist(key, messages))
         {
+            FillEnrollmentDate(values, RowAction.None, before, messages);
             return RowValidation.From(RowAction.None, messages, key.ToRowKey());
         }
 
@@ -77,14 +81,7 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
                 break;
         }
 
-        // Only an assignment being added takes the batch date: on one that exists a blank cell keeps the stored date
-        // (SPEC 7), which the batch date would overwrite (an outside audit found 09/08/2026 replaced by the batch date).
-        if (action == RowAction.Insert
-            && Imports.Discrepancies.BatchDateAsEnrollmentDate.Fill(_settings, values, IndexOf(ClientAssignmentColumns.EnrollmentDate), ClientAssignmentColumns.EnrollmentDate) is { } filled)
-        {
-            messages.Add(filled);
-        }
-
+        FillEnrollmentDate(values, action, before, messages);
         if (action == RowAction.Insert && Cells.IsBlank(values[_enrollmentStatus]))
         {
             messages.Add(new RowMessage(ClientAssignmentColumns.EnrollmentStatus, _hasEnrollmentStatusColumn
@@ -94,6 +91,19 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
         }
 
         return RowValidation.From(action, messages, key.ToRowKey());
+    }
+
+    /// <summary>
+    /// Only an assignment being added takes the batch date: on one that exists a blank cell keeps the stored date
+    /// (SPEC 7), which the batch date would overwrite (an outside audit found 09/08/2026 replaced by the batch date).
+    /// </summary>
+    private void FillEnrollmentDate(string?[] values, RowAction action, IReadOnlyList<RowMessage> before, List<RowMessage> messages)
+    {
+        if (Imports.Discrepancies.BatchDateAsEnrollmentDate.Fill(_settings, values, IndexOf(ClientAssignmentColumns.EnrollmentDate),
+                ClientAssignmentColumns.EnrollmentDate, adds: action == RowAction.Insert, before) is { } filled)
+        {
+            messages.Add(filled);
+        }
     }
 
     /// <summary>The whole-number ID in the cell, or null with a message when it is blank or not usable.</summary>

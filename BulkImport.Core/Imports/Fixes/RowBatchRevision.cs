@@ -71,7 +71,7 @@ public sealed class RowBatchRevision(TimeProvider clock)
             var validator = await domain.CreateValidatorAsync(db, settings, ordered.ConvertAll(r => r.Values), ct);
             foreach (var row in ordered)
             {
-                Apply(row, validator.Validate(row.RowNumber, row.Values));
+                Apply(row, validator.Validate(row.RowNumber, row.Values, row.Messages));
                 if (row.RowKey is { } newKey)
                 {
                     keys.Add(newKey);
@@ -123,7 +123,7 @@ public sealed class RowBatchRevision(TimeProvider clock)
             var validator = await domain.CreateValidatorAsync(db, settings, members.ConvertAll(r => r.Values), ct);
             foreach (var member in members)
             {
-                Apply(member, validator.Validate(member.RowNumber, member.Values));
+                Apply(member, validator.Validate(member.RowNumber, member.Values, member.Messages));
             }
         }
 

@@ -101,7 +101,7 @@ public static class DuplicateKeyRule
                 return 0;
             }
 
-            var own = validator.Validate(row.RowNumber, RowJson.DeserializeValues(row.ValuesJson));
+            var own = validator.Validate(row.RowNumber, RowJson.DeserializeValues(row.ValuesJson), RowJson.DeserializeMessages(row.MessagesJson));
             Update(groups, import, row, own.Status, own.Action, own.Messages);
             return 1;
         }

@@ -48,7 +48,7 @@ public sealed class RowRevalidator(TimeProvider clock)
             row.Values = changes is null ? current : Merge(domain, current, changes);
             row.SkippedByOperator = false;
             var validator = await domain.CreateValidatorAsync(db, settings, [row.Values], ct);
-            Apply(row, validator.Validate(row.RowNumber, row.Values));
+            Apply(row, validator.Validate(row.RowNumber, row.Values, row.Messages));
         }
 
         foreach (var key in new[] { oldKey, row.RowKey }.OfType<string>().Distinct(StringComparer.Ordinal))
@@ -113,7 +113,7 @@ public sealed class RowRevalidator(TimeProvider clock)
             var validator = await domain.CreateValidatorAsync(db, settings, group.ConvertAll(o => o.Values), ct);
             foreach (var member in group)
             {
-                Apply(member, validator.Validate(member.RowNumber, member.Values));
+                Apply(member, validator.Validate(member.RowNumber, member.Values, member.Messages));
             }
         }
 

@@ -44,6 +44,16 @@ public sealed class BatchDetailsApiTests : IAsyncLifetime
         return await _api.WaitForAsync(created.Id, s => s.Status != ImportStatus.Validating);
     }
 
+    private async Task PostOkAsync(string path, object body)
+    {
+        var response = await _api.Http.PostAsJsonAsync(path, body);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The batch date's note on a row's Enrollment Date, if it has one.</summary>
+    private async Task<string?> BatchDateNoteAsync(int id, int rowNumber) =>
+        (await _api.RowAsync(id, rowNumber)).Messages.SingleOrDefault(m => m.Column == "Enrollment Date" && m.Message.Contains("the batch date"))?.Message;
+
     private async Task<List<int>> SearchAsync(string search) =>
         [.. (await _api.Http.GetFromJsonAsync<PageDto<ImportSummary>>($"/api/imports?search={Uri.EscapeDataString(search)}", ApiClient.Json))!.Items.Select(i => i.Id)];
 
@@ -111,5 +121,50 @@ public sealed class BatchDetailsApiTests : IAsyncLifetime
         var client = await _api.Http.GetFromJsonAsync<JsonElement>("/api/clients/1");
         client.GetProperty("assignments").EnumerateArray().Single(a => a.GetProperty("courseId").GetInt32() == 102)
             .GetProperty("values").GetProperty("Enrollment Date").GetString().Should().Be("03/02/2026", "the stored date stays");
+    }
+
+    /// <summary>
+    /// The stored row holds the filled date, so every later check of the row (an edit of another cell, a replace, a row
+    /// sharing its key changing) saw a date as if the file had given it, and the note went away (outside audit).
+    /// </summary>
+    [Fact]
+    public async Task The_batch_date_note_stays_through_rechecks_of_its_row_and_the_commit_writes_the_batch_date()
+    {
+        var import = await UploadAsync("Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date,Registered By\n3,101,1001,Enrolled,,\n3,101,1002,Enrolled,,\n",
+            "ClientAssignment", "Spring rechecks", "2026-02-14", useBatchDate: true);
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        const string note = "Enrollment Date was blank: the batch date 02/14/2026 was used (Use the batch date as enrollment date).";
+
+        await _api.EditRowAsync(import.Id, 2, new() { ["Registered By"] = "Phone" });
+        (await BatchDateNoteAsync(import.Id, 2)).Should().Be(note, "an edit of another cell checks the row again");
+
+        await PostOkAsync($"/api/imports/{import.Id}/fixes", new { column = "Registered By", find = "Phone", replace = "Online", match = "Exact", status = "All" });
+        (await BatchDateNoteAsync(import.Id, 2)).Should().Be(note, "a replace in another column checks the row again");
+
+        // Row 3 takes row 2's key and gives it back: row 2 is checked again with its key's rows each time.
+        await _api.EditRowAsync(import.Id, 3, new() { ["SectionID"] = "1001" });
+        (await BatchDateNoteAsync(import.Id, 2)).Should().Be(note);
+        await _api.EditRowAsync(import.Id, 3, new() { ["SectionID"] = "1002" });
+        var row = await _api.RowAsync(import.Id, 2);
+        (row.Status, row.Values["Enrollment Date"], row.Values["Registered By"]).Should().Be((RowStatus.Valid, "02/14/2026", "Online"));
+        (await BatchDateNoteAsync(import.Id, 2)).Should().Be(note, "a row sharing its key changed");
+        (await BatchDateNoteAsync(import.Id, 3)).Should().Be(note, "the edited row's own date was filled in too");
+
+        await _api.CommitAndWaitAsync(import.Id);
+        var client = await _api.Http.GetFromJsonAsync<JsonElement>("/api/clients/3");
+        client.GetProperty("assignments").EnumerateArray().Single(a => a.GetProperty("sectionId").GetInt32() == 1001)
+            .GetProperty("values").GetProperty("Enrollment Date").GetString().Should().Be("02/14/2026");
+    }
+
+    [Fact]
+    public async Task A_date_typed_over_the_batch_date_loses_the_note()
+    {
+        var import = await UploadAsync("Client ID,CourseID,SectionID,Enrollment Status,Enrollment Date\n3,101,1001,Enrolled,\n",
+            "ClientAssignment", "Spring typed", "2026-02-14", useBatchDate: true);
+
+        await _api.EditRowAsync(import.Id, 2, new() { ["Enrollment Date"] = "03/01/2026" });
+
+        (await _api.RowAsync(import.Id, 2)).Values["Enrollment Date"].Should().Be("03/01/2026");
+        (await BatchDateNoteAsync(import.Id, 2)).Should().BeNull("the date is the operator's now");
     }
 }

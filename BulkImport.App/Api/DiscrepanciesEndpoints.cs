@@ -20,18 +20,18 @@ public static class DiscrepanciesEndpoints
             var domain = domains.Get(import.Domain);
             return TypedResults.Ok(new PageDto<DiscrepancyDto>(found.Items.Select(v => DiscrepancyDto.From(v, domain)).ToList(), found.PageNumber, found.PageSize, found.TotalCount));
         });
-        group.MapPost("/resolve-all", async (int id, ResolveRequest body, HttpContext http, ImportGate gate, DiscrepancyVerification verification, CancellationToken ct) =>
+        group.MapPost("/resolve-all", async (int id, ResolveRequest body, HttpContext http, ImportGate gate, DiscrepancyVerification verification, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var (resolved, import) = await verification.ResolveAllAsync(id, Resolution(body), Rule(body), ImportsEndpoints.UserName(http), ct);
-            return TypedResults.Ok(new ResolveAllResult(resolved, ImportSummary.From(import)));
+            return TypedResults.Ok(new ResolveAllResult(resolved, await ImportSummary.ReadAsync(import, history, ct)));
         });
         group.MapPost("/{rowNumber:int}", async (int id, int rowNumber, ResolveRequest body, HttpContext http, ImportGate gate, ImportDomains domains,
-            DiscrepancyVerification verification, CancellationToken ct) =>
+            DiscrepancyVerification verification, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var (discrepancy, import) = await verification.ResolveAsync(id, rowNumber, Resolution(body), body.ClientId, ImportsEndpoints.UserName(http), ct);
-            return TypedResults.Ok(new ResolveResult(rowNumber, discrepancy.Resolution, discrepancy.SelectedClientId, ImportSummary.From(import)));
+            return TypedResults.Ok(new ResolveResult(rowNumber, discrepancy.Resolution, discrepancy.SelectedClientId, await ImportSummary.ReadAsync(import, history, ct)));
         });
         return group;
     }

@@ -21,13 +21,13 @@ public static class FixesEndpoints
             var domain = domains.Get(import.Domain);
             return TypedResults.Ok(new PageDto<ProblemGroup>([.. result.Items.Select(g => g.Shown(domain))], result.PageNumber, result.PageSize, result.TotalCount));
         });
-        group.MapPost("/{id:int}/fixes", async (int id, FixRequest body, HttpContext http, ImportGate gate, BulkFixes fixes, CancellationToken ct) =>
+        group.MapPost("/{id:int}/fixes", async (int id, FixRequest body, HttpContext http, ImportGate gate, BulkFixes fixes, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var outcome = await fixes.ReplaceAsync(id, body.ToFindReplace(), ct);
-            return TypedResults.Ok(FixResult.From(outcome));
+            return TypedResults.Ok(await FixResult.ReadAsync(outcome, history, ct));
         });
-        group.MapPost("/{id:int}/rows/skip", async (int id, SkipRequest body, HttpContext http, ImportGate gate, BulkFixes fixes, CancellationToken ct) =>
+        group.MapPost("/{id:int}/rows/skip", async (int id, SkipRequest body, HttpContext http, ImportGate gate, BulkFixes fixes, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var outcome = (body.Status, body.RowNumbers) switch
@@ -37,7 +37,7 @@ public static class FixesEndpoints
                 (null, { } rows) => await fixes.SkipRowsAsync(id, rows, ct),
                 _ => throw ImportProblem.BadRequest("Send {\"status\": \"Error\"} to skip every error row, or {\"rowNumbers\": [2, 5, ...]} to skip those rows (not both)."),
             };
-            return TypedResults.Ok(FixResult.From(outcome));
+            return TypedResults.Ok(await FixResult.ReadAsync(outcome, history, ct));
         });
         group.MapGet("/{id:int}/rows.csv", RowsFileAsync).AllowBrowserDownload();
         return group;
@@ -105,10 +105,10 @@ public sealed record SkipRequest(string? Status, int[]? RowNumbers);
 /// <summary>What a replace or a bulk skip did: rows changed, the import's counts, and the rows it made errors (counted, the first listed).</summary>
 public sealed record FixResult(int ChangedRows, RowCountsDto Counts, int NewErrorRows, IReadOnlyList<int> NewErrorRowNumbers, ImportSummary Import)
 {
-    public static FixResult From(FixOutcome outcome)
+    public static async Task<FixResult> ReadAsync(FixOutcome outcome, ImportHistory history, CancellationToken ct)
     {
         var i = outcome.Import;
         return new FixResult(outcome.ChangedRows, new RowCountsDto(i.TotalRows, i.ValidRows, i.ErrorRows, i.SkippedRows, i.InsertRows, i.UpdateRows),
-            outcome.NewErrorRows, outcome.NewErrorRowNumbers, ImportSummary.From(i));
+            outcome.NewErrorRows, outcome.NewErrorRowNumbers, await ImportSummary.ReadAsync(i, history, ct));
     }
 }

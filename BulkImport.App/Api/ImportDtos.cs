@@ -17,10 +17,21 @@ public sealed record ImportSummary(
     bool MapColumns = false, IReadOnlyDictionary<string, string?>? ColumnMapping = null, string? MappingName = null, MappingReason? MappingReason = null,
     int? FixesImportId = null, string? UndoneBy = null, DateTime? UndoStartedAt = null, int UndoneRows = 0, int KeptRows = 0)
 {
-    public static ImportSummary From(Import i) => new(
+    /// <summary>The summary as read now: its file warnings include the same-file warning of the earlier imports' current statuses.</summary>
+    public static async Task<ImportSummary> ReadAsync(Import i, ImportHistory history, CancellationToken ct) =>
+        From(i, (await history.SameFileWarningsAsync([i], ct)).GetValueOrDefault(i.Id));
+
+    /// <summary>A page of summaries as read now, with one query for the same-file warnings of all of them.</summary>
+    public static async Task<List<ImportSummary>> ReadAsync(IReadOnlyList<Import> imports, ImportHistory history, CancellationToken ct)
+    {
+        var sameFile = await history.SameFileWarningsAsync(imports, ct);
+        return [.. imports.Select(i => From(i, sameFile.GetValueOrDefault(i.Id)))];
+    }
+
+    private static ImportSummary From(Import i, string? sameFile) => new(
         i.Id, i.Name, i.Domain, i.Operation, i.Status, i.FileName, i.CreatedBy, i.CreatedAt, i.CompletedAt,
         i.TotalRows, i.ValidRows, i.ErrorRows, i.SkippedRows, i.InsertRows, i.UpdateRows,
-        i.ProcessedRows, i.Inserted, i.Updated, i.Failed, i.FileErrors, i.FileWarnings, i.AutoCreateInvoices,
+        i.ProcessedRows, i.Inserted, i.Updated, i.Failed, i.FileErrors, SameFileWarning.Shown(i.FileWarnings, sameFile), i.AutoCreateInvoices,
         i.FailureReason, i.ConfirmedBy, i.ConfirmedAt, i.CancelledBy, i.CancelledAt, i.ReplayedBy, i.ReplayedAt, i.RowsPurgedAt,
         i.CheckDuplicates, i.Discrepancies, i.UnresolvedDiscrepancies, i.BatchDate, i.UseBatchDateAsEnrollmentDate, i.Sheet, i.Sheets,
         i.MapColumns, i.ColumnMapping, i.MappingName, i.MappingReason, i.FixesImportId,

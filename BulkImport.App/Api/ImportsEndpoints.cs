@@ -19,31 +19,31 @@ public static class ImportsEndpoints
         var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.SignedIn);
         group.MapPost("/", CreateAsync).DisableAntiforgery().RequireAuthorization(Policies.Import);
         group.MapGet("/", ListAsync);
-        group.MapGet("/{id:int}", async (int id, HttpContext http, ImportGate gate, CancellationToken ct) =>
-            TypedResults.Ok(ImportSummary.From(await gate.CheckAsync(http.User, id, ImportNeed.See, ct))));
+        group.MapGet("/{id:int}", async (int id, HttpContext http, ImportGate gate, ImportHistory history, CancellationToken ct) =>
+            TypedResults.Ok(await ImportSummary.ReadAsync(await gate.CheckAsync(http.User, id, ImportNeed.See, ct), history, ct)));
         group.MapGet("/{id:int}/rows", RowsAsync);
         group.MapGet("/{id:int}/rows/{rowNumber:int}", RowAsync);
         group.MapPut("/{id:int}/rows/{rowNumber:int}", EditRowAsync);
-        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, HttpContext http, ImportGate gate, RowEdits imports, ImportDomains domains, CancellationToken ct) =>
+        group.MapPost("/{id:int}/rows/{rowNumber:int}/skip", async (int id, int rowNumber, HttpContext http, ImportGate gate, RowEdits imports, ImportDomains domains, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             var (row, import) = await imports.SkipRowAsync(id, rowNumber, ct);
-            return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
+            return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), await ImportSummary.ReadAsync(import, history, ct)));
         });
-        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, CancellationToken ct) =>
+        group.MapPost("/{id:int}/commit", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
-            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.QueueCommitAsync(id, UserName(http), ct)));
+            return TypedResults.Accepted($"/api/imports/{id}", await ImportSummary.ReadAsync(await imports.QueueCommitAsync(id, UserName(http), ct), history, ct));
         });
-        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, CancellationToken ct) =>
+        group.MapPost("/{id:int}/cancel", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Cancel, ct);
-            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.CancelAsync(id, UserName(http), ct)));
+            return TypedResults.Accepted($"/api/imports/{id}", await ImportSummary.ReadAsync(await imports.CancelAsync(id, UserName(http), ct), history, ct));
         });
-        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, CancellationToken ct) =>
+        group.MapPost("/{id:int}/replay", async (int id, HttpContext http, ImportGate gate, ImportCommands imports, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Replay, ct);
-            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await imports.ReplayAsync(id, UserName(http), ct)));
+            return TypedResults.Accepted($"/api/imports/{id}", await ImportSummary.ReadAsync(await imports.ReplayAsync(id, UserName(http), ct), history, ct));
         }).RequireAuthorization(Policies.Replay);
         group.MapGet("/{id:int}/results.csv", ResultsAsync).AllowBrowserDownload();
         return group;
@@ -51,7 +51,7 @@ public static class ImportsEndpoints
 
     public static string UserName(HttpContext http) => AuthEndpoints.NameOf(http.User);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, ImportGate gate, SavedMappings savedMappings,
+    private static async Task<IResult> CreateAsync(HttpContext http, ImportFiles files, ImportCommands imports, ImportDomains domains, ImportGate gate, SavedMappings savedMappings, ImportHistory history,
         IOptions<ImportOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxFileBytes;
@@ -147,7 +147,7 @@ public static class ImportsEndpoints
                 CheckDuplicates: checkDuplicates, BatchDate: batchDate, UseBatchDateAsEnrollmentDate: useBatchDate, Sheet: sheet, MapColumns: mapColumns, Mapping: mapping,
                 FixesImportId: fixes), ct);
             stored = null;
-            return TypedResults.Created($"/api/imports/{import.Id}", ImportSummary.From(import));
+            return TypedResults.Created($"/api/imports/{import.Id}", await ImportSummary.ReadAsync(import, history, ct));
         }
         finally
         {
@@ -277,7 +277,7 @@ public static class ImportsEndpoints
             : domains.Find(domain) ?? throw ImportProblem.BadRequest($"'{domain}' is not a valid domain. Use one of: {string.Join(", ", domains.Registered.Select(d => d.Domain.Name))}.");
         var filter = new ImportFilter(QueryEnum<ImportStatus>(status, "status"), domainKey, createdBy, Search: search);
         var result = await imports.ListAsync(filter, PageRequest.Of(page, pageSize), ct);
-        return TypedResults.Ok(new PageDto<ImportSummary>([.. result.Items.Select(ImportSummary.From)], result.PageNumber, result.PageSize, result.TotalCount));
+        return TypedResults.Ok(new PageDto<ImportSummary>(await ImportSummary.ReadAsync(result.Items, imports, ct), result.PageNumber, result.PageSize, result.TotalCount));
     }
 
     private static async Task<IResult> RowsAsync(int id, string? status, int? page, int? pageSize, HttpContext http, ImportGate gate, RowPages imports, ImportDomains domains, CancellationToken ct)
@@ -310,7 +310,7 @@ public static class ImportsEndpoints
         return TypedResults.Ok(ImportRowDto.From(row, domain, reveal == true));
     }
 
-    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, HttpContext http, ImportGate gate, RowEdits imports, ImportDomains domains, CancellationToken ct)
+    private static async Task<IResult> EditRowAsync(int id, int rowNumber, EditRowRequest body, HttpContext http, ImportGate gate, RowEdits imports, ImportDomains domains, ImportHistory history, CancellationToken ct)
     {
         await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
         if (body.Values is null || body.Values.Count == 0)
@@ -319,7 +319,7 @@ public static class ImportsEndpoints
         }
 
         var (row, import) = await imports.EditRowAsync(id, rowNumber, body.Values, ct);
-        return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), ImportSummary.From(import)));
+        return TypedResults.Ok(new RowChangeResult(ImportRowDto.From(row, domains.Get(import.Domain)), await ImportSummary.ReadAsync(import, history, ct)));
     }
 
     private static async Task ResultsAsync(int id, HttpContext http, ImportGate gate, ResultsFile results, CancellationToken ct)

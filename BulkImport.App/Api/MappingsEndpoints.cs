@@ -30,7 +30,7 @@ public static class MappingsEndpoints
         var imports = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.SignedIn);
         imports.MapGet("/{id:int}/mapping", async (int id, HttpContext http, ImportGate gate, ColumnMappings mappings, CancellationToken ct) =>
             TypedResults.Ok(mappings.View(await gate.CheckAsync(http.User, id, ImportNeed.See, ct))));
-        imports.MapPut("/{id:int}/mapping", async (int id, MappingBody? body, HttpContext http, ImportGate gate, ColumnMappings mappings, CancellationToken ct) =>
+        imports.MapPut("/{id:int}/mapping", async (int id, MappingBody? body, HttpContext http, ImportGate gate, ColumnMappings mappings, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Change, ct);
             if (body?.Columns is null)
@@ -39,7 +39,7 @@ public static class MappingsEndpoints
             }
 
             var import = await mappings.ApplyAsync(id, body.Columns, body.SaveAs, ImportsEndpoints.UserName(http), ct);
-            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(import));
+            return TypedResults.Accepted($"/api/imports/{id}", await ImportSummary.ReadAsync(import, history, ct));
         });
 
         var saved = app.MapGroup("/api/mappings").WithTags("Card Templates").RequireAuthorization(Policies.Import);

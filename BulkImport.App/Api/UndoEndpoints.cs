@@ -15,10 +15,10 @@ public static class UndoEndpoints
     public static RouteGroupBuilder MapUndoApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Policies.SignedIn);
-        group.MapPost("/{id:int}/undo", async (int id, HttpContext http, ImportGate gate, UndoCommands undo, CancellationToken ct) =>
+        group.MapPost("/{id:int}/undo", async (int id, HttpContext http, ImportGate gate, UndoCommands undo, ImportHistory history, CancellationToken ct) =>
         {
             await gate.CheckAsync(http.User, id, ImportNeed.Undo, ct);
-            return TypedResults.Accepted($"/api/imports/{id}", ImportSummary.From(await undo.StartAsync(id, ImportsEndpoints.UserName(http), ct)));
+            return TypedResults.Accepted($"/api/imports/{id}", await ImportSummary.ReadAsync(await undo.StartAsync(id, ImportsEndpoints.UserName(http), ct), history, ct));
         });
         group.MapGet("/{id:int}/undo", async (int id, HttpContext http, ImportGate gate, UndoCommands undo, CancellationToken ct) =>
         {

@@ -95,11 +95,6 @@ public sealed class ImportCommands(
             throw ImportProblem.BadRequest(problem);
         }
 
-        if (await SameFileWarning.FindAsync(db, stored.Sha256, ct) is { } sameFile)
-        {
-            import.FileWarnings.Add(sameFile);
-        }
-
         db.Imports.Add(import);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -13,6 +13,21 @@ public sealed class ImportHistory(IDbContextFactory<BulkImportDbContext> dbFacto
             ?? throw NotFound(id);
     }
 
+    /// <summary>
+    /// The same-file warning of each import that has one now (<see cref="SameFileWarning"/>), by Import ID: one query for
+    /// all of them, none when no import is still read or reviewed.
+    /// </summary>
+    public async Task<Dictionary<int, string>> SameFileWarningsAsync(IReadOnlyCollection<Import> imports, CancellationToken ct)
+    {
+        if (!imports.Any(i => SameFileWarning.Applies(i.Status)))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SameFileWarning.FindAsync(db, imports, ct);
+    }
+
     /// <summary>The refusal of an Import ID that does not exist (or that the person may not see).</summary>
     public static ImportProblem NotFound(int id) => ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
 

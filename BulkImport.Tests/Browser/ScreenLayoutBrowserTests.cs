@@ -161,6 +161,31 @@ public sealed class ScreenLayoutBrowserTests(BrowserApp app) : IClassFixture<Bro
     }
 
     /// <summary>
+    /// New Import on a phone (390 x 844): every step of the wizard is on the screen, its title whole, and the page is no
+    /// wider than the phone; on one line the steps ran past the right edge and Upload File could not be seen.
+    /// </summary>
+    [Fact]
+    public async Task New_Import_on_a_phone_shows_every_step_of_the_wizard()
+    {
+        var (page, _) = await app.PageAsync(Roles.Importer);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"{app.BaseUrl}/imports");
+        await Support.Browser.WaitForInteractiveAsync(page);
+        var titles = page.GetByTestId("new-import-stepper").Locator(".mud-step-label-content-title");
+        await Expect(titles).ToHaveTextAsync(["Select Domain", "Download Template", "Upload File"]);
+
+        foreach (var title in await titles.AllAsync())
+        {
+            await Expect(title).ToBeInViewportAsync(new() { Ratio = 1 });
+            var box = (await title.BoundingBoxAsync())!;
+            (box.X + box.Width).Should().BeLessThanOrEqualTo(390, $"'{await title.TextContentAsync()}' ends within the screen");
+        }
+
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "the page is no wider than the phone");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("phone-new-import"), FullPage = true });
+    }
+
+    /// <summary>
     /// Live Imports on a phone while an import commits, with what makes its line long (a file name without spaces, a
     /// long e-mail, eight-digit figures): nothing in the page is wider than the screen and the import's Cancel is on it.
     /// </summary>

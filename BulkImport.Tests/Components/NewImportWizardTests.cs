@@ -106,6 +106,23 @@ public sealed class NewImportWizardTests(AppFixture fixture) : AppComponentTest(
         cut.WaitForAssertion(() => cut.Find("[data-testid=blank-template]").GetAttribute("href").Should().Be("/api/templates/ClientAssignment.csv"));
     }
 
+    /// <summary>The Pre-filled Template's course search says when no course code starts with the text; the list just did not open.</summary>
+    [Fact]
+    public void The_course_search_says_when_no_course_matches()
+    {
+        var cut = RenderWizard();
+        Choose(cut, "Client Assignment");
+        cut.Find("[data-testid=next-step]").Click();
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=course-search]"));
+
+        cut.Find("input[data-testid=course-search]").Input("zz9");
+        _popovers!.WaitForAssertion(() => _popovers!.Find("[data-testid=no-course]").TextContent.Should().Be("No course code starts with 'zz9'."));
+
+        cut.Find("input[data-testid=course-search]").Input("CN");
+        _popovers!.WaitForAssertion(() => _popovers!.FindAll(".mud-list-item").Should().NotBeEmpty("CN is the start of the seeded course codes"));
+        _popovers!.FindAll("[data-testid=no-course]").Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Review_Results_sends_the_file_and_opens_the_import()
     {

@@ -40,6 +40,7 @@ internal sealed class SheetRecordSource : IRecordSource
 
     private int nextRow = 1;
     private int loadedRow;   // the row number of the row element in the buffers; 0 when none is loaded
+    private int readingRow;  // the row number of the row element whose cells are being read
     private bool sheetDataEnded;
     private bool blank;      // the current record is a row the sheet left out
     private int headerWidth = -1;
@@ -138,6 +139,7 @@ internal sealed class SheetRecordSource : IRecordSource
 
             var number = xml.TryGetAttribute("r"u8, out var r) && SheetXml.TryParseIndex(r, out var n) && n >= nextRow ? n : nextRow;
             ClearRow();
+            readingRow = number;
             ReadCells();
 
             // A row element with no value (formatting only) is not data; if nothing follows it is not a row at all,
@@ -275,9 +277,13 @@ internal sealed class SheetRecordSource : IRecordSource
                 if (SheetXml.TryParseIndex(text, out var index) && sharedStrings.TryGet(index, out var shared))
                 {
                     Store(column, shared);
+                    break;
                 }
 
-                break;
+                // The cell's text is in a table the workbook lacks: read as blank, its value would be lost unseen (a
+                // required name "missing", a header row "blank"). Excel calls such a file damaged and offers a repair.
+                throw new CsvFileException(WorkbookMessages.MissingSharedString(
+                    $"{CsvMessages.ColumnLetters(column + 1)}{readingRow.ToString(Invariant)}", Encoding.UTF8.GetString(text), sharedStrings.Count));
             case CellType.Text:
                 StoreUnescaped(column, text);
                 break;

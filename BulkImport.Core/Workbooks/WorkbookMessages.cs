@@ -33,6 +33,9 @@ internal static class WorkbookMessages
     public static FileMessage Damaged(string what) =>
         new($"This workbook cannot be read: {what}. Open it in Excel, save it again as .xlsx (or CSV) and upload it again.");
 
+    public static FileMessage MissingSharedString(string cell, string index, int count) =>
+        Damaged($"cell {cell} shows shared string {index}, but the workbook's table of shared strings holds {(count == 0 ? "none" : count.ToString("N0", CultureInfo.InvariantCulture))}, so its text is lost");
+
     public static FileMessage TooManyParts(int parts, int limit) =>
         new($"This workbook holds {parts.ToString("N0", CultureInfo.InvariantCulture)} files inside; a workbook has a few dozen, and the limit is {limit.ToString("N0", CultureInfo.InvariantCulture)}. "
             + "It is not an ordinary workbook: save the data as .xlsx or CSV in Excel and upload that.");

@@ -230,6 +230,39 @@ public sealed class WorkbookBadInputTests
         SingleError(bytes).Message.Should().StartWith($"This workbook cannot be read: its part '{name}' is not valid XML")
             .And.EndWith("save it again as .xlsx (or CSV) and upload it again.");
     }
+
+    [Fact]
+    public void A_cell_showing_a_shared_string_the_table_lacks_refuses_the_workbook_naming_the_cell()
+    {
+        // A damaged or hand-made workbook: read as blank, the cell's text would be lost without a word (a name
+        // "required", a header row "blank"); Excel calls the file damaged too.
+        var bytes = new TestWorkbook().Tap(b => b.Sheet("Sheet1").Row(1, "ID", "Name").Row(2, "1", "Ann")).ToBytes();
+        using var memory = new MemoryStream();
+        memory.Write(bytes);
+        using (var document = SpreadsheetDocument.Open(memory, true))
+        {
+            var table = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable;
+            table.Elements<SharedStringItem>().Last().Remove(); // "Ann", the last string written
+            table.Save();
+        }
+
+        var error = SingleError(memory.ToArray());
+        error.Message.Should().StartWith("This workbook cannot be read: cell B2 shows shared string 3, but the workbook's table of shared strings holds 3, so its text is lost.");
+    }
+
+    [Fact]
+    public void A_workbook_whose_cells_show_shared_strings_without_a_table_is_refused_rather_than_read_as_blank()
+    {
+        var bytes = new TestWorkbook().Tap(b => b.Sheet("Sheet1").Row(1, "ID", "Name").Row(2, "1", "Ann")).ToBytes();
+        using var memory = new MemoryStream();
+        memory.Write(bytes);
+        using (var document = SpreadsheetDocument.Open(memory, true))
+        {
+            document.WorkbookPart!.DeletePart(document.WorkbookPart.SharedStringTablePart!);
+        }
+
+        SingleError(memory.ToArray()).Message.Should().StartWith("This workbook cannot be read: cell A1 shows shared string 0, but the workbook's table of shared strings holds none");
+    }
 }
 
 internal static class TestWorkbookExtensions

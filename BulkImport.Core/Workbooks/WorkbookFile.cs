@@ -176,15 +176,28 @@ internal sealed class WorkbookFile : IDisposable
         return ranges.Count > 0 ? WorkbookMessages.MergedHeader(string.Join(", ", ranges)) : null;
     }
 
+    /// <summary>
+    /// The position of the sheet named <paramref name="requested"/>, in any case; else of the one whose name is it
+    /// with spaces around: Excel keeps a space typed at the end of a tab's name, invisible on the tab, while the
+    /// upload's field is trimmed, so "March " could never be chosen (and the refusal listed it beside "March").
+    /// </summary>
+    private static int FindSheet(List<string> names, string requested)
+    {
+        var wanted = requested.Trim();
+        var exact = names.FindIndex(n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+        return exact >= 0 ? exact : names.FindIndex(n => n.Trim().Equals(wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
     private FileMessage? Choose(string? requested)
     {
         if (!string.IsNullOrWhiteSpace(requested))
         {
-            var match = sheets.FindIndex(s => s.Name.Equals(requested.Trim(), StringComparison.OrdinalIgnoreCase));
+            var match = FindSheet(sheets.Select(s => s.Name).ToList(), requested);
             if (match < 0)
             {
                 // A hidden sheet is not offered, but the person asking for it by name knows it is there: say so.
-                var hidden = hiddenSheets.Find(s => s.Equals(requested.Trim(), StringComparison.OrdinalIgnoreCase));
+                var hiddenAt = FindSheet(hiddenSheets, requested);
+                var hidden = hiddenAt < 0 ? null : hiddenSheets[hiddenAt];
                 return hidden is null ? WorkbookMessages.NoSuchSheet(requested.Trim(), Sheets) : WorkbookMessages.HiddenSheet(hidden, Sheets);
             }
 

@@ -238,6 +238,21 @@ public sealed class WorkbookReadTests
     }
 
     [Fact]
+    public void A_sheet_whose_name_ends_in_a_space_can_be_chosen_by_its_name_as_the_tab_shows_it()
+    {
+        // Excel keeps a trailing space in a tab's name; the upload field is trimmed, so the name is matched trimmed.
+        var book = new TestWorkbook();
+        book.Sheet("Notes").Row(1, "Prepared by HR");
+        book.Sheet("March ").Row(1, "ID", "Name").Row(2, "1", "Ann");
+
+        var (file, rows, _) = Read(book.ToBytes(), sheet: "march");
+
+        file.Errors.Should().BeEmpty();
+        file.SheetName.Should().Be("March ");
+        rows.Select(r => r.Values[1]).Should().Equal("Ann");
+    }
+
+    [Fact]
     public void A_hidden_sheet_asked_for_by_name_is_refused_saying_it_is_hidden_and_how_to_read_it()
     {
         var book = new TestWorkbook();

@@ -66,7 +66,11 @@ internal static class WorkbookMessages
         new($"Sheet '{sheet}' is empty. The workbook's sheets are {Names(sheets)}; choose the one that holds the data and upload again.");
 
     public static FileMessage MergedHeader(string range) =>
-        new($"Header cells {range} are merged; each column needs a header cell of its own. Unmerge them (Home > Merge & Center), give each column its name, and upload again.", 1);
+        // The merges are found before row 1 is read, so row 1 may be the header or a title above it (a title is
+        // usually merged across the table): the message says what to do in both cases.
+        new($"Cells {range} of row 1 are merged; row 1 must hold the column names, each in a cell of its own. "
+            + "If row 1 is a title above the column names, delete it so that they are row 1; if it holds the column names, "
+            + "unmerge the cells (Home > Merge & Center) and give each column its name. Then upload again.", 1);
 
     public static FileMessage FormulaError(int row, string column, string error) =>
         new($"The cell shows the formula error {error}, not a value. Fix the formula in the workbook (or type the value) and upload again, or enter the value here.", row, column);

@@ -90,8 +90,18 @@ public sealed class WorkbookBadInputTests
         var book = new TestWorkbook();
         book.Sheet("Sheet1").Row(1, "ID", null, "Name").Row(2, "1", null, "Ann").Merge("A1:B1");
         var error = SingleError(book.ToBytes());
-        error.Message.Should().StartWith("Header cells A1:B1 are merged; each column needs a header cell of its own.");
+        error.Message.Should().StartWith("Cells A1:B1 of row 1 are merged; row 1 must hold the column names, each in a cell of its own.");
         error.RowNumber.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_merged_title_above_the_header_is_refused_saying_to_delete_the_title()
+    {
+        // The usual merged row 1 is a report's title over the table, not its header: "unmerge and name each column"
+        // alone sent the person the wrong way.
+        var book = new TestWorkbook();
+        book.Sheet("Sheet1").Row(1, "Clients - January 2026").Row(2, "ID", "Name").Row(3, "1", "Ann").Merge("A1:B1");
+        SingleError(book.ToBytes()).Message.Should().Contain("If row 1 is a title above the column names, delete it so that they are row 1");
     }
 
     [Fact]
@@ -108,7 +118,7 @@ public sealed class WorkbookBadInputTests
         sheet.Merge("A1:B1");
         var (file, rows, failure) = WorkbookReadTests.Read(book.ToBytes());
 
-        file.Errors.Should().ContainSingle().Which.Message.Should().StartWith("Header cells A1:B1 are merged");
+        file.Errors.Should().ContainSingle().Which.Message.Should().StartWith("Cells A1:B1 of row 1 are merged");
         failure.Should().BeNull();
         rows.Should().BeEmpty();
         file.PresentColumns.Should().BeEmpty("the header was not even read");

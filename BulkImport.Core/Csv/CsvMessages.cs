@@ -112,6 +112,11 @@ internal static class CsvMessages
     public static FileMessage FieldCount(int row, int fields, int headerFields, int firstLine, int lastLine) =>
         new($"Row has {Count(fields, "field")}; the header has {headerFields.ToString("N0", Invariant)}{LineRange(row, firstLine, lastLine)}", row);
 
+    /// <summary>A workbook row wider than its header: SPEC 5's words, then the cell and what to do.</summary>
+    public static FileMessage ValueRightOfHeader(int row, int fields, int headerFields, int position) =>
+        new($"Row has {Count(fields, "field")}; the header has {headerFields.ToString("N0", Invariant)}: cell {ColumnLetters(position)}{row.ToString(Invariant)} "
+            + "holds a value right of the header, in a column with no name. Delete it, or give its column a name in row 1, and upload again; or skip this row.", row);
+
     public static FileMessage TooLongValue(int row, string column, int length, int limit) =>
         new($"Value is {length.ToString("N0", Invariant)} characters long; the limit is {limit.ToString("N0", Invariant)}", row, column);
 

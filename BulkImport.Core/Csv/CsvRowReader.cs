@@ -214,10 +214,35 @@ internal sealed class CsvRowReader : IDisposable
 
         if (!FitsHeader(layout, fieldCount))
         {
-            parsed.Problems.Add(CsvMessages.FieldCount(row, fieldCount, layout.FieldCount, firstLine, lastLine));
+            parsed.Problems.Add(FirstValueRightOfHeader(layout, fieldCount) is { } position
+                ? CsvMessages.ValueRightOfHeader(row, fieldCount, layout.FieldCount, position)
+                : CsvMessages.FieldCount(row, fieldCount, layout.FieldCount, firstLine, lastLine));
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// The position (1 = A) of the first value right of the header in a workbook row, or null. A sheet row is only
+    /// wider than its header when something was typed right of the table, and a sheet has no "fields" a person could
+    /// count, so the message names that cell. A CSV's extra fields are usually a comma without quotes, not a place.
+    /// </summary>
+    private int? FirstValueRightOfHeader(HeaderLayout layout, int fieldCount)
+    {
+        if (reader is not Workbooks.SheetRecordSource)
+        {
+            return null;
+        }
+
+        for (var i = layout.FieldCount; i < fieldCount; i++)
+        {
+            if (!CsvFieldText.IsBlank(reader.GetSpan(i)))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     // Excel pads every row to the same width, so a row may lack only the blank padding columns of the header.

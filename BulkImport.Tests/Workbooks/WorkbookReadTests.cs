@@ -322,4 +322,18 @@ public sealed class WorkbookReadTests
         rows[0].Problems.Should().BeEmpty("a short row of a sheet is padded, as Excel pads a CSV it saves");
         rows[1].Problems.Should().ContainSingle().Which.Message.Should().StartWith("Row has 4 fields; the header has 2");
     }
+
+    [Fact]
+    public void A_value_right_of_the_header_is_named_by_its_cell_and_what_to_do()
+    {
+        // A note typed beside the table: a sheet has no fields to count, so the cell is what the person can find.
+        var book = new TestWorkbook();
+        book.Sheet("Data").Row(1, "ID", "Name").Row(2, "1", "Ann", null, null, "call back");
+
+        var (_, rows, _) = Read(book.ToBytes());
+
+        rows[0].Problems.Should().ContainSingle().Which.Message.Should().Be(
+            "Row has 5 fields; the header has 2: cell E2 holds a value right of the header, in a column with no name. "
+            + "Delete it, or give its column a name in row 1, and upload again; or skip this row.");
+    }
 }

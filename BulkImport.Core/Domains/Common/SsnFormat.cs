@@ -34,9 +34,14 @@ public static partial class FieldFormats
                 }
             }
 
+            // Seven or eight bare digits are what a spreadsheet makes of an SSN starting with zeros (001-…, 012-…)
+            // read as a number; the mask hides the value, so the message says what probably happened, as Zip's does.
+            var zerosDropped = digits is 7 or 8 && digits == value.Trim().Length
+                ? "; if a spreadsheet dropped its leading zeros, put them back in front (and format the column as Text so that they stay)"
+                : "";
             return digits == 9
                 ? FieldResult.Fail($"SSN must be written ###-##-####, ### ## #### or ######### ({SsnMaskForMessage(value)})")
-                : FieldResult.Fail(Invariant($"SSN must have 9 digits, like ###-##-####; it has {digits} ({SsnMaskForMessage(value)})"));
+                : FieldResult.Fail(Invariant($"SSN must have 9 digits, like ###-##-####; it has {digits} ({SsnMaskForMessage(value)}){zerosDropped}"));
         }
 
         if (d[..3] is "000" or "666" || d[0] == '9')

@@ -38,7 +38,8 @@ public class SsnFormatTests
 
     [Theory]
     [InlineData("123-45-678", "SSN must have 9 digits, like ###-##-####; it has 8 (***-**-****)")]
-    [InlineData("12345678", "SSN must have 9 digits, like ###-##-####; it has 8 (***-**-****)")]
+    [InlineData("12345678", "SSN must have 9 digits, like ###-##-####; it has 8 (***-**-****); if a spreadsheet dropped its leading zeros, put them back in front (and format the column as Text so that they stay)")]
+    [InlineData("1234567", "SSN must have 9 digits, like ###-##-####; it has 7 (***-**-****); if a spreadsheet dropped its leading zeros, put them back in front (and format the column as Text so that they stay)")]
     [InlineData("1234567890", "SSN must have 9 digits, like ###-##-####; it has 10 (***-**-7890)")]
     [InlineData("123-45-67890", "SSN must have 9 digits, like ###-##-####; it has 10 (***-**-7890)")]
     [InlineData("6789", "SSN must have 9 digits, like ###-##-####; it has 4 (***-**-****)")]

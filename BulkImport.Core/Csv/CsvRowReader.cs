@@ -203,7 +203,9 @@ internal sealed class CsvRowReader : IDisposable
                 if (reader.ErrorValue(i) is { } error)
                 {
                     // A workbook formula that failed shows its error as text; a rule could take "#N/A" for a name.
-                    parsed.Problems.Add(Workbooks.WorkbookMessages.FormulaError(row, layout.TemplateColumns[t], error));
+                    parsed.Problems.Add(error.Length == 0
+                        ? Workbooks.WorkbookMessages.FormulaWithoutResult(row, layout.TemplateColumns[t])
+                        : Workbooks.WorkbookMessages.FormulaError(row, layout.TemplateColumns[t], error));
                 }
             }
             else if (t == HeaderLayout.BlankHeader && !CsvFieldText.IsBlank(reader.GetSpan(i)))

@@ -28,6 +28,9 @@ internal interface IRecordSource : IDisposable
     /// <summary>Cell <paramref name="index"/> of the current record as UTF-8 (quotes removed, not trimmed).</summary>
     ReadOnlySpan<byte> GetSpan(int index);
 
-    /// <summary>The formula error a cell shows (#N/A, #DIV/0!), or null: a CSV has none, a workbook cell may.</summary>
+    /// <summary>
+    /// The formula error a cell shows (#N/A, #DIV/0!), "" for a formula whose result was never saved, or null: a CSV
+    /// has none, a workbook cell may.
+    /// </summary>
     string? ErrorValue(int index);
 }

@@ -232,6 +232,7 @@ internal sealed class SheetRecordSource : IRecordSource
         var depth = xml.Depth;
         var found = false;
         var inline = false;
+        var formula = false;
         value.Clear();
         while (xml.Read())
         {
@@ -261,12 +262,23 @@ internal sealed class SheetRecordSource : IRecordSource
             }
             else
             {
+                formula |= xml.LocalName.SequenceEqual("f"u8);
                 xml.Skip(); // <f>: the formula; its cached value is the <v>
             }
         }
 
         if (!found)
         {
+            if (formula)
+            {
+                // A formula with no cached value: the program that wrote the workbook never calculated it (scripts and
+                // libraries often don't). Read as blank it would be lost unseen (an Update leaves the stored value), so
+                // it is a problem of its cell, like a formula error (ErrorValue "" says so).
+                Store(column, ""u8);
+                errors[column] = "";
+                rowHasErrors = true;
+            }
+
             return;
         }
 

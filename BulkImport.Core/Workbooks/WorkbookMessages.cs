@@ -75,6 +75,10 @@ internal static class WorkbookMessages
     public static FileMessage FormulaError(int row, string column, string error) =>
         new($"The cell shows the formula error {error}, not a value. Fix the formula in the workbook (or type the value) and upload again, or enter the value here.", row, column);
 
+    public static FileMessage FormulaWithoutResult(int row, string column) =>
+        new("The cell holds a formula whose result was never saved in the workbook (the program that wrote it did not calculate it), so it has no value to import. "
+            + "Open the workbook in Excel and save it (Excel calculates the formula), or type the value, and upload again; or enter the value here.", row, column);
+
     public static FileMessage TooMuchText() =>
         new("This workbook holds more than 4 GB of text in its shared strings, more than one import can read. Split it into smaller workbooks and upload them one by one.");
 

@@ -31,13 +31,16 @@ public abstract record TestCell
     /// <summary>A formula that failed: its cached value is the error (#N/A, #DIV/0!).</summary>
     public static TestCell Error(string formula, string error) => new FormulaCell(formula, error, CellValues.Error, null);
 
+    /// <summary>A formula with no cached value, as scripts and libraries that do not calculate write it.</summary>
+    public static TestCell Uncalculated(string formula) => new FormulaCell(formula, null, null, null);
+
     public static implicit operator TestCell(string value) => Text(value);
 
     internal sealed record TextCell(string Value, bool InCell) : TestCell;
 
     internal sealed record NumberCell(double Value, string? Format, uint? BuiltIn) : TestCell;
 
-    internal sealed record FormulaCell(string Expression, string Cached, CellValues? Type, string? Format) : TestCell;
+    internal sealed record FormulaCell(string Expression, string? Cached, CellValues? Type, string? Format) : TestCell;
 
     internal sealed record IsoDateCell(string Iso, string Format) : TestCell;
 }
@@ -134,6 +137,7 @@ public sealed class TestWorkbook
                         TestCell.TextCell t => new Cell(new CellValue(Shared(sharedStrings, t.Value))) { CellReference = reference, DataType = CellValues.SharedString },
                         TestCell.NumberCell n => new Cell(new CellValue(n.Value)) { CellReference = reference, StyleIndex = StyleOf(n.Format, n.BuiltIn) },
                         TestCell.IsoDateCell d => new Cell(new CellValue(d.Iso)) { CellReference = reference, DataType = CellValues.Date, StyleIndex = StyleOf(d.Format, null) },
+                        TestCell.FormulaCell { Cached: null } f => new Cell(new CellFormula(f.Expression)) { CellReference = reference },
                         TestCell.FormulaCell f => new Cell(new CellFormula(f.Expression), new CellValue(f.Cached)) { CellReference = reference, DataType = f.Type, StyleIndex = StyleOf(f.Format, null) },
                         _ => throw new InvalidOperationException(),
                     });

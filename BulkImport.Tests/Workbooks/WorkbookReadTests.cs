@@ -194,6 +194,25 @@ public sealed class WorkbookReadTests
     }
 
     [Fact]
+    public void A_formula_whose_result_was_never_saved_is_a_problem_of_its_cell_not_a_blank()
+    {
+        // Written by a script that does not calculate: read as blank, an Update left the stored e-mail unchanged
+        // and reported success.
+        var book = new TestWorkbook();
+        book.Sheet("Data")
+            .Row(1, "ID", "Name", "Zip")
+            .Row(2, "40", TestCell.Uncalculated("PROPER(\"ann lee\")"), "33755");
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        rows.Should().ContainSingle().Which.Values[1].Should().BeNullOrEmpty();
+        var problem = rows[0].Problems.Should().ContainSingle().Subject;
+        (problem.RowNumber, problem.Column).Should().Be((2, "Name"));
+        problem.Message.Should().StartWith("The cell holds a formula whose result was never saved in the workbook");
+    }
+
+    [Fact]
     public void The_first_sheet_with_data_is_read_its_row_numbers_are_the_sheets_and_every_sheet_is_listed()
     {
         var book = new TestWorkbook();

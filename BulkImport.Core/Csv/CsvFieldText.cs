@@ -34,7 +34,26 @@ internal static class CsvFieldText
             }
         }
 
-        return text;
+        return text[0] == '=' ? WithoutTextMarker(text) : text;
+    }
+
+    /// <summary>
+    /// The text inside Excel's text marker <c>="000123"</c>, which programs write into CSV files for Excel to show a
+    /// value as typed (leading zeros, long digits) rather than as a number: Excel shows <c>000123</c>, so that is the
+    /// value. Kept as the text it is, it was stored as a payment's Reference Number and refused as an ID, SSN, phone
+    /// or zip with a message that did not say why (an outside audit of messy files). Only a string literal and nothing
+    /// else is taken off (no quote inside it, not empty): any other formula stays text, as SPEC's hostile inputs require.
+    /// </summary>
+    public static string WithoutTextMarker(string value)
+    {
+        if (value.Length < 4 || !value.StartsWith("=\"", StringComparison.Ordinal) || value[^1] != '"' || value.AsSpan(2, value.Length - 3).Contains('"'))
+        {
+            return value;
+        }
+
+        // An empty string inside stays as it is: a cell that shows nothing is blank, and blank is decided on the bytes.
+        var inner = value[2..^1].Trim();
+        return inner.Length == 0 ? value : inner;
     }
 
     /// <summary>Whether the field is empty or only white space, without allocating.</summary>

@@ -93,6 +93,21 @@ public class FieldValueBadInputTests : BadInputApiTest
     }
 
     [Fact]
+    public async Task Excel_s_text_marker_is_taken_off_a_string_and_any_other_formula_stays_text()
+    {
+        // ="…" is how programs write a value into a CSV for Excel to show as typed; Excel shows what is inside.
+        var import = await UploadAsync("First Name,Last Name,Zip,SSN,City\r\n=\"Ann\",Lee,=\"08123\",\"=\"\"001-23-4567\"\"\",=\" Tampa \"\r\n"
+            + "Bo,Ng,,,=\"a\"&\"b\"\r\n");
+
+        import.ValidRows.Should().Be(2);
+        var ann = await RowAsync(import, 2);
+        (ann.Values["First Name"], ann.Values["Zip"], ann.Values["City"]).Should().Be(("Ann", "08123", "Tampa"));
+        (await StoredSsnAsync(import, 2)).Should().Be("001234567");
+        (await RowAsync(import, 3)).Values["City"].Should().Be("=\"a\"&\"b\"", "a formula that is more than one string is text, as case 36 says");
+        await ClientDataIsUnchangedAsync();
+    }
+
+    [Fact]
     public async Task Case39_ssn_formats_are_normalised_and_invalid_ssns_are_row_errors_with_the_number_masked()
     {
         string[] valid = ["123456789", "123-45-6789", "123 45 6789", "123\u201345\u20136789"];

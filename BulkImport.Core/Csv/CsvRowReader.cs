@@ -179,7 +179,7 @@ internal sealed class CsvRowReader : IDisposable
 
     private ParsedRow DataRow(HeaderLayout layout, string?[] values)
     {
-        var parsed = new ParsedRow { RowNumber = row, FirstLine = firstLine, LastLine = lastLine, Kind = ParsedRowKind.Data, Values = values };
+        var parsed = new ParsedRow { RowNumber = row, FirstLine = firstLine, LastLine = lastLine, Kind = ParsedRowKind.Data, Values = values, Hidden = reader.Hidden };
         var fieldCount = reader.FieldCount;
         if (IsRepeatedHeader(layout))
         {

@@ -33,4 +33,10 @@ internal interface IRecordSource : IDisposable
     /// has none, a workbook cell may.
     /// </summary>
     string? ErrorValue(int index);
+
+    /// <summary>
+    /// Whether the current record is a row its sheet hides (a filter, or Hide): it is read like any other, as Excel's
+    /// own CSV export reads it, and the import says so. A CSV has no hidden rows.
+    /// </summary>
+    bool Hidden => false;
 }

@@ -21,6 +21,9 @@ public sealed class ParsedRow
     /// </summary>
     public required string?[] Values { get; init; }
 
+    /// <summary>A workbook row its sheet hides (a filter, or Hide): read like the others, and said once for the import.</summary>
+    public bool Hidden { get; init; }
+
     /// <summary>
     /// Row-level structural problems: a field count that differs from the header, a cell over
     /// <see cref="CsvLimits.MaxFieldChars"/>, a control character. Column is null when it is about the whole row.

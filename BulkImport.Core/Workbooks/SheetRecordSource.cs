@@ -40,6 +40,7 @@ internal sealed class SheetRecordSource : IRecordSource
 
     private int nextRow = 1;
     private int loadedRow;   // the row number of the row element in the buffers; 0 when none is loaded
+    private bool loadedHidden; // the row element in the buffers has hidden="1"
     private int readingRow;  // the row number of the row element whose cells are being read
     private bool sheetDataEnded;
     private bool blank;      // the current record is a row the sheet left out
@@ -62,6 +63,8 @@ internal sealed class SheetRecordSource : IRecordSource
     public int RecordLineBreaks => 0;
 
     public char Separator => ',';
+
+    public bool Hidden { get; private set; }
 
     public bool Read()
     {
@@ -89,6 +92,7 @@ internal sealed class SheetRecordSource : IRecordSource
 
         LineNumber = nextRow;
         blank = nextRow < loadedRow;
+        Hidden = !blank && loadedHidden;
         if (blank)
         {
             FieldCount = 0;
@@ -138,6 +142,7 @@ internal sealed class SheetRecordSource : IRecordSource
             }
 
             var number = xml.TryGetAttribute("r"u8, out var r) && SheetXml.TryParseIndex(r, out var n) && n >= nextRow ? n : nextRow;
+            loadedHidden = xml.TryGetAttribute("hidden"u8, out var hidden) && (hidden.SequenceEqual("1"u8) || hidden.SequenceEqual("true"u8));
             ClearRow();
             readingRow = number;
             ReadCells();

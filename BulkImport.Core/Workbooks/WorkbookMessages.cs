@@ -79,6 +79,23 @@ internal static class WorkbookMessages
         new("The cell holds a formula whose result was never saved in the workbook (the program that wrote it did not calculate it), so it has no value to import. "
             + "Open the workbook in Excel and save it (Excel calculates the formula), or type the value, and upload again; or enter the value here.", row, column);
 
+    public static FileMessage HiddenRows(int count, IReadOnlyList<int> first, string? sheet)
+    {
+        var where = sheet is null ? "the sheet" : $"sheet '{sheet}'";
+        var numbers = first.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (count == 1)
+        {
+            return new($"Row {numbers[0]} is hidden in {where} (by a filter, or Hide) and was read like every other row, as Excel's Save As CSV keeps it. "
+                + "If it must not be imported, skip it in the review, or delete it in the workbook and upload again.");
+        }
+
+        var listed = count > numbers.Count
+            ? $"{string.Join(", ", numbers)} and {(count - numbers.Count).ToString("N0", CultureInfo.InvariantCulture)} more"
+            : $"{string.Join(", ", numbers[..^1])} and {numbers[^1]}";
+        return new($"{count.ToString("N0", CultureInfo.InvariantCulture)} rows are hidden in {where} (by a filter, or Hide): rows {listed}. They were read like every other row, as Excel's Save As CSV keeps them. "
+            + "If they must not be imported, skip them in the review, or delete them in the workbook and upload again.");
+    }
+
     public static FileMessage TooMuchText() =>
         new("This workbook holds more than 4 GB of text in its shared strings, more than one import can read. Split it into smaller workbooks and upload them one by one.");
 

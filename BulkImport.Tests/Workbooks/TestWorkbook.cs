@@ -122,7 +122,7 @@ public sealed class TestWorkbook
             var data = new SheetData();
             foreach (var (rowNumber, cells) in sheet.Rows.OrderBy(r => r.Key))
             {
-                var row = new Row { RowIndex = (uint)rowNumber };
+                var row = new Row { RowIndex = (uint)rowNumber, Hidden = sheet.HiddenRows.Contains(rowNumber) ? true : null };
                 for (var c = 0; c < cells.Length; c++)
                 {
                     if (cells[c] is not { } cell)
@@ -213,6 +213,15 @@ public sealed class TestSheet(string name, bool hidden)
     public Dictionary<int, TestCell?[]> Rows { get; } = [];
 
     public List<string> Merges { get; } = [];
+
+    /// <summary>Rows the sheet hides, as a filter or Hide does (hidden="1" on the row).</summary>
+    public HashSet<int> HiddenRows { get; } = [];
+
+    public TestSheet Hide(params int[] rows)
+    {
+        HiddenRows.UnionWith(rows);
+        return this;
+    }
 
     public TestSheet Row(int number, params TestCell?[] cells)
     {

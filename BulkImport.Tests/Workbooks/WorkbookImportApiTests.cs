@@ -105,6 +105,31 @@ public class WorkbookImportApiTests : IAsyncLifetime
         lines[3].Should().MatchRegex(@"^4,Success,Insert,\d+,$");
     }
 
+    [Fact]
+    public async Task Rows_a_filter_hides_are_read_like_the_others_and_the_import_names_them_once()
+    {
+        var book = new TestWorkbook();
+        var sheet = book.Sheet("March").Row(1, "First Name", "Last Name", "City");
+        for (var row = 2; row <= 10; row++)
+        {
+            sheet.Row(row, "Ann" + row, "Lee", "Tampa");
+        }
+
+        sheet.Hide(3, 4, 5, 6, 7, 9, 10);
+        var import = await UploadAsync(book.ToBytes(), sheet: null);
+
+        import.Status.Should().Be(ImportStatus.ReadyForReview, string.Join(" ", import.FileErrors));
+        import.ValidRows.Should().Be(9, "a hidden row is a row of the file, as Excel's Save As CSV keeps it");
+        import.FileWarnings.Should().ContainSingle(w => w.Contains("hidden", StringComparison.Ordinal)).Which.Should().Be(
+            "7 rows are hidden in sheet 'March' (by a filter, or Hide): rows 3, 4, 5, 6, 7 and 2 more. They were read like every other row, as Excel's Save As CSV keeps them. "
+            + "If they must not be imported, skip them in the review, or delete them in the workbook and upload again.");
+
+        var one = new TestWorkbook();
+        one.Sheet("Clients").Row(1, "First Name", "Last Name").Row(2, "Bo", "Ng").Row(3, "Cy", "Ng").Hide(1, 3);
+        (await UploadAsync(one.ToBytes(), sheet: null)).FileWarnings.Should().ContainSingle(w => w.Contains("hidden", StringComparison.Ordinal))
+            .Which.Should().StartWith("Row 3 is hidden in sheet 'Clients'", "a hidden header row is not a data row");
+    }
+
     [Theory]
     [InlineData("April", "The workbook has no sheet named 'April'. Its sheets are 'Notes', 'Clients'; choose one of them and upload again.")]
     [InlineData("notes", "Sheet 'Notes' is empty. The workbook's sheets are 'Notes', 'Clients'; choose the one that holds the data and upload again.")]

@@ -160,12 +160,18 @@ public sealed class ImportStagingService(
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var parsed = new BlockingCollection<List<ParsedRow>>(boundedCapacity: 2);
             using var batches = new BlockingCollection<List<StagedRow>>(boundedCapacity: 2);
-            var parsing = OwnThread(() => Parse(file, settings.StagingBatchSize, parsed, stop.Token), stop);
+            var hidden = new HiddenRows();
+            var parsing = OwnThread(() => Parse(file, settings.StagingBatchSize, parsed, hidden, stop.Token), stop);
             var writing = OwnThread(() => WriteBatches(connection, import.Id, batches, turns, stop.Token), stop);
             try
             {
                 ValidateRows(import, domain, parsed, validator, settings.StagingBatchSize, domain.KeyIsUnique ? repeatedKeys : null, duplicates, batches, watch, stop.Token);
                 await parsing;
+                if (hidden.Warning(file.SheetName) is { } warning)
+                {
+                    import.FileWarnings = [.. import.FileWarnings.Append(warning).Distinct()];
+                }
+
                 batches.CompleteAdding();
                 await writing;
                 if (import.TotalRows % ProgressEveryRows != 0)
@@ -243,13 +249,14 @@ public sealed class ImportStagingService(
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Reads the file into batches of rows.</summary>
-    private static void Parse(ParsedFile file, int batchSize, BlockingCollection<List<ParsedRow>> parsed, CancellationToken ct)
+    private static void Parse(ParsedFile file, int batchSize, BlockingCollection<List<ParsedRow>> parsed, HiddenRows hidden, CancellationToken ct)
     {
         try
         {
             var batch = new List<ParsedRow>(batchSize);
             foreach (var row in file.Rows())
             {
+                hidden.Note(row);
                 batch.Add(row);
                 if (batch.Count == batchSize)
                 {

@@ -122,6 +122,13 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
                     }
                 }
 
+                // A client another row of the file names by its Client ID is that row's to update.
+                var named = await ClientsNamedByRowsAsync(db, importId, chosen.Values, ct);
+                foreach (var rowNumber in chosen.Where(c => named.Contains(c.Value)).Select(c => c.Key).ToList())
+                {
+                    chosen.Remove(rowNumber);
+                }
+
                 var rowNumbers = chosen.Keys.ToList();
                 var rows = await db.ImportRows.Where(r => r.ImportId == importId && rowNumbers.Contains(r.RowNumber)).ToListAsync(ct);
                 foreach (var row in rows)
@@ -171,8 +178,23 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
         }
     }
 
+    /// <summary>
+    /// One client is updated by one row of a file (SPEC 6: the same Client ID on two rows is an error). Two rows
+    /// updating one client also broke its undo: undone in row order, the first row's change was reported Kept ("changed
+    /// by this import, row N") and the last row's before-image put back the first row's values, not the client's own.
+    /// </summary>
     private static async Task EnsureNotChosenElsewhereAsync(BulkImportDbContext db, int importId, int rowNumber, int clientId, CancellationToken ct)
     {
+        var naming = await db.ImportRows.AsNoTracking()
+            .Where(r => r.ImportId == importId && r.RowNumber != rowNumber && r.RowKey == clientId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && r.Status != RowStatus.Skipped)
+            .OrderBy(r => r.RowNumber).Select(r => (int?)r.RowNumber).FirstOrDefaultAsync(ct);
+        if (naming is { } row)
+        {
+            throw ImportProblem.BadRequest($"Client {clientId} is updated by row {row}, which gives its Client ID: one client can be updated by one row of a file. "
+                + $"Choose New Person for row {rowNumber}, or skip row {row} first.");
+        }
+
         var other = await db.Discrepancies.AsNoTracking()
             .Where(d => d.ImportId == importId && d.RowNumber != rowNumber && d.Resolution == DiscrepancyResolution.Select && d.SelectedClientId == clientId)
             .Select(d => (int?)d.RowNumber).FirstOrDefaultAsync(ct);
@@ -181,6 +203,21 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
             throw ImportProblem.BadRequest($"Client {clientId} is already chosen for row {first}: one client can be updated by one row of a file. "
                 + $"Choose New Person for row {rowNumber}, or change row {first}'s choice first.");
         }
+    }
+
+    /// <summary>Which of <paramref name="clientIds"/> rows of the import (not skipped) name by their Client ID.</summary>
+    private static async Task<HashSet<int>> ClientsNamedByRowsAsync(BulkImportDbContext db, int importId, IEnumerable<int> clientIds, CancellationToken ct)
+    {
+        var keys = clientIds.Distinct().Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var named = await db.ImportRows.AsNoTracking()
+            .Where(r => r.ImportId == importId && r.RowKey != null && keys.Contains(r.RowKey) && r.Status != RowStatus.Skipped)
+            .Select(r => r.RowKey!).Distinct().ToListAsync(ct);
+        return [.. named.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     private static async Task<Import> LoadAsync(BulkImportDbContext db, int importId, CancellationToken ct)

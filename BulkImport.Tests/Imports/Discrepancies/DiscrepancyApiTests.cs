@@ -185,6 +185,24 @@ public class DiscrepancyApiTests : IAsyncLifetime
         (await DetailAsync(second)).Should().Contain("Client 1 is already chosen for row 2");
     }
 
+    // Row 2 selecting client 1 while row 3 gives Client ID 1 made two rows update one client: the undo then left the
+    // client with row 2's values (outside audit).
+    [Fact]
+    public async Task A_row_cannot_select_a_client_another_row_names_by_its_Client_ID()
+    {
+        var import = await UploadAsync(Header + "\n,Marcus,Leigh,,,486594045,\n1,,,one@example.org,,,\n");
+        import.Discrepancies.Should().Be(1);
+
+        var select = await ResolveAsync(import.Id, 2, new { resolution = "Select", clientId = 1 });
+
+        select.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await DetailAsync(select)).Should().Be("Client 1 is updated by row 3, which gives its Client ID: one client can be updated by one row of a file. "
+            + "Choose New Person for row 2, or skip row 3 first.");
+        var all = await _api.Http.PostAsJsonAsync($"/api/imports/{import.Id}/discrepancies/resolve-all", new { resolution = "Select", rule = "Ssn" });
+        all.StatusCode.Should().Be(HttpStatusCode.OK, await all.Content.ReadAsStringAsync());
+        (await PageAsync(import.Id)).Items.Single().Resolution.Should().BeNull("resolve-all leaves a client another row names to a person");
+    }
+
     [Fact]
     public async Task An_edit_that_changes_the_basis_clears_the_resolution_and_one_that_removes_the_match_removes_the_discrepancy()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BulkImport.Core.Data;
+using BulkImport.Core.Domains;
 using BulkImport.Core.Imports.Commit;
 using BulkImport.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class UndoRunner(
     IOptionsMonitor<UndoOptions> undoOptions,
     TimeProvider clock,
     WriteTurns turns,
+    ImportDomains domains,
     ILogger<UndoRunner> logger)
 {
     public async Task RunAsync(int importId, CancellationToken ct)
@@ -80,12 +82,14 @@ public sealed class UndoRunner(
         await using var readDb = await dbFactory.CreateDbContextAsync(ct);
         await readDb.Database.OpenConnectionAsync(ct);
         var reader = new UndoRowReader(readDb.Database.GetDbConnection(), import.Id);
-        await using var batches = new ReadAhead<List<UndoRow>>(NextBatches(reader, last, batchSize), ct);
+        var relabel = await ImageRelabel.LoadAsync(readDb, import, domains.Get(import.Domain), ct);
+        await using var batches = new ReadAhead<List<UndoRow>>(NextBatches(reader, last, batchSize, relabel), ct);
         await WriteBatchesAsync(db, import, undo, store, batches, stopwatch, start, ct);
     }
 
     /// <summary>Reads the rows after <paramref name="last"/>, the last row with an undo result (a resumed undo continues there), a batch per call.</summary>
-    private static Func<List<UndoRow>?> NextBatches(UndoRowReader reader, int last, int batchSize) => () =>
+    /// <remarks>Renamed select-list values in the images take their current text (<see cref="ImageRelabel"/>).</remarks>
+    private static Func<List<UndoRow>?> NextBatches(UndoRowReader reader, int last, int batchSize, ImageRelabel? relabel) => () =>
     {
         var batch = reader.NextBatch(last, batchSize);
         if (batch.Count == 0)
@@ -94,7 +98,7 @@ public sealed class UndoRunner(
         }
 
         last = batch[^1].RowNumber;
-        return batch;
+        return relabel is null ? batch : batch.ConvertAll(relabel.Apply);
     };
 
     private async Task WriteBatchesAsync(BulkImportDbContext db, Import import, IRecordUndo undo, UndoBatchStore store,

@@ -152,6 +152,26 @@ public class UndoApiTests : IAsyncLifetime
         RecordTables.Scalar(_app.ConnectionString, $"""SELECT COUNT(*) FROM "Invoices" WHERE "InvoiceId" = {paid} AND "Status" = 'Open' AND CAST("Balance" AS REAL) = 1200""").Should().Be(1);
     }
 
+    // The undo put back 'Spanish' after an administrator renamed it to 'Spanish (Castilian)': a value the list no longer
+    // had, while every other Spanish-speaking client read the new text (outside audit).
+    [Fact]
+    public async Task A_value_renamed_since_the_import_is_restored_in_its_new_text()
+    {
+        (await _importer.ClientAsync(15)).GetProperty("values").GetProperty("Language").GetString().Should().Be("Spanish");
+        var import = await CommitAsync("Client ID,Language\n15,Vietnamese\n", "Update");
+        var admin = await _app.ApiAsync(Roles.Admin);
+        var lists = await admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/select-lists");
+        var spanish = lists.EnumerateArray().Single(f => f.GetProperty("field").GetString() == "Language")
+            .GetProperty("values").EnumerateArray().Single(v => v.GetProperty("value").GetString() == "Spanish");
+        (await admin.Http.PutAsJsonAsync($"/api/admin/select-lists/{spanish.GetProperty("id").GetInt32()}", new { value = "Spanish (Castilian)" }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var undone = await UndoAsync(import.Id);
+
+        undone.UndoneRows.Should().Be(1);
+        (await _importer.ClientAsync(15)).GetProperty("values").GetProperty("Language").GetString().Should().Be("Spanish (Castilian)");
+    }
+
     [Fact]
     public async Task Undo_of_an_import_neither_committed_nor_cancelled_is_409_naming_its_status()
     {

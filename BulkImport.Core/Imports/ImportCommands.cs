@@ -118,6 +118,12 @@ public sealed class ImportCommands(
         var import = await ImportChanges.ChangeAsync(dbFactory, id, async (db, import) =>
         {
             import.Confirm(user, now);
+            if (import.Discrepancies > 0
+                && await Discrepancies.DiscrepancyVerification.SelectedClientNamedByRowAsync(db, import.Id, ct) is { } twoRowsOneClient)
+            {
+                throw ImportProblem.Conflict(twoRowsOneClient);
+            }
+
             var report = await usage.GetAsync(db, ct);
             if (report.WhyNotAllowed(import.ValidRows) is { } overLimit)
             {

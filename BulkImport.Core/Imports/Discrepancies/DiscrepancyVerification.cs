@@ -185,9 +185,8 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
     /// </summary>
     private static async Task EnsureNotChosenElsewhereAsync(BulkImportDbContext db, int importId, int rowNumber, int clientId, CancellationToken ct)
     {
-        var naming = await db.ImportRows.AsNoTracking()
-            .Where(r => r.ImportId == importId && r.RowNumber != rowNumber && r.RowKey == clientId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                && r.Status != RowStatus.Skipped)
+        var naming = await KeyedRows.Of(db, importId, [clientId.ToString(System.Globalization.CultureInfo.InvariantCulture)]).AsNoTracking()
+            .Where(r => r.RowNumber != rowNumber && r.Status != RowStatus.Skipped)
             .OrderBy(r => r.RowNumber).Select(r => (int?)r.RowNumber).FirstOrDefaultAsync(ct);
         if (naming is { } row)
         {
@@ -206,7 +205,7 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
     }
 
     /// <summary>Which of <paramref name="clientIds"/> rows of the import (not skipped) name by their Client ID.</summary>
-    private static async Task<HashSet<int>> ClientsNamedByRowsAsync(BulkImportDbContext db, int importId, IEnumerable<int> clientIds, CancellationToken ct)
+    internal static async Task<HashSet<int>> ClientsNamedByRowsAsync(BulkImportDbContext db, int importId, IEnumerable<int> clientIds, CancellationToken ct)
     {
         var keys = clientIds.Distinct().Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         if (keys.Count == 0)
@@ -214,10 +213,32 @@ public sealed class DiscrepancyVerification(IDbContextFactory<BulkImportDbContex
             return [];
         }
 
-        var named = await db.ImportRows.AsNoTracking()
-            .Where(r => r.ImportId == importId && r.RowKey != null && keys.Contains(r.RowKey) && r.Status != RowStatus.Skipped)
-            .Select(r => r.RowKey!).Distinct().ToListAsync(ct);
+        var named = await KeyedRows.Of(db, importId, keys).AsNoTracking()
+            .Where(r => r.Status != RowStatus.Skipped)
+            .Select(r => r.RowKey!).ToListAsync(ct);
         return [.. named.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>
+    /// Why the import cannot be confirmed because a row's Select chose a client that another row (edited or fixed since
+    /// the choice) names by its Client ID; null when none does. The choice itself is refused (<see cref="ResolveAsync"/>),
+    /// but an edit made after it is not checked against the choices, so Confirm checks once more.
+    /// </summary>
+    public static async Task<string?> SelectedClientNamedByRowAsync(BulkImportDbContext db, int importId, CancellationToken ct)
+    {
+        var selected = await db.Discrepancies.AsNoTracking()
+            .Where(d => d.ImportId == importId && d.Resolution == DiscrepancyResolution.Select && d.SelectedClientId != null)
+            .Select(d => new { d.RowNumber, ClientId = d.SelectedClientId!.Value }).ToListAsync(ct);
+        if (selected.Count == 0)
+        {
+            return null;
+        }
+
+        var named = await ClientsNamedByRowsAsync(db, importId, selected.Select(s => s.ClientId), ct);
+        return selected.OrderBy(s => s.RowNumber).FirstOrDefault(s => named.Contains(s.ClientId)) is { } clash
+            ? $"Client {clash.ClientId} is chosen for row {clash.RowNumber} and another row gives its Client ID: one client can be updated by one row of a file. "
+                + $"Choose New Person for row {clash.RowNumber}, or change or skip the other row, then confirm."
+            : null;
     }
 
     private static async Task<Import> LoadAsync(BulkImportDbContext db, int importId, CancellationToken ct)

@@ -203,6 +203,23 @@ public class DiscrepancyApiTests : IAsyncLifetime
         (await PageAsync(import.Id)).Items.Single().Resolution.Should().BeNull("resolve-all leaves a client another row names to a person");
     }
 
+    // The same two rows on one client, reached by an edit after the choice: Confirm is refused (outside audit).
+    [Fact]
+    public async Task Confirm_is_refused_while_a_selected_client_is_also_given_by_another_rows_Client_ID()
+    {
+        var import = await UploadAsync(Header + "\n,Marcus,Leigh,,,486594045,\n9999,,,one@example.org,,,\n");
+        await ResolvedAsync(import.Id, 2, new { resolution = "Select", clientId = 1 });
+        var edit = await _api.Http.PutAsJsonAsync($"/api/imports/{import.Id}/rows/3", new { values = new Dictionary<string, string> { ["Client ID"] = "1" } });
+        edit.StatusCode.Should().Be(HttpStatusCode.OK, await edit.Content.ReadAsStringAsync());
+
+        var commit = await _api.Http.PostAsync($"/api/imports/{import.Id}/commit", null);
+
+        commit.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await DetailAsync(commit)).Should().Be("Client 1 is chosen for row 2 and another row gives its Client ID: one client can be updated by one row of a file. "
+            + "Choose New Person for row 2, or change or skip the other row, then confirm.");
+        (await _api.GetAsync(import.Id)).Status.Should().Be(ImportStatus.ReadyForReview);
+    }
+
     [Fact]
     public async Task An_edit_that_changes_the_basis_clears_the_resolution_and_one_that_removes_the_match_removes_the_discrepancy()
     {

@@ -230,6 +230,9 @@ public sealed partial class Import
         ImportStatus.Committed or ImportStatus.Cancelled or ImportStatus.UndoFailed => null,
         ImportStatus.Undoing => $"Import {Id} is already being undone (Undoing). Wait for that undo to end.",
         ImportStatus.Undone => $"Import {Id} is Undone: it was undone already.",
+        // Its committed rows stay committed, and neither cancel nor undo takes an ended import: replay is the one way on.
+        ImportStatus.CommitFailed => $"Import {Id} is CommitFailed; only a Committed or Cancelled import can be undone. "
+            + "Replay it to finish its commit (Support, Admin), then undo it: the undo takes back every row both runs committed.",
         _ => $"Import {Id} is {_status}; only a Committed or Cancelled import can be undone.",
     };
 

@@ -5,6 +5,7 @@ using BulkImport.App.Api;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Security;
 using BulkImport.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Tests.Imports.Undo;
 
@@ -198,6 +199,25 @@ public class UndoApiTests : IAsyncLifetime
 
         reviewPreview.GetProperty("message").GetString().Should().Be($"Import {inReview.Id} is ReadyForReview; only a Committed or Cancelled import can be undone.");
         undonePreview.GetProperty("message").GetString().Should().Be($"Import {undone.Id} is Undone: it was undone already.");
+    }
+
+    // "Import 12 is CommitFailed; only a Committed or Cancelled import can be undone." left the person without a way
+    // on: a CommitFailed import cannot be cancelled either (outside audit).
+    [Fact]
+    public async Task Undo_of_a_CommitFailed_import_says_to_replay_it_first()
+    {
+        var import = await _importer.ImportAsync(CsvFiles.NewClients(2), operation: "Add");
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.CommitFailed));
+        }
+
+        var response = await _support.Http.PostAsync($"/api/imports/{import.Id}/undo", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString().Should().Be(
+            $"Import {import.Id} is CommitFailed; only a Committed or Cancelled import can be undone. "
+            + "Replay it to finish its commit (Support, Admin), then undo it: the undo takes back every row both runs committed.");
     }
 
     [Fact]

@@ -85,6 +85,15 @@ public abstract class DatabaseEngine
     public virtual bool ReadersSideBySide => true;
 
     /// <summary>
+    /// Locks the rows of <paramref name="table"/> whose <paramref name="idColumn"/> is one of <paramref name="ids"/> for
+    /// the rest of the transaction, in ID order, waiting for any writer that holds them; a statement after it sees what
+    /// those writers committed. Nothing to do where writers take turns (SQLite: a write transaction runs alone).
+    /// </summary>
+    public virtual void LockRows(DbConnection connection, string table, string idColumn, IEnumerable<long> ids)
+    {
+    }
+
+    /// <summary>
     /// Where the leases of background work are kept when several app instances share the database (SPEC 22), or null
     /// for an engine that serves one instance (SQLite: its leases live in the instance's memory, and what a stopped
     /// instance left is found at its next start, as <c>Commit:ResumeInterruptedOnStartup</c> says).

@@ -38,6 +38,26 @@ public sealed class PostgreSqlEngine : DatabaseEngine
 
     public override bool ReadersSideBySide => false;
 
+    /// <summary>
+    /// <c>SELECT … FOR UPDATE</c>: under READ COMMITTED a statement's conditions are judged on the snapshot it started
+    /// with, so a delete whose "nothing depends on it" check ran while another import was adding a dependant waited
+    /// for that import's lock and then deleted anyway, its foreign key's cascade taking the dependant just committed
+    /// (an outside audit: an undo beside an assignment import). Locked first, in a statement of its own, the check that
+    /// follows sees the dependant.
+    /// </summary>
+    public override void LockRows(DbConnection connection, string table, string idColumn, IEnumerable<long> ids)
+    {
+        var list = string.Join(",", ids.Distinct().Order());
+        if (list.Length == 0)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""SELECT 1 FROM "{table}" WHERE "{idColumn}" IN ({list}) ORDER BY "{idColumn}" FOR UPDATE""";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Several instances share one PostgreSQL database: its work is leased in the table WorkLeases.</summary>
     public override LeaseStore Leases => PostgreSqlLeaseStore.Instance;
 

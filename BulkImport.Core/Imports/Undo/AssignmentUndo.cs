@@ -23,11 +23,14 @@ internal sealed class AssignmentUndo : IRecordUndo
     private readonly PreparedStatement _payment;
     private readonly RecordRestore _restore;
     private readonly LineageCheck _lineage;
+    private readonly DbConnection _connection;
+    private readonly DatabaseEngine _engine;
 
     public AssignmentUndo(DbConnection connection, int importId)
     {
         _importId = importId;
         var engine = DatabaseEngine.Of(connection);
+        (_connection, _engine) = (connection, engine);
         _deleteInvoices = engine.Prepare(connection, $"""DELETE FROM "Invoices" WHERE "AssignmentId" = ?1 AND {Undoable}""");
         _delete = engine.Prepare(connection, $"""DELETE FROM "ClientAssignments" WHERE "AssignmentId" = ?1 AND {Undoable}""");
         _payment = engine.Prepare(connection,
@@ -35,6 +38,14 @@ internal sealed class AssignmentUndo : IRecordUndo
             """WHERE i."AssignmentId" = ?1 ORDER BY p."PaymentId" LIMIT 1""");
         _restore = new RecordRestore(connection, importId, "ClientAssignments", "AssignmentId", [.. ClientAssignmentColumns.Stored.Select(s => s.Property)], keepWhen: null);
         _lineage = new LineageCheck(connection, importId, "ClientAssignments", "AssignmentId", "Assignment");
+    }
+
+    /// <summary>The assignments (another import's invoice keeps one) and their invoices (a payment keeps one).</summary>
+    public void Lock(IReadOnlyList<UndoRow> batch)
+    {
+        var ids = batch.Select(r => r.RecordId).OfType<long>().ToList();
+        _engine.LockRows(_connection, "ClientAssignments", "AssignmentId", ids);
+        _engine.LockRows(_connection, "Invoices", "InvoiceId", batch.Select(r => r.InvoiceId).OfType<long>());
     }
 
     public UndoOutcome Undo(UndoRow row)

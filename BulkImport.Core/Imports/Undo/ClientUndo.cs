@@ -17,10 +17,13 @@ internal sealed class ClientUndo : IRecordUndo
     private readonly PreparedStatement _laterAssignment;
     private readonly RecordRestore _restore;
     private readonly LineageCheck _lineage;
+    private readonly DbConnection _connection;
+    private readonly DatabaseEngine _engine;
 
     public ClientUndo(DbConnection connection, int importId)
     {
         var engine = DatabaseEngine.Of(connection);
+        (_connection, _engine) = (connection, engine);
         _delete = engine.Prepare(connection,
             """DELETE FROM "Clients" WHERE "ClientId" = ?1 AND "CreatedByImportId" = ?2 AND "CreatedByRow" = ?3 AND "LastImportId" = ?2 AND "LastImportRow" = ?3 """ +
             """AND NOT EXISTS (SELECT 1 FROM "ClientAssignments" WHERE "ClientId" = ?1)""");
@@ -32,6 +35,10 @@ internal sealed class ClientUndo : IRecordUndo
     }
 
     private int ImportId { get; }
+
+    /// <summary>The clients, whose assignments (a later import's) keep them.</summary>
+    public void Lock(IReadOnlyList<UndoRow> batch) =>
+        _engine.LockRows(_connection, "Clients", "ClientId", batch.Select(r => r.RecordId).OfType<long>());
 
     public UndoOutcome Undo(UndoRow row)
     {

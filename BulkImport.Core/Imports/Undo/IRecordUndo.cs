@@ -10,6 +10,15 @@ namespace BulkImport.Core.Imports.Undo;
 /// </summary>
 public interface IRecordUndo : IDisposable
 {
+    /// <summary>
+    /// Before a batch's rows, in its transaction: locks the records whose dependants its conditions look for, so that on
+    /// an engine whose writers run side by side a dependant another import is adding is seen, not deleted with them
+    /// (<see cref="Data.DatabaseEngine.LockRows"/>).
+    /// </summary>
+    void Lock(IReadOnlyList<UndoRow> batch)
+    {
+    }
+
     UndoOutcome Undo(UndoRow row);
 }
 

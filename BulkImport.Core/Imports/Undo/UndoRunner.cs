@@ -126,6 +126,7 @@ public sealed class UndoRunner(
             {
                 // First, so the lease is this instance's for the whole batch: a takeover waits for it to end (SPEC 22).
                 await WorkLease.ConfirmHeldAsync(connection, transaction, ct);
+                undo.Lock(batch);
                 var outcomes = batch.ConvertAll(undo.Undo);
                 counts = store.Record(outcomes);
                 await transaction.CommitAsync(ct);

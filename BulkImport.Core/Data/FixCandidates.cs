@@ -39,6 +39,20 @@ public static class FixCandidates
 #pragma warning restore EF1002
     }
 
+    /// <summary>The row numbers of the import's Error rows, in order, read from the partial index of rows that are not Valid.</summary>
+    public static Task<List<int>> ErrorRowNumbersAsync(BulkImportDbContext db, int importId, CancellationToken ct)
+    {
+        var engine = DatabaseEngine.Of(db);
+        var sql = $$"""
+            SELECT "RowNumber" AS "Value" FROM "ImportRows" {{engine.UseIndex(Configurations.ImportRowConfiguration.NotValidIndex)}}
+            WHERE "ImportId" = {0} AND "Status" <> 0 AND "Status" = {{(int)RowStatus.Error}}
+            ORDER BY "RowNumber"
+            """;
+#pragma warning disable EF1002 // the SQL holds no input: the import is the parameter {0}
+        return db.Database.SqlQueryRaw<int>(sql, importId).ToListAsync(ct);
+#pragma warning restore EF1002
+    }
+
     /// <summary>
     /// The <c>LIKE</c> pattern that every row whose cell equals (<paramref name="whole"/>) or contains
     /// <paramref name="find"/>, ignoring case, matches in its values' JSON; '%' (every row) when the text may be stored

@@ -55,17 +55,40 @@ public static class FixCandidates
 
     /// <summary>
     /// The <c>LIKE</c> pattern that every row whose cell equals (<paramref name="whole"/>) or contains
-    /// <paramref name="find"/>, ignoring case, matches in its values' JSON; '%' (every row) when the text may be stored
-    /// escaped there (quotes, backslashes, HTML characters, anything not ASCII) or is empty.
+    /// <paramref name="find"/>, ignoring case, matches in its values' JSON; '%' (every row) when it is empty.
     /// </summary>
+    /// <remarks>
+    /// Text that may be stored escaped there (quotes, backslashes, HTML characters, anything not ASCII) is not looked for
+    /// as written: the runs of ASCII letters and digits between are, in order, for the JSON holds those as they are
+    /// ('Müller' looks for '%M%ller%'). Only a find with none of them reads every row: reading and deciding every row of a
+    /// million in .NET made a replace of 'Müller' take 24 s, and 11 s when no row held it.
+    /// </remarks>
     public static string Pattern(string find, bool whole)
     {
-        if (find.Length == 0 || !find.All(c => char.IsAsciiLetterOrDigit(c) || " .,@/:-#()_%!?*$=;".Contains(c)))
+        if (find.Length == 0)
         {
             return "%";
         }
 
-        var escaped = find.Replace("%", "\\%").Replace("_", "\\_");
-        return whole ? $"%\"{escaped}\"%" : $"%{escaped}%";
+        if (find.All(c => char.IsAsciiLetterOrDigit(c) || " .,@/:-#()_%!?*$=;".Contains(c)))
+        {
+            var escaped = find.Replace("%", "\\%").Replace("_", "\\_");
+            return whole ? $"%\"{escaped}\"%" : $"%{escaped}%";
+        }
+
+        var pattern = new System.Text.StringBuilder("%");
+        foreach (var c in find)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                pattern.Append(c);
+            }
+            else if (pattern[^1] != '%')
+            {
+                pattern.Append('%');
+            }
+        }
+
+        return pattern[^1] == '%' ? pattern.ToString() : pattern.Append('%').ToString();
     }
 }

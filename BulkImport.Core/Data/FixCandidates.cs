@@ -65,6 +65,9 @@ public static class FixCandidates
     /// </remarks>
     public static string Pattern(string find, bool whole)
     {
+        // A whole cell is compared trimmed on both sides (FindReplace.Apply), and stored cells are trimmed: the spaces of
+        // " Pell Grant " looked for in the JSON found no row.
+        find = whole ? find.Trim() : find;
         if (find.Length == 0)
         {
             return "%";

@@ -18,6 +18,9 @@ public sealed class FixCandidatesPatternTests
     [InlineData("ü", false, "%")]
     [InlineData("Pell Grant", true, "%\"Pell Grant\"%")]
     [InlineData("", true, "%")]
+    [InlineData(" Pell Grant ", true, "%\"Pell Grant\"%")]
+    [InlineData("  ", true, "%")]
+    [InlineData(" Grant", false, "% Grant%")]
     public void The_pattern_keeps_the_ascii_letters_and_digits_of_a_find(string find, bool whole, string expected) =>
         FixCandidates.Pattern(find, whole).Should().Be(expected);
 

@@ -206,21 +206,6 @@ public class ClientImportApiTests : IAsyncLifetime
         import.FileErrors.Should().ContainSingle().Which.Should().Contain("Last Name");
     }
 
-    /// <summary>Download Results of a file that could not be imported says why, as View Results does (SPEC 18); it was a header alone.</summary>
-    [Fact]
-    public async Task The_results_file_of_a_file_that_could_not_be_imported_lists_its_file_errors()
-    {
-        var import = await _api.ImportAsync("First Name,Email\nAnn,a@b.org\n", operation: "Add");
-        import.Status.Should().Be(ImportStatus.ValidationFailed);
-
-        var results = await _api.ResultsAsync(import.Id);
-
-        var error = import.FileErrors.Should().ContainSingle().Subject;
-        results.TrimStart('\uFEFF').Should().Be("Row Number,Status,Action,Created/Updated ID,Error Messages\r\n,Failed,,," + (error.Contains(',') ? $"\"{error.Replace("\"", "\"\"")}\"" : error) + "\r\n");
-        var report = await _api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/imports/{import.Id}/report", ApiClient.Json);
-        report.GetProperty("fileErrors").EnumerateArray().Select(e => e.GetString()).Should().Equal([error], "the report and the file give the same reasons");
-    }
-
     [Fact]
     public async Task Unknown_columns_are_warnings_and_header_names_match_ignoring_case_and_punctuation()
     {

@@ -31,24 +31,6 @@ public sealed class ImportReportPageTests(AppFixture fixture) : AppComponentTest
         page.FindAll("[data-testid=report-undo]").Should().BeEmpty();
     }
 
-    /// <summary>A file that could not be imported: View Results shows its file errors and offers Download Results, which lists them (SPEC 18).</summary>
-    [Fact]
-    public async Task A_file_that_could_not_be_imported_shows_its_file_errors_and_Download_Results()
-    {
-        var id = await StagedImports.AddAsync(AppServices, Importer, ImportStatus.ValidationFailed);
-        await using (var db = await AppServices.GetRequiredService<IDbContextFactory<BulkImportDbContext>>().CreateDbContextAsync())
-        {
-            (await db.Imports.FindAsync(id))!.FileErrors = ["The file has no Last Name column, which Add needs."];
-            await db.SaveChangesAsync();
-        }
-
-        SignIn(Importer, Roles.Importer);
-        var page = Render<ImportReportPage>(p => p.Add(x => x.Id, id));
-
-        await page.WaitForAssertionAsync(() => page.Find("[data-testid=report-file-errors]").TextContent.Should().Contain("The file has no Last Name column"));
-        page.Find("[data-testid=report-download]").GetAttribute("href").Should().Be($"/api/imports/{id}/results.csv");
-    }
-
     [Fact]
     public async Task An_undone_import_shows_the_outcome_of_its_commit_and_beside_it_what_the_undo_did()
     {

@@ -9,8 +9,6 @@ namespace BulkImport.Core.Imports.Results;
 
 /// <summary>
 /// The results file (SPEC section 10), streamed from the staged rows in row order, so it always matches the database.
-/// A file that could not be imported (<see cref="ImportStatus.ValidationFailed"/>) has no rows to list: its file errors
-/// come first, one a line without a Row Number, so its Download Results says why as View Results does (SPEC 18).
 /// </summary>
 public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory, ImportDomains domains)
 {
@@ -29,17 +27,6 @@ public sealed class ResultsFile(IDbContextFactory<BulkImportDbContext> dbFactory
         var notReached = NotReachedRows.Message(import);
 
         var fields = new string[withInvoices ? 6 : 5];
-        if (import.Status == ImportStatus.ValidationFailed)
-        {
-            foreach (var error in import.FileErrors)
-            {
-                Array.Fill(fields, "");
-                fields[1] = "Failed";
-                fields[4] = error;
-                await writer.WriteRecordAsync(fields, ct);
-            }
-        }
-
         using var duplicates = new DuplicateKeyMessages(db, import.Id, domains.Get(import.Domain));
         await foreach (var row in ResultRowReader.ReadAsync(db, import.Id, ct))
         {

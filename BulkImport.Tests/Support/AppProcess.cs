@@ -60,6 +60,20 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Changes a setting for the next start (null: the app's own value again).</summary>
+    public void Set(string key, string? value)
+    {
+        var name = key.Replace(":", "__");
+        if (value is null)
+        {
+            _environment.Remove(name);
+        }
+        else
+        {
+            _environment[name] = value;
+        }
+    }
+
     /// <summary>Whether the database and data folder are another instance's (<see cref="Beside"/>), left to it to drop.</summary>
     private readonly bool _sharesFirst;
 

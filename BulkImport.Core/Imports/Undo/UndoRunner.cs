@@ -142,6 +142,12 @@ public sealed class UndoRunner(
             {
                 throw new InvalidOperationException($"Injected failure after {import.UndoneRows + import.KeptRows - start} rows of this run (Undo:FailAfterRows).");
             }
+
+            var holdAfter = undoOptions.CurrentValue.HoldAfterRows;
+            if (holdAfter > 0 && import.UndoneRows + import.KeptRows - start >= holdAfter)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
         }
 
         await db.Entry(import).ReloadAsync(ct);

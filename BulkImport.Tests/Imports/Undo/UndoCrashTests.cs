@@ -14,11 +14,14 @@ namespace BulkImport.Tests.Imports.Undo;
 public sealed class UndoCrashTests
 {
     private const int Rows = 30_000;
+    private const int HeldAt = 1_000;
 
     [Fact]
     public async Task A_process_killed_mid_undo_is_marked_interrupted_and_undoing_again_undoes_every_row_exactly_once()
     {
-        await using var app = new AppProcess(new() { ["Import:CommitBatchSize"] = "25" });
+        // The undo waits after HeldAt rows until the process is killed: on a fast machine a 30,000-row undo once ended
+        // between two looks at it, and on a busy one a look can come late.
+        await using var app = new AppProcess(new() { ["Import:CommitBatchSize"] = "25", ["Undo:HoldAfterRows"] = HeldAt.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await app.StartAsync();
         var importer = await app.ApiAsync(Roles.Importer);
         var import = await importer.ImportAsync(CsvFiles.NewClients(Rows, "UndoCrash"), operation: "Add");
@@ -28,10 +31,11 @@ public sealed class UndoCrashTests
         CountClients(app).Should().Be(Rows);
 
         (await importer.Http.PostAsync($"/api/imports/{import.Id}/undo", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var running = await importer.WaitForAsync(import.Id, s => s.UndoneRows > 0 || s.Status != ImportStatus.Undoing);
-        running.Status.Should().Be(ImportStatus.Undoing, "the import must be large enough to still be undoing");
+        var running = await importer.WaitForAsync(import.Id, s => s.UndoneRows >= HeldAt || s.Status != ImportStatus.Undoing);
+        running.Status.Should().Be(ImportStatus.Undoing, "the undo holds after its first rows");
         await app.KillAsync();
 
+        app.Set("Undo:HoldAfterRows", null);
         await app.StartAsync();
         var support = await app.ApiAsync(Roles.Support);
         var interrupted = await support.GetAsync(import.Id);

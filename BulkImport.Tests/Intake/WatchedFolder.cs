@@ -40,6 +40,9 @@ public sealed class WatchedFolder : IDisposable
     /// <summary>Drops a complete file into incoming/ the way a careful writer does: written under another name, then renamed.</summary>
     public string Drop(string name, string content)
     {
+        // A person or an integration makes incoming/ when it is missing; the app's first look at the folder makes it
+        // too, but a drop made just after the app started once came before that look (a full run's one failure).
+        Directory.CreateDirectory(Incoming);
         var path = Path.Combine(Incoming, name);
         var temporary = Path.Combine(Path.GetDirectoryName(Root)!, Guid.NewGuid().ToString("N"));
         File.WriteAllText(temporary, content);

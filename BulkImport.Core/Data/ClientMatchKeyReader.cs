@@ -24,6 +24,37 @@ public static class ClientMatchKeyReader
     public static void ForEach(DbConnection connection, Action<int, MatchKeys> visit, CancellationToken ct)
     {
         using var statement = DatabaseEngine.Of(connection).Prepare(connection, Sql);
+        Visit(statement, visit, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="ForEach"/>, for the clients that hold one of <paramref name="values"/>' SSNs, dates of birth or
+    /// phones, or one of its e-mails ignoring case: every client that may share a key with those rows, and a few more
+    /// (the caller compares keys). Still one pass over Clients, which has no index on these columns (each one costs every
+    /// imported client a B-tree insert), but the engine filters it: nothing of the others is sent, decoded or hashed.
+    /// </summary>
+    public static void ForEachSharing(DbConnection connection, ComparedValues values, Action<int, MatchKeys> visit, CancellationToken ct)
+    {
+        if (values.Ssns.Count + values.BirthDates.Count + values.Phones.Count + values.Emails.Count == 0)
+        {
+            return;
+        }
+
+        var engine = DatabaseEngine.Of(connection);
+        var json = engine.Json;
+        using var statement = engine.Prepare(connection, $"""
+            {Sql} WHERE "Ssn" IN ({json.Strings("?1")}) OR "DateOfBirth" IN ({json.Strings("?2")})
+              OR "PhoneNumber" IN ({json.Strings("?3")}) OR {engine.MayEqualIgnoringCase("\"Email\"", json.Strings("?4"))}
+            """);
+        statement.Bind(1, RowJson.SerializeStrings([.. values.Ssns]));
+        statement.Bind(2, RowJson.SerializeStrings([.. values.BirthDates]));
+        statement.Bind(3, RowJson.SerializeStrings([.. values.Phones]));
+        statement.Bind(4, RowJson.SerializeStrings([.. values.Emails]));
+        Visit(statement, visit, ct);
+    }
+
+    private static void Visit(PreparedStatement statement, Action<int, MatchKeys> visit, CancellationToken ct)
+    {
         var text = new char[256];
         Span<int> ends = stackalloc int[Values];
         var rows = 0;

@@ -57,6 +57,14 @@ public abstract class DatabaseEngine
     /// <summary>The <c>LIKE</c> that ignores ASCII case (SQLite's own <c>LIKE</c>; PostgreSQL's <c>ILIKE</c>).</summary>
     public abstract string LikeIgnoringCase { get; }
 
+    /// <summary>
+    /// A condition that holds for every value of <paramref name="column"/> whose invariant lower case may be one of the
+    /// lower-case strings of the subquery <paramref name="lowerCaseStrings"/>: the values equal to one of them ignoring
+    /// ASCII case, whatever the database's locale, and every value holding a character outside ASCII, left to the caller
+    /// to compare exactly (.NET's case rules are not the engine's, and such values are rare).
+    /// </summary>
+    public abstract string MayEqualIgnoringCase(string column, string lowerCaseStrings);
+
     /// <summary>How this engine reads and builds JSON inside a statement (a batch's keys, a before-image, a row's messages).</summary>
     public abstract JsonSql Json { get; }
 

@@ -70,4 +70,43 @@ public class ClientMatchKeyReaderTests : IAsyncLifetime
         read[added[1].ClientId][(int)DuplicateRule.Ssn].Should().BeNull("a blank SSN takes no part");
         read[added[3].ClientId][(int)DuplicateRule.NameAndBirthDate].Should().BeNull("a blank date of birth takes no part");
     }
+    [Fact]
+    public async Task The_clients_sharing_a_rows_compared_values_are_read_and_no_other_whatever_the_case_of_their_e_mail()
+    {
+        // Values stored as the app stores them (canonical: SPEC 6), and the file's rows as staging gives them.
+        var clients = new List<Client>
+        {
+            new() { FirstName = "Ann", LastName = "Lee", Email = "Ann.Lee@Example.ORG" },
+            new() { FirstName = "Ana", LastName = "Ruiz", Email = "ana@BÜCHER.example" },
+            new() { FirstName = "Sam", LastName = "Cole", Ssn = "123456789" },
+            new() { FirstName = "Zoë", LastName = "O'Brien", DateOfBirth = "04/05/1990" },
+            new() { FirstName = "Bo", LastName = "Li", PhoneNumber = "(555) 010-2000" },
+            new() { FirstName = "Other", LastName = "Person", Email = "other@example.org", Ssn = "987654321", PhoneNumber = "(555) 010-9999", DateOfBirth = "01/01/1970" },
+        };
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Clients.AddRange(clients);
+            await db.SaveChangesAsync();
+        }
+
+        string?[][] rows =
+        [
+            [null, "A", "B", "ann.lee@example.org", null, null, null],
+            [null, "A", "B", "ANA@bücher.example", null, null, null],
+            [null, "A", "B", null, null, "123456789", null],
+            [null, "Zoe", "OBrien", null, null, null, "04/05/1990"],
+            [null, "B", "Li", null, "(555) 010-2000", null, null],
+        ];
+        var read = new List<int>();
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            ClientMatchKeyReader.ForEachSharing(db.Database.GetDbConnection(), ComparedValues.Of(rows), (clientId, _) => read.Add(clientId), CancellationToken.None);
+        }
+
+        read.Should().BeEquivalentTo(clients.Take(5).Select(c => c.ClientId), "each of the five shares a key with a row, and the sixth none");
+        var keysOfRows = rows.Select(MatchKeys.OfClientValues).SelectMany(k => Rules.Select(k.Key)).Where(k => k is not null).ToHashSet();
+        clients.Take(5).Should().OnlyContain(c => Rules.Select(new MatchKeys(c.FirstName, c.LastName, c.Email, c.PhoneNumber, c.Ssn, c.DateOfBirth).Key).Any(keysOfRows.Contains),
+            "the rules agree that they are candidates");
+    }
 }

@@ -65,11 +65,16 @@ public sealed class PostgreSqlEngine : DatabaseEngine
 
     public override string MoneyOfCents(string cents) => $"ROUND(({cents}) / 100.0, 2)";
 
-    /// <summary>Nothing to change: the server's settings are the administrator's, and durability is not traded for speed.</summary>
     public override string LikeIgnoringCase => "ILIKE";
+
+    // lower() under the "C" collation folds ASCII letters only, the same in every database locale (a Turkish one would
+    // fold 'I' to a dotless i otherwise).
+    public override string MayEqualIgnoringCase(string column, string lowerCaseStrings) =>
+        $"(lower({column} COLLATE \"C\") IN ({lowerCaseStrings}) OR length({column}) <> octet_length({column}))";
 
     public override JsonSql Json => PostgreSqlJsonSql.Instance;
 
+    /// <summary>Nothing to change: the server's settings are the administrator's, and durability is not traded for speed.</summary>
     public override IDisposable BeginHotWriter(DbConnection connection) => NoSettings.Instance;
 
     /// <summary>REPEATABLE READ is PostgreSQL's snapshot: every query of the transaction sees the same committed data, and takes no lock a writer waits for.</summary>

@@ -9,16 +9,14 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// The possible-duplicates check after a bulk fix's batch (SPEC 14 with SPEC 20), what <see cref="DiscrepancyRecheck"/>
 /// does for one edit, with a bounded number of queries a batch: a skipped row, or one that is no longer a valid Insert,
 /// loses its discrepancy ("skipping any row resolves its discrepancy"); a row whose compared cells the fix changed, or
-/// that it made a valid Insert, is compared again with the existing clients (one scan of their compared values for the
-/// batch, only when such a row is in it) and with the earlier rows its discrepancy named, and a resolution whose basis
+/// that it made a valid Insert, is compared again with the existing clients (one filtered pass over their compared
+/// values for the batch, only when such a row is in it) and with the earlier rows its discrepancy named, and a resolution whose basis
 /// changed is cleared; a row whose compared cells did not change keeps its discrepancy, its Select applied again.
 /// </summary>
 public static class DiscrepancyBatchRecheck
 {
     /// <summary>Client template columns the rules compare, Client ID first (a row given or cleared an ID changes action).</summary>
     private const int ComparedColumns = 7;
-
-    private static readonly DuplicateRule[] Rules = Enum.GetValues<DuplicateRule>();
 
     /// <summary>
     /// Checks the batch's rows (already revalidated, untracked, saved after this) and keeps the import's counts in
@@ -65,7 +63,7 @@ public static class DiscrepancyBatchRecheck
 
         if (toJudge.Count > 0)
         {
-            var clients = await CandidateClientsAsync(db, toJudge, ct);
+            var clients = await CandidateClients.OfRowsAsync(db, [.. toJudge.Select(r => (r.RowNumber, r.Values))], ct);
             var earlier = await EarlierRowsAsync(db, import.Id, toJudge, existing, batch, ct);
             foreach (var row in toJudge)
             {
@@ -91,60 +89,6 @@ public static class DiscrepancyBatchRecheck
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The clients that share a key hash with each row, read in one scan of the clients' compared values (no index on
-    /// them: see docs/decisions.md, "Possible duplicates") and then by ID; the exact rules are applied after.
-    /// </summary>
-    private static async Task<Dictionary<int, List<(int ClientId, string?[] Values)>>> CandidateClientsAsync(BulkImportDbContext db, List<ImportRow> rows, CancellationToken ct)
-    {
-        var buffer = new char[MatchKeys.MaxKeyLength];
-        var rowsOfHash = new Dictionary<long, List<int>>();
-        foreach (var row in rows)
-        {
-            var keys = MatchKeys.OfClientValues(row.Values);
-            foreach (var rule in Rules)
-            {
-                if (keys.Hash(rule, buffer) is { } hash)
-                {
-                    (rowsOfHash.TryGetValue(hash, out var list) ? list : rowsOfHash[hash] = []).Add(row.RowNumber);
-                }
-            }
-        }
-
-        var hinted = new Dictionary<int, HashSet<int>>();
-        if (rowsOfHash.Count > 0)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                ClientMatchKeyReader.ForEach(db.Database.GetDbConnection(), (clientId, keys) =>
-                {
-                    foreach (var rule in Rules)
-                    {
-                        if (keys.Hash(rule, buffer) is { } hash && rowsOfHash.TryGetValue(hash, out var rowNumbers))
-                        {
-                            foreach (var rowNumber in rowNumbers)
-                            {
-                                var ofRow = hinted.TryGetValue(rowNumber, out var set) ? set : hinted[rowNumber] = [];
-                                if (ofRow.Count < DuplicateCheck.MaxHintsPerRow)
-                                {
-                                    ofRow.Add(clientId);
-                                }
-                            }
-                        }
-                    }
-                }, ct);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-
-        var values = await ClientValuesReader.ReadAsync(db, [.. hinted.Values.SelectMany(s => s).Distinct()], ct);
-        return hinted.ToDictionary(h => h.Key, h => h.Value.Where(values.ContainsKey).Select(id => (id, values[id])).ToList());
     }
 
     /// <summary>

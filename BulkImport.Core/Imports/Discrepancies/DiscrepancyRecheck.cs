@@ -1,7 +1,5 @@
-using BulkImport.Core.Clients;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
-using BulkImport.Core.Domains.Clients;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Core.Imports.Discrepancies;
@@ -12,8 +10,8 @@ namespace BulkImport.Core.Imports.Discrepancies;
 /// it was compared with, and a resolution whose basis changed (other candidates, or other rules) is cleared.
 /// </summary>
 /// <remarks>
-/// The existing clients are found with one query on the compared columns (no per-row index on Clients: see
-/// docs/decisions.md, "Possible duplicates"). Earlier rows are those the row's discrepancy already named: comparing an
+/// The existing clients are found in one filtered pass over their compared columns (<see cref="CandidateClients"/>; no
+/// index on Clients: see docs/decisions.md, "Possible duplicates"). Earlier rows are those the row's discrepancy already named: comparing an
 /// edit with every row of a million-row file would read them all.
 /// </remarks>
 public static class DiscrepancyRecheck
@@ -33,7 +31,7 @@ public static class DiscrepancyRecheck
         Discrepancy? found = null;
         if (row.Status == RowStatus.Valid && row.Action == RowAction.Insert)
         {
-            var clients = await CandidateClientsAsync(db, row.Values, ct);
+            var clients = await CandidateClients.OfRowsAsync(db, [(row.RowNumber, row.Values)], ct);
             var earlierNumbers = existing?.Candidates.Where(c => c.RowNumber is not null).Select(c => c.RowNumber!.Value).ToList() ?? [];
             var earlier = earlierNumbers.Count == 0
                 ? []
@@ -41,7 +39,7 @@ public static class DiscrepancyRecheck
                     .Where(r => r.ImportId == import.Id && earlierNumbers.Contains(r.RowNumber) && r.Status == RowStatus.Valid && r.Action == RowAction.Insert)
                     .Select(r => new { r.RowNumber, r.Values }).ToListAsync(ct);
             found = DiscrepancyJudge.Judge(import.Id, row.RowNumber, row.Values,
-                clients.Select(c => (c.ClientId, ClientColumns.ToValues(c))), earlier.Select(r => (r.RowNumber, r.Values)));
+                clients.GetValueOrDefault(row.RowNumber, []), earlier.Select(r => (r.RowNumber, r.Values)));
         }
 
         return Settle(db, import, row, existing, found);
@@ -98,24 +96,4 @@ public static class DiscrepancyRecheck
         a.Candidates.Count == b.Candidates.Count
         && a.Candidates.Zip(b.Candidates).All(p => p.First.ClientId == p.Second.ClientId && p.First.RowNumber == p.Second.RowNumber
             && p.First.Rules.SequenceEqual(p.Second.Rules));
-
-    /// <summary>Clients sharing at least one compared value with the row (the exact rules are applied after).</summary>
-    private static async Task<List<Client>> CandidateClientsAsync(BulkImportDbContext db, string?[] values, CancellationToken ct)
-    {
-        string? Value(int index) => index < values.Length && !string.IsNullOrWhiteSpace(values[index]) ? values[index] : null;
-        var ssn = Value(5);
-        var email = Value(3)?.ToLowerInvariant();
-        var phone = Value(4);
-        var birthDate = Value(6);
-        if (ssn is null && email is null && phone is null && birthDate is null)
-        {
-            return [];
-        }
-
-        return await db.Clients.AsNoTracking()
-            .Where(c => (ssn != null && c.Ssn == ssn) || (email != null && c.Email!.ToLower() == email)
-                || (phone != null && c.PhoneNumber == phone) || (birthDate != null && c.DateOfBirth == birthDate))
-            .Take(200)
-            .ToListAsync(ct);
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using BulkImport.App.Api;
+using BulkImport.Core.Clients;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Discrepancies;
 using BulkImport.Tests.Support;
@@ -305,6 +306,54 @@ public class DiscrepancyApiTests : IAsyncLifetime
         import.Status.Should().Be(ImportStatus.ReadyForReview);
         import.Discrepancies.Should().Be(0);
         import.CheckDuplicates.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_edit_finds_its_client_by_SSN_however_many_clients_share_its_date_of_birth()
+    {
+        // The edit's lookup once kept the first 200 clients sharing any compared value with the row: here 250 clients
+        // born the same day come first, and the one with the row's SSN was missed.
+        int sameSsn;
+        await using (var db = _app.CreateDbContext())
+        {
+            db.Clients.AddRange(Enumerable.Range(1, 250).Select(i => new Client { FirstName = "Born", LastName = $"Sameday{i}", DateOfBirth = "03/04/1980" }));
+            await db.SaveChangesAsync();
+            var client = new Client { FirstName = "Ida", LastName = "Park", Ssn = "555667777" };
+            db.Clients.Add(client);
+            await db.SaveChangesAsync();
+            sameSsn = client.ClientId;
+        }
+
+        var import = await UploadAsync(Header + "\n,Ida,Parker,,,,03/04/1980\n");
+        import.Status.Should().Be(ImportStatus.ReadyForReview, "nobody has the same name and date of birth");
+
+        var edited = await _api.EditRowAsync(import.Id, 2, new() { ["SSN"] = "555-66-7777" });
+
+        edited.Import.Status.Should().Be(ImportStatus.AwaitingVerification);
+        var candidate = (await PageAsync(import.Id)).Items.Single().Candidates.Single();
+        candidate.ClientId.Should().Be(sameSsn);
+        candidate.Rules.Should().Equal(DuplicateRule.Ssn);
+    }
+
+    [Fact]
+    public async Task A_file_of_more_inserts_than_a_small_one_is_compared_with_every_client_and_finds_the_same()
+    {
+        // Past DuplicateCheck.SmallFileRows inserts every client's keys are read beside the file (below it, only the
+        // clients sharing a compared value, which the other tests of this class go through).
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var i = 1; i <= DuplicateCheck.SmallFileRows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $",New{i},Person{i},new{i}@example.org,,,\n");
+        }
+
+        csv.Append(",Marcus,Leigh,,,486-59-4045,\n").Append(",Sam,O'Connor,SAMUEL.OCONNOR2@EXAMPLE.ORG,,,\n");
+
+        var import = await UploadAsync(csv.ToString());
+
+        import.Discrepancies.Should().Be(2);
+        var found = (await PageAsync(import.Id)).Items;
+        found.Select(d => (d.RowNumber, d.Candidates.Single().ClientId ?? 0, d.Rules.Single()))
+            .Should().Equal((1002, 1, DuplicateRule.Ssn), (1003, 2, DuplicateRule.Email));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public abstract record TestCell
     /// <summary>A formula with no cached value, as scripts and libraries that do not calculate write it.</summary>
     public static TestCell Uncalculated(string formula) => new FormulaCell(formula, null, null, null);
 
+    /// <summary>A boolean cell (t="b"), as Excel stores TRUE and FALSE typed into a cell.</summary>
+    public static TestCell Boolean(bool value) => new BooleanCell(value);
+
     public static implicit operator TestCell(string value) => Text(value);
 
     internal sealed record TextCell(string Value, bool InCell) : TestCell;
@@ -43,6 +46,8 @@ public abstract record TestCell
     internal sealed record FormulaCell(string Expression, string? Cached, CellValues? Type, string? Format) : TestCell;
 
     internal sealed record IsoDateCell(string Iso, string Format) : TestCell;
+
+    internal sealed record BooleanCell(bool Value) : TestCell;
 }
 
 /// <summary>
@@ -137,6 +142,7 @@ public sealed class TestWorkbook
                         TestCell.TextCell t => new Cell(new CellValue(Shared(sharedStrings, t.Value))) { CellReference = reference, DataType = CellValues.SharedString },
                         TestCell.NumberCell n => new Cell(new CellValue(n.Value)) { CellReference = reference, StyleIndex = StyleOf(n.Format, n.BuiltIn) },
                         TestCell.IsoDateCell d => new Cell(new CellValue(d.Iso)) { CellReference = reference, DataType = CellValues.Date, StyleIndex = StyleOf(d.Format, null) },
+                        TestCell.BooleanCell b => new Cell(new CellValue(b.Value ? "1" : "0")) { CellReference = reference, DataType = CellValues.Boolean },
                         TestCell.FormulaCell { Cached: null } f => new Cell(new CellFormula(f.Expression)) { CellReference = reference },
                         TestCell.FormulaCell f => new Cell(new CellFormula(f.Expression), new CellValue(f.Cached)) { CellReference = reference, DataType = f.Type, StyleIndex = StyleOf(f.Format, null) },
                         _ => throw new InvalidOperationException(),

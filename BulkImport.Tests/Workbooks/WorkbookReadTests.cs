@@ -194,6 +194,23 @@ public sealed class WorkbookReadTests
     }
 
     [Fact]
+    public void A_boolean_cell_reads_as_Excels_CSV_export_writes_it()
+    {
+        // Saved as CSV, Excel writes TRUE and FALSE: the workbook must give the same text, so a Yes/No field gets
+        // the same message (and suggestion) whichever way the file came.
+        var book = new TestWorkbook();
+        book.Sheet("Data")
+            .Row(1, "ID", "Name", "Zip")
+            .Row(2, "1", TestCell.Boolean(true), TestCell.Boolean(false));
+
+        var (file, rows, _) = Read(book.ToBytes());
+
+        file.Errors.Should().BeEmpty();
+        var row = rows.Should().ContainSingle().Subject;
+        (row.Values[1], row.Values[3]).Should().Be(("TRUE", "FALSE"));
+    }
+
+    [Fact]
     public void A_formula_whose_result_was_never_saved_is_a_problem_of_its_cell_not_a_blank()
     {
         // Written by a script that does not calculate: read as blank, an Update left the stored e-mail unchanged

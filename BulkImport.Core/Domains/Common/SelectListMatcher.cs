@@ -10,6 +10,9 @@ namespace BulkImport.Core.Domains.Common;
 /// start of the value, is at most 1 for inputs of 3–5 characters, 2 for 6–11 and 3 for longer ones; inputs of 1–2
 /// characters get no suggestion, and a tie between two values gives none. Otherwise the message lists the allowed
 /// values when there are 10 or fewer, and points to the template's select lists when there are more.
+/// A list holding both Yes and No (a Yes/No field such as Adult Client) reads TRUE / FALSE (what Excel writes for a
+/// boolean cell, in CSV and in a workbook) and Y / N as a likely answer: still an error, since SPEC 6 accepts only
+/// the listed values, but the message names the allowed values and suggests the one meant.
 /// </summary>
 public sealed class SelectListMatcher
 {
@@ -23,6 +26,8 @@ public sealed class SelectListMatcher
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly int _longestFolded;
     private readonly string _whenUnknown;
+    private readonly string? _yes;
+    private readonly string? _no;
 
     /// <summary>Builds the matcher; blank values are ignored and a value repeated (ignoring case and spaces) is kept once.</summary>
     public SelectListMatcher(string field, IEnumerable<string> allowedValues)
@@ -56,6 +61,12 @@ public sealed class SelectListMatcher
         _folded = [.. folded];
         _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         Values = Array.AsReadOnly(_values);
+        if (_byKey.TryGetValue("Yes", out var yes) && _byKey.TryGetValue("No", out var no))
+        {
+            _yes = yes;
+            _no = no;
+        }
+
         _whenUnknown = _values.Length switch
         {
             0 => $"{field} has no allowed values yet; an administrator can add them.",
@@ -90,8 +101,14 @@ public sealed class SelectListMatcher
             }
         }
 
-        var suggestion = Suggest(value);
         var shown = value.Length <= MaxShown ? value : string.Concat(value.AsSpan(0, MaxShown - 3), "...");
+        if (YesOrNoMeant(value) is { } meant)
+        {
+            // The allowed values are named too: "Did you mean 'Yes'?" alone would not say that TRUE is never taken.
+            return FieldResult.Fail($"'{shown}' is not a valid {Field}. {_whenUnknown.TrimEnd('.')}. Did you mean '{meant}'?");
+        }
+
+        var suggestion = Suggest(value);
         return FieldResult.Fail(suggestion is null
             ? $"'{shown}' is not a valid {Field}. {_whenUnknown}"
             : $"'{shown}' is not a valid {Field}. Did you mean '{suggestion}'?");
@@ -138,6 +155,19 @@ public sealed class SelectListMatcher
         }
 
         return bestIndex < 0 || tie ? null : _values[bestIndex];
+    }
+
+    private string? YesOrNoMeant(string value)
+    {
+        if (_yes is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.Equals("TRUE", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("Y", StringComparison.OrdinalIgnoreCase) ? _yes
+            : trimmed.Equals("FALSE", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("N", StringComparison.OrdinalIgnoreCase) ? _no
+            : null;
     }
 
     private static int Threshold(int length) => length switch

@@ -1,4 +1,5 @@
 using BulkImport.Core.Domains.Common;
+using BulkImport.Core.Imports.Fixes;
 
 namespace BulkImport.Tests.Domains.Common;
 
@@ -106,13 +107,46 @@ public class SelectListMatcherTests
 
     [Theory]
     [InlineData("Xyz")]
-    [InlineData("Y")]
-    [InlineData("N")]
-    [InlineData("True")]
     [InlineData("1")]
+    [InlineData("T")]
     public void Unknown_short_value_without_a_close_one_lists_the_allowed_values(string input)
     {
         AdultClient.Match(input).Error.Should().Be($"'{input}' is not a valid Adult Client. Allowed values: Yes, No");
+    }
+
+    /// <summary>
+    /// Excel writes a boolean cell as TRUE / FALSE, in its CSV export and as a workbook's cell reads: SPEC 6 takes only
+    /// the listed values, so it stays an error, but one that says what is taken and what was likely meant.
+    /// </summary>
+    [Theory]
+    [InlineData("TRUE", "Yes")]
+    [InlineData("True", "Yes")]
+    [InlineData("false", "No")]
+    [InlineData("FALSE", "No")]
+    [InlineData("Y", "Yes")]
+    [InlineData("n", "No")]
+    public void Boolean_answer_to_a_Yes_No_field_names_the_allowed_values_and_suggests_the_one_meant(string input, string meant)
+    {
+        var error = AdultClient.Match(input).Error;
+
+        error.Should().Be($"'{input}' is not a valid Adult Client. Allowed values: Yes, No. Did you mean '{meant}'?");
+        Suggestion.Of(error!).Should().Be(meant, "the problems list offers it as a one-click fix");
+    }
+
+    [Fact]
+    public void Boolean_answer_to_a_list_without_Yes_and_No_gets_no_Yes_No_suggestion()
+    {
+        var matcher = new SelectListMatcher("Registered By", ["Online", "Phone", "Yes"]);
+
+        matcher.Match("TRUE").Error.Should().Be("'TRUE' is not a valid Registered By. Allowed values: Online, Phone, Yes");
+    }
+
+    [Fact]
+    public void Yes_No_suggestion_uses_the_lists_own_spelling()
+    {
+        var matcher = new SelectListMatcher("Veteran", ["YES", "NO", "Unknown"]);
+
+        matcher.Match("true").Error.Should().Be("'true' is not a valid Veteran. Allowed values: YES, NO, Unknown. Did you mean 'YES'?");
     }
 
     [Theory]

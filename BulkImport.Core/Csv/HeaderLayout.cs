@@ -160,7 +160,7 @@ internal sealed class HeaderLayout
             }
             else if (t == Unknown)
             {
-                Warnings.Add(CsvMessages.UnknownColumn(name, Suggest(Keys[first], templateColumns)));
+                Warnings.Add(CsvMessages.UnknownColumn(name, Suggest(Cells[first], Keys[first], templateColumns)));
             }
         }
 
@@ -180,9 +180,10 @@ internal sealed class HeaderLayout
 
     /// <summary>
     /// A template column that an unknown header is probably a misspelling of (a letter or two away, ignoring case and
-    /// punctuation), when the file does not have that column already.
+    /// punctuation) or a shortening of ("Sponsor" for Sponsor Name, <see cref="HeaderAbbreviation"/>), when the file
+    /// does not have that column already.
     /// </summary>
-    private string? Suggest(string key, IReadOnlyList<string> templateColumns)
+    private string? Suggest(string cell, string key, IReadOnlyList<string> templateColumns)
     {
         if (key.Length == 0)
         {
@@ -207,6 +208,24 @@ internal sealed class HeaderLayout
             }
         }
 
+        if (best is null && HeaderAbbreviation.Of(cell, templateColumns) is { } shortened && !Present[IndexOf(templateColumns, shortened)])
+        {
+            best = shortened;
+        }
+
         return best;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] == column)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

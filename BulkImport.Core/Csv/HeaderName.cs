@@ -48,7 +48,7 @@ public static class HeaderName
 
     private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
-    private static string SafeNormalize(string name)
+    internal static string SafeNormalize(string name)
     {
         try
         {

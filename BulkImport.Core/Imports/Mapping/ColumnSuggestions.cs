@@ -5,8 +5,9 @@ namespace BulkImport.Core.Imports.Mapping;
 
 /// <summary>
 /// The template column each file column most likely is (SPEC 16): by the header rules of SPEC 5 (same name ignoring case
-/// and punctuation), then by a synonym, then by one name holding the other ("Home Phone Number"), then by a name a letter
-/// or two away ("Adress"). Each template column is suggested for one file column at most, the best match winning.
+/// and punctuation), then by a synonym, then by the file's name holding the column's ("Home Phone Number"), then by a
+/// shortening of one column's name ("Funding" for Funding Source, <see cref="HeaderAbbreviation"/>), then by a name a
+/// letter or two away ("Adress"). Each template column is suggested for one file column at most, the best match winning.
 /// </summary>
 public static class ColumnSuggestions
 {
@@ -17,6 +18,7 @@ public static class ColumnSuggestions
         SameName,
         Synonym,
         Contains,
+        Abbreviation,
         Spelling,
     }
 
@@ -52,9 +54,11 @@ public static class ColumnSuggestions
                 continue;
             }
 
+            var shortened = HeaderAbbreviation.Of(fileColumns[f], templateColumns);
+            var generic = HeaderAbbreviation.IsGeneric(fileColumns[f]);
             for (var t = 0; t < templateColumns.Count; t++)
             {
-                if (Compare(key, templateKeys[t], templateColumns[t], synonyms) is { } match)
+                if (Compare(key, templateKeys[t], templateColumns[t], synonyms, shortened, generic) is { } match)
                 {
                     candidates.Add((f, t, match.How, match.Distance));
                 }
@@ -79,7 +83,8 @@ public static class ColumnSuggestions
         return suggested;
     }
 
-    private static (Match How, int Distance)? Compare(string key, string templateKey, string templateColumn, Dictionary<string, string> synonyms)
+    private static (Match How, int Distance)? Compare(string key, string templateKey, string templateColumn, Dictionary<string, string> synonyms,
+        string? shortened, bool generic)
     {
         if (key == templateKey)
         {
@@ -91,10 +96,17 @@ public static class ColumnSuggestions
             return (Match.Synonym, 0);
         }
 
-        // One name holds the other ("Home Phone Number", "Client Email"): long enough that it is not chance ("St" in "Street").
-        if (Math.Min(key.Length, templateKey.Length) >= 4 && (key.Contains(templateKey, StringComparison.Ordinal) || templateKey.Contains(key, StringComparison.Ordinal)))
+        // The file's name holds the column's ("Home Phone Number", "Client Email"): long enough that it is not chance.
+        // The other way round is a shortening, and only the leading words of one column count: "Name" is held by four
+        // Client columns and "Date" by Date of Birth, and suggesting one of them is a guess a person has to undo.
+        if (templateKey.Length >= 4 && key.Contains(templateKey, StringComparison.Ordinal))
         {
-            return (Match.Contains, Math.Abs(key.Length - templateKey.Length));
+            return (Match.Contains, key.Length - templateKey.Length);
+        }
+
+        if (templateColumn == shortened)
+        {
+            return (Match.Abbreviation, templateKey.Length - key.Length);
         }
 
         var allowed = Math.Clamp(key.Length / 4, 1, 2);
@@ -102,6 +114,12 @@ public static class ColumnSuggestions
         if (distance <= allowed)
         {
             return (Match.Spelling, distance);
+        }
+
+        // A generic name a letter from a synonym ("Name" from FName and LName) is two guesses from a column: none.
+        if (generic)
+        {
+            return null;
         }
 
         foreach (var (synonym, column) in synonyms)

@@ -49,6 +49,18 @@ public sealed class ColumnSuggestionsTests
     }
 
     [Fact]
+    public void A_shortening_of_one_column_is_suggested_and_a_generic_name_held_by_several_is_not()
+    {
+        // "Name" is held by four Client columns and "Date" by Date of Birth: a suggestion would be a guess to undo.
+        var suggested = ColumnSuggestions.Suggest(["Funding", "Diploma", "Name", "ID", "Date", "Number"], Client);
+
+        suggested.Should().Equal(new Dictionary<string, string?>
+        {
+            ["Funding"] = "Funding Source", ["Diploma"] = "Diploma Status", ["Name"] = null, ["ID"] = null, ["Date"] = null, ["Number"] = null,
+        });
+    }
+
+    [Fact]
     public void A_saved_mapping_given_at_upload_decides_its_columns_first_ignored_ones_included()
     {
         var suggested = ColumnSuggestions.Suggest(["Nom", "Surname", "Given Name"], Client,

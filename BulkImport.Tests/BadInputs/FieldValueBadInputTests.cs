@@ -172,7 +172,9 @@ public class FieldValueBadInputTests : BadInputApiTest
         import.ErrorRows.Should().Be(numbers.Length);
         foreach (var row in await RowsAsync(import))
         {
-            MessageOn(row, "Client ID").Should().Be("Client ID must be a whole number greater than 0, like 123");
+            MessageOn(row, "Client ID").Should().Be(row.RowNumber == 3
+                ? "Client ID '1.5' is not a whole number; IDs have no decimals."
+                : "Client ID must be a whole number greater than 0, like 123");
         }
 
         await ClientDataIsUnchangedAsync();

@@ -1,4 +1,5 @@
 using BulkImport.Core.Domains.Common;
+using BulkImport.Core.Imports.Fixes;
 
 namespace BulkImport.Tests.Domains.Common;
 
@@ -33,8 +34,10 @@ public class WholeNumberIdTests
     [InlineData("abc")]
     [InlineData("-5")]
     [InlineData("+5")]
-    [InlineData("12.0")]
     [InlineData("1,234")]
+    [InlineData("1.2.0")]
+    [InlineData(".5")]
+    [InlineData("5.")]
     [InlineData("1e5")]
     [InlineData("12 3")]
     [InlineData("\uFF11\uFF12")]
@@ -44,6 +47,42 @@ public class WholeNumberIdTests
     {
         FieldFormats.WholeNumberId(input, "Client ID").Error
             .Should().Be("Client ID must be a whole number greater than 0, like 123");
+    }
+
+    /// <summary>Excel writes a number cell formatted with decimals as "41.00", in its CSV and as a workbook cell reads.</summary>
+    [Theory]
+    [InlineData("41.00", "41")]
+    [InlineData("41.0", "41")]
+    [InlineData("0041.000", "41")]
+    public void Id_with_a_zero_fraction_is_an_error_that_says_why_and_suggests_the_whole_number(string input, string meant)
+    {
+        var error = FieldFormats.WholeNumberId(input, "CourseID").Error;
+
+        error.Should().Be($"CourseID '{input}' is not a whole number; IDs have no decimals. Did you mean '{meant}'? "
+            + "In a spreadsheet, give the column 0 decimal places or the Text format.");
+        Suggestion.Of(error!).Should().Be(meant, "the problem groups offer it as a one-click fix");
+    }
+
+    [Fact]
+    public void Id_with_a_fraction_says_it_is_not_a_whole_number_without_a_suggestion()
+    {
+        FieldFormats.WholeNumberId("41.5", "Client ID").Error.Should().Be("Client ID '41.5' is not a whole number; IDs have no decimals.");
+    }
+
+    [Theory]
+    [InlineData("0.00", "Client ID must be a whole number greater than 0, like 123; 0 is not an ID")]
+    [InlineData("2147483648.00", "Client ID must be a whole number from 1 to 2147483647")]
+    public void Id_with_a_zero_fraction_and_no_usable_whole_number_gets_that_numbers_message(string input, string message)
+    {
+        FieldFormats.WholeNumberId(input, "Client ID").Error.Should().Be(message);
+    }
+
+    [Fact]
+    public void A_very_long_id_with_decimals_is_shortened_in_the_message()
+    {
+        var input = "41." + new string('0', 100_000);
+
+        FieldFormats.WholeNumberId(input, "Client ID").Error.Should().StartWith($"Client ID '41.{new string('0', 24)}...' is not a whole number");
     }
 
     [Theory]

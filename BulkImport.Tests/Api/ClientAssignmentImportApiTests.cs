@@ -201,6 +201,22 @@ public class ClientAssignmentImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_course_code_in_course_id_names_that_courses_id_and_the_suggestion_fixes_the_row()
+    {
+        var import = await _api.ImportAsync(Header + "\n3,CNA-101,1001,Enrolled,,,,,\n3,XYZ-1,1001,Enrolled,,,,,\n",
+            domain: "ClientAssignment", operation: "AddUpdate");
+
+        import.ErrorRows.Should().Be(2);
+        var rows = (await _api.RowsAsync(import.Id)).Items;
+        rows[0].Messages.Single().Should().Match<RowMessageDto>(m => m.Column == "CourseID" && m.Message.EndsWith("the course with that code is CourseID 101. Did you mean '101'?"));
+        rows[1].Messages.Single().Message.Should().StartWith("CourseID 'XYZ-1' looks like a course code, but no course has that code.");
+
+        // Revalidating one row loads only the codes it holds: a row edited to another code names that course's ID.
+        var edited = await _api.EditRowAsync(import.Id, 3, new() { ["CourseID"] = "cna-201" });
+        edited.Row.Messages.Single().Message.Should().EndWith("the course with that code is CourseID 102. Did you mean '102'?");
+    }
+
+    [Fact]
     public async Task The_same_assignment_on_several_rows_marks_each_row_naming_the_others_and_an_edit_clears_them()
     {
         var import = await _api.ImportAsync(Header + "\n3,101,1001,Enrolled,,,,,\n3,101,1002,Enrolled,,,,,\n3,101,1001,Dropped,,,,,\n",

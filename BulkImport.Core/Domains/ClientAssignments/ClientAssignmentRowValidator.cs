@@ -31,7 +31,7 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
         _enrollmentStatus = IndexOf(ClientAssignmentColumns.EnrollmentStatus);
 
         Cell(ClientAssignmentColumns.ClientId, v => FieldFormats.WholeNumberId(v, ClientAssignmentColumns.ClientId));
-        Cell(ClientAssignmentColumns.CourseId, v => FieldFormats.WholeNumberId(v, ClientAssignmentColumns.CourseId));
+        Cell(ClientAssignmentColumns.CourseId, CourseIdOrCode);
         Cell(ClientAssignmentColumns.SectionId, v => FieldFormats.WholeNumberId(v, ClientAssignmentColumns.SectionId));
         Cell(ClientAssignmentColumns.EnrollmentDate, v => FieldFormats.Date(v, ClientAssignmentColumns.EnrollmentDate));
         foreach (var field in ClientAssignmentColumns.SelectLists)
@@ -105,6 +105,42 @@ public sealed class ClientAssignmentRowValidator : CellRuleValidator, IRowValida
             messages.Add(filled);
         }
     }
+
+    /// <summary>
+    /// A CourseID, or a message that says a Course Code was given for it (`CNA-101`: a person knows a course by its code)
+    /// and names the ID of the course with that code, from the snapshot loaded for the pass, not a query per row.
+    /// </summary>
+    private FieldResult CourseIdOrCode(string value)
+    {
+        var id = FieldFormats.WholeNumberId(value, ClientAssignmentColumns.CourseId);
+        if (id.IsValid)
+        {
+            return id;
+        }
+
+        const string takesId = "CourseID takes the course's ID, a number";
+        if (_lookups.CourseIdsByCode.TryGetValue(value, out var courseId))
+        {
+            var shown = courseId.ToString(CultureInfo.InvariantCulture);
+            return FieldResult.Fail($"CourseID '{value}' looks like a course code; {takesId}, and the course with that code is CourseID {shown}. "
+                + $"Did you mean '{shown}'?");
+        }
+
+        return LooksLikeCourseCode(value)
+            ? FieldResult.Fail($"CourseID '{value}' looks like a course code, but no course has that code. {takesId}: find it by Course Code "
+                + "with the course search, or in the course's pre-filled template.")
+            : id;
+    }
+
+    /// <summary>
+    /// Written as course codes are (CNA-101, CDL-A, MA100): a letter first, then letters, digits and dashes, with a digit
+    /// or a dash. Not a number written wrongly (41.00, 1e5) nor a word (TBD, N/A), which keep the ID's own message.
+    /// </summary>
+    private static bool LooksLikeCourseCode(string value) =>
+        value.Length is > 0 and <= 30
+        && char.IsAsciiLetter(value[0])
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ' ')
+        && value.Any(c => char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>The whole-number ID in the cell, or null with a message when it is blank or not usable.</summary>
     private static int? RequiredId(string?[] values, int index, string column, List<RowMessage> messages)

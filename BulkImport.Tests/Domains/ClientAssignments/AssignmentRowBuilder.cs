@@ -7,7 +7,7 @@ namespace BulkImport.Tests.Domains.ClientAssignments;
 
 /// <summary>
 /// Small builders for Client Assignment validator tests: an in-memory lookup snapshot shaped like the demo data
-/// (clients 3 and 6; CourseID 101 with sections 1001-1002, CourseID 102 with section 1004; client 6 in 101/1001),
+/// (clients 3 and 6; CourseID 101 (CNA-101) with sections 1001-1002, CourseID 102 (CNA-201) with section 1004; client 6 in 101/1001),
 /// the Client Assignment select lists, and rows in template order.
 /// </summary>
 internal static class AssignmentRowBuilder
@@ -21,6 +21,7 @@ internal static class AssignmentRowBuilder
     {
         ClientIds = new HashSet<int> { 3, 6 },
         CourseIds = new HashSet<int> { 101, 102 },
+        CourseIdsByCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["CNA-101"] = 101, ["CNA-201"] = 102 },
         SectionCourses = new Dictionary<int, int> { [1001] = 101, [1002] = 101, [1004] = 102 },
         Assignments = new HashSet<AssignmentKey> { Existing },
     };

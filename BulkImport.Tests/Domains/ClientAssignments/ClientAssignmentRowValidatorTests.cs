@@ -164,6 +164,40 @@ public sealed class ClientAssignmentRowValidatorTests
             m.Column == ClientAssignmentColumns.CourseId && m.Message.StartsWith("CourseID 999 does not exist"));
     }
 
+    [Theory]
+    [InlineData("CNA-101", "101")]
+    [InlineData("cna-201", "102")]
+    public void A_course_code_in_course_id_says_so_and_names_the_id_of_that_course(string code, string courseId)
+    {
+        var result = Validator(Operation.AddUpdate).Validate(Row(courseId: code));
+
+        result.Status.Should().Be(RowStatus.Error);
+        result.Messages.Should().ContainSingle().Which.Should().Be(new RowMessage(ClientAssignmentColumns.CourseId,
+            $"CourseID '{code}' looks like a course code; CourseID takes the course's ID, a number, and the course with that code is "
+            + $"CourseID {courseId}. Did you mean '{courseId}'?", "format"));
+    }
+
+    [Fact]
+    public void A_course_code_no_course_has_says_it_looks_like_one_without_naming_an_id()
+    {
+        var result = Validator(Operation.AddUpdate).Validate(Row(courseId: "XYZ-999"));
+
+        result.Messages.Should().ContainSingle().Which.Message.Should().Be(
+            "CourseID 'XYZ-999' looks like a course code, but no course has that code. CourseID takes the course's ID, a number: "
+            + "find it by Course Code with the course search, or in the course's pre-filled template.");
+    }
+
+    [Theory]
+    [InlineData("TBD")]
+    [InlineData("N/A")]
+    [InlineData("1e5")]
+    public void A_word_or_a_number_written_wrongly_in_course_id_is_not_called_a_course_code(string value)
+    {
+        var result = Validator(Operation.AddUpdate).Validate(Row(courseId: value));
+
+        result.Messages.Should().ContainSingle().Which.Message.Should().Be("CourseID must be a whole number greater than 0, like 123");
+    }
+
     [Fact]
     public void An_unknown_section_is_an_error_on_section_id()
     {

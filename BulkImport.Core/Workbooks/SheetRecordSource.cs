@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using BulkImport.Core.Csv;
 
@@ -15,7 +14,7 @@ namespace BulkImport.Core.Workbooks;
 /// saves: a value right of the header is then "Row has N fields", as in the CSV.
 /// </para>
 /// </summary>
-internal sealed class SheetRecordSource : IRecordSource
+internal sealed partial class SheetRecordSource : IRecordSource
 {
     /// <summary>Excel's last column (XFD).</summary>
     private const int MaxColumns = 16_384;
@@ -159,19 +158,6 @@ internal sealed class SheetRecordSource : IRecordSource
         sheetDataEnded = true;
     }
 
-    private void ClearRow()
-    {
-        if (rowHasErrors)
-        {
-            Array.Clear(errors, 0, filled);
-            rowHasErrors = false;
-        }
-
-        filled = 0;
-        width = 0;
-        used = 0;
-    }
-
     /// <summary>Reads the cells of a row element (the reader on its start tag); leaves the reader on the row's end tag.</summary>
     private void ReadCells()
     {
@@ -211,194 +197,5 @@ internal sealed class SheetRecordSource : IRecordSource
 
             ReadCell(column, style, type);
         }
-    }
-
-    private enum CellType
-    {
-        Number,
-        Shared,
-        Text,
-        Boolean,
-        Error,
-        Date,
-    }
-
-    private static CellType TypeOf(ReadOnlySpan<byte> t) =>
-        t.SequenceEqual("s"u8) ? CellType.Shared
-        : t.SequenceEqual("str"u8) || t.SequenceEqual("inlineStr"u8) ? CellType.Text
-        : t.SequenceEqual("b"u8) ? CellType.Boolean
-        : t.SequenceEqual("e"u8) ? CellType.Error
-        : t.SequenceEqual("d"u8) ? CellType.Date
-        : CellType.Number;
-
-    /// <summary>Reads one cell element (the reader on its start tag) and stores the text it shows; leaves the reader on its end tag.</summary>
-    private void ReadCell(int column, int style, CellType type)
-    {
-        var depth = xml.Depth;
-        var found = false;
-        var inline = false;
-        var formula = false;
-        value.Clear();
-        while (xml.Read())
-        {
-            if (xml.Node == XmlPartNode.EndElement && xml.Depth == depth)
-            {
-                break;
-            }
-
-            if (xml.Node != XmlPartNode.StartElement)
-            {
-                continue;
-            }
-
-            if (xml.LocalName.SequenceEqual("v"u8))
-            {
-                value.Clear();
-                xml.ReadElementText(value);
-                found = true;
-                inline = false;
-            }
-            else if (xml.LocalName.SequenceEqual("is"u8))
-            {
-                value.Clear();
-                SheetXml.ReadStringItem(xml, value);
-                found = true;
-                inline = true;
-            }
-            else
-            {
-                formula |= xml.LocalName.SequenceEqual("f"u8);
-                xml.Skip(); // <f>: the formula; its cached value is the <v>
-            }
-        }
-
-        if (!found)
-        {
-            if (formula)
-            {
-                // A formula with no cached value: the program that wrote the workbook never calculated it (scripts and
-                // libraries often don't). Read as blank it would be lost unseen (an Update leaves the stored value), so
-                // it is a problem of its cell, like a formula error (ErrorValue "" says so).
-                Store(column, ""u8);
-                errors[column] = "";
-                rowHasErrors = true;
-            }
-
-            return;
-        }
-
-        var text = value.Span;
-        switch (type)
-        {
-            case CellType.Shared:
-                if (SheetXml.TryParseIndex(text, out var index) && sharedStrings.TryGet(index, out var shared))
-                {
-                    Store(column, shared);
-                    break;
-                }
-
-                // The cell's text is in a table the workbook lacks: read as blank, its value would be lost unseen (a
-                // required name "missing", a header row "blank"). Excel calls such a file damaged and offers a repair.
-                throw new CsvFileException(WorkbookMessages.MissingSharedString(
-                    $"{CsvMessages.ColumnLetters(column + 1)}{readingRow.ToString(Invariant)}", Encoding.UTF8.GetString(text), sharedStrings.Count));
-            case CellType.Text:
-                StoreUnescaped(column, text);
-                break;
-            case CellType.Boolean:
-                Store(column, text.SequenceEqual("1"u8) ? "TRUE"u8 : "FALSE"u8);
-                break;
-            case CellType.Error:
-                Store(column, text);
-                EnsureColumns(column + 1);
-                errors[column] = Encoding.UTF8.GetString(text);
-                rowHasErrors = true;
-                break;
-            case CellType.Date:
-                var iso = Encoding.UTF8.GetString(text);
-                var dateFormat = styles.FormatOf(style);
-                Store(column, !DateTime.TryParse(iso, Invariant, DateTimeStyles.RoundtripKind, out var moment) ? iso
-                    // The cell's format decides what a person sees, as for a serial: a time format shows a time, not a date.
-                    : dateFormat.IsDuration ? dateFormat.Format(moment.ToOADate(), date1904: false)
-                    : dateFormat.Kind is NumberFormatKind.Date or NumberFormatKind.DateTime or NumberFormatKind.Time ? dateFormat.Show(moment)
-                    : moment.ToString(moment.TimeOfDay == TimeSpan.Zero ? "MM/dd/yyyy" : "MM/dd/yyyy HH:mm:ss", Invariant));
-                break;
-            default:
-                if (inline)
-                {
-                    Store(column, text);
-                }
-                else if (double.TryParse(text, NumberStyles.Float, Invariant, out var number))
-                {
-                    StoreNumber(column, number, styles.FormatOf(style));
-                }
-                else
-                {
-                    Store(column, text);
-                }
-
-                break;
-        }
-    }
-
-    private void StoreNumber(int column, double number, NumberFormat format)
-    {
-        Span<byte> digits = stackalloc byte[32];
-        if (format.TryFormatUtf8(number, date1904, digits, out var written))
-        {
-            Store(column, digits[..written]);
-        }
-        else
-        {
-            Store(column, format.Format(number, date1904));
-        }
-    }
-
-    private void StoreUnescaped(int column, ReadOnlySpan<byte> text)
-    {
-        if (unescaped.Length < text.Length)
-        {
-            unescaped = new byte[Math.Max(text.Length, unescaped.Length * 2)];
-        }
-
-        Store(column, unescaped.AsSpan(0, SheetXml.Unescape(text, unescaped)));
-    }
-
-    private void Store(int column, string value) => Store(column, Encoding.UTF8.GetBytes(value));
-
-    private void Store(int column, ReadOnlySpan<byte> utf8)
-    {
-        EnsureColumns(column + 1);
-        for (var c = filled; c < column; c++)
-        {
-            lengths[c] = 0;
-        }
-
-        filled = Math.Max(filled, column + 1);
-        if (used + utf8.Length > data.Length)
-        {
-            Array.Resize(ref data, Math.Max(data.Length * 2, used + utf8.Length));
-        }
-
-        utf8.CopyTo(data.AsSpan(used));
-        starts[column] = used;
-        lengths[column] = utf8.Length;
-        used += utf8.Length;
-        if (utf8.Length > 0)
-        {
-            width = Math.Max(width, column + 1);
-        }
-    }
-
-    private void EnsureColumns(int count)
-    {
-        if (count <= starts.Length)
-        {
-            return;
-        }
-
-        var size = Math.Max(count, starts.Length * 2);
-        Array.Resize(ref starts, size);
-        Array.Resize(ref lengths, size);
-        Array.Resize(ref errors, size);
     }
 }

@@ -1,10 +1,8 @@
-using System.Text;
 using BulkImport.Core.Alerts;
 using BulkImport.Core.Data;
 using BulkImport.Core.Domains;
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Results;
-using BulkImport.Core.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -48,13 +46,15 @@ public sealed class FolderIntake(
     private readonly CompleteFiles _complete = new();
     private readonly HashSet<int> _autoCommitRefused = [];
     private readonly RefusedFiles _refused = new(dbFactory, support, clock, logger);
+    private readonly IntakeFolderCheck _check = new(dbFactory, domains, health, logger);
+    private readonly FinishedFiles _finished = new(dbFactory, domains, results, email, support, clock, logger);
 
     /// <summary>Finishes what a stopped process left in processing/: each file is matched to its record or its import, or imported now.</summary>
     public async Task RecoverAsync(CancellationToken ct)
     {
         foreach (var folder in options.CurrentValue.Folders)
         {
-            if (await CheckAsync(folder, ct) is not null)
+            if (await _check.CheckAsync(folder, ct) is not null)
             {
                 continue;
             }
@@ -83,7 +83,7 @@ public sealed class FolderIntake(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var folder in settings.Folders)
         {
-            if (await CheckAsync(folder, ct) is not null)
+            if (await _check.CheckAsync(folder, ct) is not null)
             {
                 continue;
             }
@@ -105,77 +105,6 @@ public sealed class FolderIntake(
         }
 
         health.Scanned();
-    }
-
-    /// <summary>Why the folder cannot be used (null when it can); a change is logged once.</summary>
-    private async Task<string?> CheckAsync(IntakeFolder folder, CancellationToken ct)
-    {
-        var problem = await ProblemOfAsync(folder, ct);
-        var key = string.IsNullOrWhiteSpace(folder.Path) ? "(no path)" : folder.Path;
-        if (health.Set(key, problem))
-        {
-            if (problem is null)
-            {
-                logger.LogInformation("Intake: {Folder} is watched again", key);
-            }
-            else
-            {
-                logger.LogError("Intake: {Folder} is not watched: {Problem}", key, problem);
-            }
-        }
-
-        return problem;
-    }
-
-    private async Task<string?> ProblemOfAsync(IntakeFolder folder, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(folder.Path))
-        {
-            return "A folder of Intake:Folders has no Path. Give each folder the full path of a folder that exists.";
-        }
-
-        var root = Root(folder);
-        if (!Directory.Exists(root))
-        {
-            return File.Exists(root)
-                ? $"{root} is a file, not a folder. Point Intake:Folders to a folder."
-                : $"{root} does not exist. Create it (with write access for the app) or correct Intake:Folders.";
-        }
-
-        try
-        {
-            foreach (var sub in new[] { Incoming, Processing, Processed, Error })
-            {
-                Directory.CreateDirectory(Path.Combine(root, sub));
-            }
-
-            var probe = Path.Combine(root, Processing, ".bulkimport-write-test");
-            await File.WriteAllBytesAsync(probe, [], ct);
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"{root} is not writable ({e.Message}). Give the app write access to it and to incoming/, processing/, processed/ and error/.";
-        }
-
-        if (domains.Find(folder.Domain) is not { } domain || !domains.IsAvailable(domain))
-        {
-            return $"{root} imports {folder.Domain}, which this installation does not offer. Switch it on or change the folder's Domain.";
-        }
-
-        if (string.IsNullOrWhiteSpace(folder.Owner))
-        {
-            return $"{root} has no Owner. Set it to the e-mail of the user its imports are created as.";
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owner = folder.Owner.Trim().ToUpperInvariant();
-        if (!await db.Users.AnyAsync(u => u.NormalizedUserName == owner || u.NormalizedEmail == owner, ct))
-        {
-            return $"The owner of {root}, {folder.Owner}, is not a user. Create the user or change the folder's Owner.";
-        }
-
-        return null;
     }
 
     /// <summary>Moves a complete file to processing/ and imports it; a file that vanished meanwhile is let go.</summary>
@@ -312,7 +241,7 @@ public sealed class FolderIntake(
             }
             else if (import.Status.IsFinal())
             {
-                await FinishAsync(db, file, import, Processing, ct);
+                await _finished.FinishAsync(db, file, import, Processing, ct);
                 await db.SaveChangesAsync(ct);
             }
         }
@@ -326,7 +255,7 @@ public sealed class FolderIntake(
                               select new { File = f, Import = i }).ToListAsync(ct);
         foreach (var done in replayed)
         {
-            await FinishAsync(db, done.File, done.Import, Error, ct);
+            await _finished.FinishAsync(db, done.File, done.Import, Error, ct);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -342,81 +271,6 @@ public sealed class FolderIntake(
                 import.FileWarnings.Add(warning);
             }
         }, ct);
-    }
-
-    /// <summary>
-    /// Writes the results (or the reasons) beside the file, then moves it out of <paramref name="from"/> (processing/, or
-    /// error/ after a replay). Its destination is decided and saved first: a stop anywhere after that finishes to the same
-    /// place at the restart. Deciding it again found the name the file itself had just taken gone from processing/ and
-    /// free in processed/ (an outside audit: a file moved to "x (2).csv" was then recorded as "x.csv", and its results
-    /// written over those of the earlier import of x.csv).
-    /// </summary>
-    private async Task FinishAsync(BulkImportDbContext db, IntakeFile file, Import import, string from, CancellationToken ct)
-    {
-        var source = Path.Combine(file.Folder, from, file.StoredName);
-        if (file.Destination is null)
-        {
-            file.Destination = await DestinationAsync(db, file, import, source, ct);
-            await db.SaveChangesAsync(ct);
-        }
-
-        // The saved destination says how it ended, even if a replay has changed the import's status since: the next
-        // look moves a file in error/ on to processed/ when its import commits, as after any replay.
-        var committed = Path.GetDirectoryName(file.Destination) == Processed;
-        var destination = Path.Combine(file.Folder, file.Destination);
-        if (committed)
-        {
-            await IntakeDisk.WriteWholeAsync(destination + ".results.csv", stream => results.WriteAsync(import, stream, ct), ct);
-        }
-        else
-        {
-            var text = await ReasonsAsync(import, ct);
-            await IntakeDisk.WriteWholeAsync(destination + ".errors.txt", stream => stream.WriteAsync(Encoding.UTF8.GetBytes(text), ct).AsTask(), ct);
-        }
-
-        // Already moved when a stop came between the move and the record: only the record is left to do.
-        if (File.Exists(source))
-        {
-            File.Move(source, destination);
-        }
-
-        // The reasons of the failure that a replay overcame are no longer true.
-        File.Delete(source + ".errors.txt");
-
-        file.StoredName = Path.GetFileName(destination);
-        file.State = committed ? IntakeState.Processed : IntakeState.Error;
-        file.Destination = null;
-        file.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        logger.LogInformation("Intake: {File} (import {ImportId}, {Status}) moved to {Target}", file.FileName, import.Id, import.Status, Path.GetDirectoryName(destination));
-    }
-
-    /// <summary>
-    /// Where a file goes as its import ends, relative to its folder: its name in processed/ or error/, made unique there
-    /// against the files on disk and the destinations other records have saved but not reached yet.
-    /// </summary>
-    private static async Task<string> DestinationAsync(BulkImportDbContext db, IntakeFile file, Import import, string source, CancellationToken ct)
-    {
-        var sub = import.Status == ImportStatus.Committed ? Processed : Error;
-        // A record saved before destinations were (an older version stopped between the move and the record): the file
-        // is already in place under its name.
-        if (!File.Exists(source))
-        {
-            return Path.Combine(sub, file.StoredName);
-        }
-
-        return await IntakeDestinations.UniqueAsync(db, file.Folder, sub, file.StoredName, file.Id, ct);
-    }
-
-    /// <summary>errors.txt: what the alert e-mail says, with up to <see cref="RowsListed"/> rows not imported and the rows the commit never reached as one line.</summary>
-    private async Task<string> ReasonsAsync(Import import, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var blank = await ImportReports.BlankRowsAsync(db, import.Id, ct);
-        var notImported = ImportOutcomes.NotImported(import, blank);
-        var rows = await ImportReports.NotImportedRowsAsync(db, import, 0, RowsListed, ct, notReached: false);
-        var notReached = await ImportReports.NotReachedAsync(db, import, ct);
-        var counts = new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank);
-        return AlertMessage.Body(import, domains.DisplayName(import.Domain), counts, rows, notReached, ImportEndingAlerts.ReportLink(email.CurrentValue, import.Id), support.CurrentValue.Sentence);
     }
 
     /// <summary>The folder's full path, as records name it.</summary>

@@ -71,23 +71,7 @@ internal sealed partial class CsvRowReader
             return;
         }
 
-        var names = new List<string>();
-        var nonBlank = 0;
-        for (var i = 0; i < fieldCount; i++)
-        {
-            var cell = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
-            if (cell.Length == 0)
-            {
-                continue;
-            }
-
-            nonBlank++;
-            if (layout.IsColumnName(HeaderName.Normalize(cell)))
-            {
-                names.Add(cell);
-            }
-        }
-
+        var (names, nonBlank) = ColumnNamesInRecord(layout.IsColumnName);
         if (names.Count >= 2 && names.Count * 2 >= nonBlank && !IsRepeatedHeader(layout))
         {
             throw new CsvFileException(CsvMessages.SecondTable(row, firstLine,
@@ -98,5 +82,33 @@ internal sealed partial class CsvRowReader
         {
             newShape = (row, firstLine, fieldCount);
         }
+    }
+
+    /// <summary>
+    /// The trimmed cells of the current record that are column names (<paramref name="isColumnName"/> of their
+    /// <see cref="HeaderName.Normalize"/>d text), and how many of its cells are not blank. Only for records that may be
+    /// a header: it makes a string of every cell.
+    /// </summary>
+    private (List<string> Names, int NonBlank) ColumnNamesInRecord(Func<string, bool> isColumnName)
+    {
+        var names = new List<string>();
+        var nonBlank = 0;
+        var fieldCount = reader.FieldCount;
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var cell = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
+            if (cell.Length == 0)
+            {
+                continue;
+            }
+
+            nonBlank++;
+            if (isColumnName(HeaderName.Normalize(cell)))
+            {
+                names.Add(cell);
+            }
+        }
+
+        return (names, nonBlank);
     }
 }

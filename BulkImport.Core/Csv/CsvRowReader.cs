@@ -90,23 +90,7 @@ internal sealed partial class CsvRowReader : IDisposable
         {
             for (var n = 0; n < maxRows && Next(null); n++)
             {
-                var names = new List<string>();
-                var nonBlank = 0;
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var cell = CsvFieldText.ToTrimmedString(reader.GetSpan(i));
-                    if (cell.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    nonBlank++;
-                    if (templateKeys.Contains(HeaderName.Normalize(cell)))
-                    {
-                        names.Add(cell);
-                    }
-                }
-
+                var (names, nonBlank) = ColumnNamesInRecord(templateKeys.Contains);
                 if (names.Count >= 2 || (names.Count == 1 && nonBlank == 1))
                 {
                     return (row, firstLine, names);

@@ -19,13 +19,17 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw ImportProblem.NotFound($"Import {id} does not exist. Check the Import ID in Import History.");
         var blank = await BlankRowsAsync(db, id, ct);
-        int? foundSoFar = import.Status.IsFinal() ? null : await (await NotImportedQueryAsync(db, import, notReached: true, ct)).CountAsync(ct);
+        var query = await NotImportedQueryAsync(db, import, notReached: true, ct);
+        int? foundSoFar = import.Status.IsFinal() ? null : await query.CountAsync(ct);
         // Before its commit ends an import has not imported nothing yet: it counts the rows it lists, those found not to
         // be imported so far (error and skipped rows), not every row still waiting for the commit (an outside audit
         // found notImported 2 beside an empty list during review).
         var notImported = CommitEnding.Of(import).IsFinal() ? ImportOutcomes.NotImported(import, blank) : foundSoFar!.Value;
         var listed = foundSoFar ?? notImported;
-        var rows = await NotImportedRowsAsync(db, import, page.Skip, page.PageSize, ct);
+        // Counted (in the indexes) to page from the nearer end; not when the rows a stopped commit never reached are among
+        // them: counting those reads each, and a page near the start does not need them all.
+        var count = foundSoFar ?? (CommitEnding.Of(import) is ImportStatus.CommitFailed or ImportStatus.Cancelled ? null : await query.CountAsync(ct));
+        var rows = await NotImportedRowsAsync(db, import, query, page.Skip, page.PageSize, count, ct);
         return new ImportReport(import, ImportOutcomes.Of(import, notImported), ImportOutcomes.Summary(import, notImported),
             new ReportCounts(import.TotalRows, import.Inserted, import.Updated, notImported, blank), ReportUndo.Of(import),
             import.FileErrors, ImportOutcomes.FailureReason(import), new Page<ImportRow>(rows, page.Page, page.PageSize, listed));
@@ -42,8 +46,11 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
     }
 
     /// <summary>Blank rows of an import (Skipped, not by a person), counted in the index of the rows that are not Valid.</summary>
-    public static Task<int> BlankRowsAsync(BulkImportDbContext db, int importId, CancellationToken ct) =>
-        db.ImportRows.Where(r => r.ImportId == importId && r.Status != RowStatus.Valid && r.Status == RowStatus.Skipped && !r.SkippedByOperator).CountAsync(ct);
+    public static Task<int> BlankRowsAsync(BulkImportDbContext db, int importId, CancellationToken ct) => BlankRows(db, importId).CountAsync(ct);
+
+    /// <summary>Blank rows of an import, from the index of the rows that are not Valid alone (it holds the skip flag).</summary>
+    internal static IQueryable<ImportRow> BlankRows(BulkImportDbContext db, int importId) =>
+        db.ImportRows.Where(r => r.ImportId == importId && r.Status != RowStatus.Valid && r.Status == RowStatus.Skipped && !r.SkippedByOperator);
 
     /// <summary>Blank rows of several imports at once (a page of a list).</summary>
     public static async Task<Dictionary<int, int>> BlankRowsAsync(BulkImportDbContext db, IReadOnlyCollection<int> importIds, CancellationToken ct) =>
@@ -61,10 +68,27 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
     /// Whether the Valid rows the commit never reached are among them; without, a caller lists them as one line
     /// (<see cref="NotReachedAsync"/>).
     /// </param>
-    public static async Task<List<ImportRow>> NotImportedRowsAsync(BulkImportDbContext db, Import import, int skip, int take, CancellationToken ct, bool notReached = true)
+    public static async Task<List<ImportRow>> NotImportedRowsAsync(BulkImportDbContext db, Import import, int skip, int take, CancellationToken ct, bool notReached = true) =>
+        await NotImportedRowsAsync(db, import, await NotImportedQueryAsync(db, import, notReached, ct), skip, take, total: null, ct);
+
+    /// <param name="total">
+    /// How many rows <paramref name="query"/> has, when known: a page nearer the last row is then counted from the end (in
+    /// descending order), so the last page costs what the first does; the middle one walks half of the index entries.
+    /// </param>
+    private static async Task<List<ImportRow>> NotImportedRowsAsync(BulkImportDbContext db, Import import, IQueryable<int> query, int skip, int take, int? total,
+        CancellationToken ct)
     {
-        var query = await NotImportedQueryAsync(db, import, notReached, ct);
-        var numbers = await query.OrderBy(n => n).Skip(skip).Take(take).ToListAsync(ct);
+        List<int> numbers;
+        if (total is { } count && skip < count && count - skip - Math.Min(take, count - skip) < skip)
+        {
+            take = Math.Min(take, count - skip);
+            numbers = await query.OrderByDescending(n => n).Skip(count - skip - take).Take(take).ToListAsync(ct);
+        }
+        else
+        {
+            numbers = await query.OrderBy(n => n).Skip(skip).Take(take).ToListAsync(ct);
+        }
+
         if (numbers.Count == 0)
         {
             return [];
@@ -99,8 +123,11 @@ public sealed class ImportReports(IDbContextFactory<BulkImportDbContext> dbFacto
         return range;
     }
 
-    /// <summary>The row numbers not imported, as one query (a union of the three sources, each read through an index).</summary>
-    private static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, bool notReached, CancellationToken ct)
+    /// <summary>
+    /// The row numbers not imported, as one query (a union of the three sources, each read through an index): on SQLite a
+    /// merge of the sources in row order, the staged rows' part from the not-Valid index alone (it holds the skip flag).
+    /// </summary>
+    internal static async Task<IQueryable<int>> NotImportedQueryAsync(BulkImportDbContext db, Import import, bool notReached, CancellationToken ct)
     {
         var id = import.Id;
         // "Status != Valid" as the partial index states it, so the index serves the filter.

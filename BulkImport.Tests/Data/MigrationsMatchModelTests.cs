@@ -27,6 +27,6 @@ public sealed class MigrationsMatchModelTests
         using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
 
         db.Database.HasPendingModelChanges().Should().BeFalse(
-            "the model changed without a PostgreSQL migration: regenerate Data/PostgreSql/Migrations as docs/decisions.md (\"Engines\") says");
+            "the model changed without a PostgreSQL migration: dotnet ef migrations add <Name> --project BulkImport.Core --startup-project BulkImport.App --context PostgreSqlDbContext --output-dir Data/PostgreSql/Migrations (the SQLite migration's name; docs/decisions.md, \"Two migrations sets, one model\")");
     }
 }

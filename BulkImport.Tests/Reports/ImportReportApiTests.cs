@@ -49,6 +49,35 @@ public sealed class ImportReportApiTests
         second.GetProperty("rows").GetProperty("totalCount").GetInt32().Should().Be(3);
     }
 
+    /// <summary>A page past the middle is read from the end of the list: every page holds the rows of its place, in row order.</summary>
+    [Fact]
+    public async Task Pages_walked_from_first_to_last_list_every_row_not_imported_once_in_order_in_review_and_after_the_commit()
+    {
+        using var app = new TestApp();
+        var api = await app.ApiAsync();
+        var import = await AlertApp.UploadAsync(api,
+            "Client ID,First Name,Last Name,Email\n,Ana,One,\n9999,Bob,Two,\n,,,\n,Cy,Three,bad\n,Di,Four,\n,Ed,Five,bad\n,Fa,Six,\n,Gi,Seven,bad\n", "pages.csv");
+        (await api.Http.PostAsync($"/api/imports/{import.Id}/rows/6/skip", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        async Task<List<List<int>>> PagesAsync()
+        {
+            var pages = new List<List<int>>();
+            for (var page = 1; page <= 4; page++)
+            {
+                var report = await ReportAsync(api, import.Id, $"?page={page}&pageSize=2");
+                report.GetProperty("rows").GetProperty("totalCount").GetInt32().Should().Be(5);
+                pages.Add(RowNumbers(report));
+            }
+
+            return pages;
+        }
+
+        var expected = new List<List<int>> { new() { 3, 5 }, new() { 6, 7 }, new() { 9 }, new() };
+        (await PagesAsync()).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), "in review: error rows and the row a person skipped, not the blank row 4");
+        await api.CommitAndWaitAsync(import.Id);
+        (await PagesAsync()).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), "after the commit: the same rows");
+    }
+
     /// <summary>During review nothing is imported yet and nothing is lost yet: the report counts the rows it lists, those found not importable so far.</summary>
     [Fact]
     public async Task In_review_the_report_counts_as_not_imported_the_rows_it_lists_and_not_the_rows_waiting_for_the_commit()

@@ -750,7 +750,7 @@ namespace BulkImport.Core.Data.Migrations
                     b.HasIndex("ImportId", "RowKey")
                         .HasFilter("\"RowKey\" IS NOT NULL");
 
-                    b.HasIndex("ImportId", "RowNumber", "Status")
+                    b.HasIndex("ImportId", "RowNumber", "Status", "SkippedByOperator")
                         .HasDatabaseName("IX_ImportRows_NotValid")
                         .HasFilter("\"Status\" <> 0");
 

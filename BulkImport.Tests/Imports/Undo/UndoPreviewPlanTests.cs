@@ -1,7 +1,6 @@
 using BulkImport.Core.Imports;
 using BulkImport.Core.Imports.Undo;
 using BulkImport.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BulkImport.Tests.Imports.Undo;
@@ -25,33 +24,9 @@ public sealed class UndoPreviewPlanTests
         await using var db = app.CreateDbContext();
         var query = UndoCommands.ChangedSince(db, new Import { Id = 1, Domain = new Domain(domain), FileName = "a.csv", StoredFileName = "a.csv", CreatedBy = "importer" })!;
 
-        var plan = await PlanAsync(app.ConnectionString, query.ToQueryString());
+        var plan = await SqlitePlan.OfAsync(app.ConnectionString, query.ToQueryString());
 
         plan.Should().NotContain(step => step.StartsWith("SCAN", StringComparison.Ordinal), $"every table is searched by a key, never read whole; the plan: {string.Join(" | ", plan)}");
         plan.Should().Contain(step => step.Contains("PRIMARY KEY", StringComparison.Ordinal));
-    }
-
-    /// <summary>SQLite's plan for the SQL EF Core shows (its ".param set" lines become the command's parameters).</summary>
-    private static async Task<List<string>> PlanAsync(string connectionString, string shown)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        var lines = shown.Split('\n');
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line.Trim().Split(' ');
-            command.Parameters.AddWithValue(parts[2], parts[3]);
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
     }
 }

@@ -797,7 +797,7 @@ namespace BulkImport.Core.Data.PostgreSql.Migrations
                     b.HasIndex("ImportId", "RowKey")
                         .HasFilter("\"RowKey\" IS NOT NULL");
 
-                    b.HasIndex("ImportId", "RowNumber", "Status")
+                    b.HasIndex("ImportId", "RowNumber", "Status", "SkippedByOperator")
                         .HasDatabaseName("IX_ImportRows_NotValid")
                         .HasFilter("\"Status\" <> 0");
 

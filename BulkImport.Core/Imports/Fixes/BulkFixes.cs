@@ -134,8 +134,11 @@ public sealed class BulkFixes(IDbContextFactory<BulkImportDbContext> dbFactory, 
             // that stands makes it its client's Update again, so this comes before the rows are written).
             var inBatch = batch.Select(r => r.RowNumber).ToHashSet();
             var discrepancies = await DiscrepancyBatchRecheck.AfterBatchAsync(db, import, domain, [.. revised.Where(r => inBatch.Contains(r.Row.RowNumber))], ct);
-            // The rows by a prepared UPDATE each (SaveChanges' command per row and EF's tracking were most of a replace's time).
-            await RevisedRowWriter.WriteAsync(db, revised.Select(r => r.Row), ct);
+            // The rows by a prepared UPDATE each (SaveChanges' command per row and EF's tracking were most of a replace's time);
+            // the rows a skip made Skipped, all alike, by one statement.
+            var skipped = change is null ? revised.Where(r => inBatch.Contains(r.Row.RowNumber)).Select(r => r.Row.RowNumber).ToList() : [];
+            await RevisedRowWriter.WriteSkippedAsync(db, id, skipped, ct);
+            await RevisedRowWriter.WriteAsync(db, revised.Where(r => change is not null || !inBatch.Contains(r.Row.RowNumber)).Select(r => r.Row), ct);
             var groups = ProblemGroupChange.Of(revised, domain);
             await ImportCounters.AddAsync(db, id, RowCountChange.Since(before, import), ct);
             await ProblemGroupCounts.AddAsync(db, id, groups, ct);

@@ -210,8 +210,11 @@ public sealed partial class ImportBenchmark(BenchmarkOptions options, TextWriter
         var stagingUpdates = UploadAndStageAsync(app, files[0], Operation.Update, ct);
         // The 3-row import again, now against the clients the insert import committed: its possible-duplicates check
         // must not read them all (beside the insert import it met only the reference data's clients).
+        // Other people than the first 3-row file's, which the insert commit stored: the import must be ready, not held.
+        var againstClients = await SmallImportBeside.WriteFileAsync(Path.Combine(work, "clients-beside-again.csv"), ct, "Later");
         var smallAgainstClients = await SmallImportBeside.RunAsync(app, ImportStatus.Validating, files[0].Rows, stagingUpdates,
-            async t => await UploadAndStageAsync(app, small, Operation.Add, t), ct);
+            async t => Expect((await UploadAndStageAsync(app, againstClients, Operation.Add, t)).Status == ImportStatus.ReadyForReview,
+                "the 3-row import against the stored clients should be ready for review"), ct);
         var updates = new List<Import> { await stagingUpdates };
         stageUpdates.Stop();
         var reportBeside = _beside;

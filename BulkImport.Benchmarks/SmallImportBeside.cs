@@ -35,13 +35,13 @@ public static class SmallImportBeside
         return (stopwatch.Elapsed, !large.IsCompleted);
     }
 
-    /// <summary>A Client Add file of three valid new clients that no generated file contains.</summary>
-    public static async Task<GeneratedFile> WriteFileAsync(string path, CancellationToken ct)
+    /// <summary>A Client Add file of three valid new clients that no generated file contains (nor another surname's file).</summary>
+    public static async Task<GeneratedFile> WriteFileAsync(string path, CancellationToken ct, string surname = "Beside")
     {
-        const string csv = "First Name,Last Name,Email,Phone Number,State,Zip\n"
-            + "Ada,Beside,ada.beside@example.org,(727) 555-0101,FL,33755\n"
-            + "Bo,Beside,bo.beside@example.org,(727) 555-0102,FL,33755\n"
-            + "Cy,Beside,cy.beside@example.org,(727) 555-0103,FL,33755\n";
+        var csv = "First Name,Last Name,Email,Phone Number,State,Zip\n"
+            + $"Ada,{surname},ada.{surname.ToLowerInvariant()}@example.org,(727) 555-0101,FL,33755\n"
+            + $"Bo,{surname},bo.{surname.ToLowerInvariant()}@example.org,(727) 555-0102,FL,33755\n"
+            + $"Cy,{surname},cy.{surname.ToLowerInvariant()}@example.org,(727) 555-0103,FL,33755\n";
         await File.WriteAllTextAsync(path, csv, ct);
         return new GeneratedFile(path, 3, 0, new FileInfo(path).Length);
     }

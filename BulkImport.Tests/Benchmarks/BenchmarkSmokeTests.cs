@@ -51,6 +51,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         "Payments: peak working set during the import (in-process host)",
         "3-row import: upload → ReadyForReview while a 20,000-row import stages",
         "3-row import: commit while a 20,000-row import commits",
+        "3-row import: upload → ReadyForReview against ",
         "Upload → ReadyForReview with the possible-duplicates check off (20,000 new clients against ",
         "Upload → AwaitingVerification with the check on (",
         "Peak working set while staging with the check on (in-process host)",

@@ -40,6 +40,16 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
     private static IElement Row(IRenderedComponent<ReviewGrid> cut, int rowNumber) =>
         cut.Find($"[data-testid=row-status-{rowNumber}]").Closest("tr")!;
 
+    /// <summary>
+    /// Clicks the row's pencil and waits for its cells to become inputs: the grid renders the edit after the pencil's
+    /// callback, which a busy machine may run after the click returns (the inputs were once not there yet).
+    /// </summary>
+    private static async Task EditRowAsync(IRenderedComponent<ReviewGrid> cut, int row)
+    {
+        cut.Find($"[data-testid=edit-row-{row}]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("input[data-testid^='edit-']"));
+    }
+
     private static Task KeyAsync(IRenderedComponent<ReviewGrid> cut, string key) =>
         cut.Find("[data-testid=review-grid-keys]").KeyDownAsync(new KeyboardEventArgs { Key = key });
 
@@ -66,7 +76,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         var import = await StageAsync();
         var cut = RenderGrid(import);
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-3]"));
-        cut.Find("[data-testid=edit-row-3]").Click();
+        await EditRowAsync(cut, 3);
 
         cut.Find("input[data-testid='edit-Email']").Input("bo@example.org");
         await KeyAsync(cut, "Enter");
@@ -91,7 +101,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         var cut = RenderGrid(await history.GetAsync(created.Id, CancellationToken.None));
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-errors-3]").TextContent.Should().Contain("Row has 5 fields; the header has 4"));
 
-        cut.Find("[data-testid=edit-row-3]").Click();
+        await EditRowAsync(cut, 3);
         await KeyAsync(cut, "Enter");
 
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=row-status-3]").TextContent.Should().Be("Valid"));
@@ -104,7 +114,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         var import = await StageAsync();
         var cut = RenderGrid(import);
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-3]"));
-        cut.Find("[data-testid=edit-row-3]").Click();
+        await EditRowAsync(cut, 3);
 
         // A browser sends the key before the input's change (which comes on blur, or after Enter): only the typing is known.
         cut.Find("input[data-testid='edit-Email']").Input("bo@example.org");
@@ -121,7 +131,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         var import = await StageAsync();
         var cut = RenderGrid(import);
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-3]"));
-        cut.Find("[data-testid=edit-row-3]").Click();
+        await EditRowAsync(cut, 3);
 
         cut.Find("input[data-testid='edit-Email']").Input("bo@example.org");
         await KeyAsync(cut, "Escape");
@@ -139,9 +149,10 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         var cut = RenderGrid(import);
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-4]"));
 
-        cut.Find("[data-testid=edit-row-4]").Click();
+        await EditRowAsync(cut, 4);
 
-        JSInterop.Invocations.Should().Contain(i => i.Arguments.Any(a => Equals(a, "#cell-4-12")), "the first failing cell (Ethnicity) is scrolled into view");
+        await cut.WaitForAssertionAsync(() =>
+            JSInterop.Invocations.Should().Contain(i => i.Arguments.Any(a => Equals(a, "#cell-4-12")), "the first failing cell (Ethnicity) is scrolled into view"));
     }
 
     [Fact]
@@ -151,7 +162,7 @@ public sealed class ReviewGridKeyboardTests(AppFixture fixture) : AppComponentTe
         var cut = RenderGrid(import);
         await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=edit-row-2]"));
 
-        cut.Find("[data-testid=edit-row-2]").Click();
+        await EditRowAsync(cut, 2);
 
         // Client ID is not in the file: First Name is the row's first cell.
         await cut.WaitForAssertionAsync(() => JSInterop.Invocations.Should().Contain(i => i.Identifier == "Blazor._internal.domWrapper.focus"));
